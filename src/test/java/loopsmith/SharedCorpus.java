@@ -1,0 +1,40 @@
+package loopsmith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The real corpora in {@code ../shared/corpus/}, read in place. Tests fail (not skip) when they are missing. */
+public final class SharedCorpus {
+    private SharedCorpus() {}
+
+    public static Path root() {
+        Path p = Path.of(System.getProperty("loopsmith.shared", "../shared")).resolve("corpus");
+        if (!Files.isDirectory(p)) throw new IllegalStateException("shared corpus not found at " + p.toAbsolutePath());
+        return p;
+    }
+
+    public static Path malformed(String name) {
+        return root().resolve("malformed").resolve(name);
+    }
+
+    /** Every MIDI file under a corpus folder, sorted. */
+    public static List<Path> midiFiles(String folder) {
+        try (Stream<Path> s = Files.walk(root().resolve(folder))) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(mid|midi)$"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every music file of the four music sources (not the malformed folder). */
+    public static List<Path> allMusic() {
+        return Stream.of("pop909", "groove", "nottingham", "popk-examples").flatMap(f -> midiFiles(f).stream()).toList();
+    }
+}
