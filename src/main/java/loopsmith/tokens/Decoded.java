@@ -1,0 +1,14 @@
+package loopsmith.tokens;
+
+import loopsmith.music.Piece;
+
+/**
+ * What {@link RemiDecoder} made of a token sequence. {@code droppedTokens} counts tokens that did not fit the grammar
+ * and were skipped; {@code insertedTokens} counts tokens it had to assume (a missing BAR_END, a note's missing
+ * velocity). Both are 0 for a valid sequence.
+ */
+public record Decoded(Piece piece, Tags tags, int droppedTokens, int insertedTokens) {
+    public boolean repaired() {
+        return droppedTokens > 0 || insertedTokens > 0;
+    }
+}

@@ -1,0 +1,125 @@
+package loopsmith.tokens;
+
+import java.util.ArrayList;
+import java.util.List;
+import loopsmith.music.Note;
+import loopsmith.music.TimeSignature;
+
+/**
+ * The numeric side of the vocabulary: grid steps, duration bins, velocity bins and tempo bins, and the conversions
+ * between ticks at any resolution and grid steps. The encoder and decoder share it, so quantizing and decoding agree.
+ */
+public final class TokenGrid {
+    private static final int MIN_DENOMINATOR = 2;
+    private static final int MAX_DENOMINATOR = 16;
+    private final TokenizerConfig config;
+    private final int[] durationBins;
+    private final int[] velocityLevels;
+
+    public TokenGrid(TokenizerConfig config) {
+        this.config = config;
+        this.durationBins = durationBins(config.positionsPerQuarter());
+        this.velocityLevels = velocityLevels(config.velocityBins());
+    }
+
+    /**
+     * Every step up to a quarter note, then quarter-of-a-beat steps up to a 4/4 bar, half-beat steps up to two bars
+     * and beat steps up to four bars: fine where timing is heard, coarse where only length matters.
+     */
+    private static int[] durationBins(int g) {
+        List<Integer> bins = new ArrayList<>();
+        for (int s = 1; s <= g; s++) bins.add(s);
+        int quarterStep = Math.max(1, g / 4);
+        for (int s = g + quarterStep; s <= 4 * g; s += quarterStep) bins.add(s);
+        int halfStep = Math.max(1, g / 2);
+        for (int s = 4 * g + halfStep; s <= 8 * g; s += halfStep) bins.add(s);
+        for (int s = 8 * g + g; s <= 16 * g; s += g) bins.add(s);
+        return bins.stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+
+    /** Upper bound of each equal-width bin: the value a velocity is quantized to (so 127 stays 127). */
+    private static int[] velocityLevels(int bins) {
+        int[] levels = new int[bins];
+        for (int i = 0; i < bins; i++) levels[i] = (int) Math.round((i + 1) * (double) Note.MAX_VELOCITY / bins);
+        return levels;
+    }
+
+    public TokenizerConfig config() {
+        return config;
+    }
+
+    public int[] durationBins() {
+        return durationBins.clone();
+    }
+
+    public int[] velocityLevels() {
+        return velocityLevels.clone();
+    }
+
+    public int[] tempoBins() {
+        int n = (config.maxBpm() - config.minBpm()) / config.bpmStep() + 1;
+        int[] bins = new int[n];
+        for (int i = 0; i < n; i++) bins[i] = config.minBpm() + i * config.bpmStep();
+        return bins;
+    }
+
+    /** Ticks at resolution {@code ticksPerQuarter} to the nearest grid step (halves round up). */
+    public long steps(long ticks, int ticksPerQuarter) {
+        long g = config.positionsPerQuarter();
+        return Math.floorDiv(2 * ticks * g + ticksPerQuarter, 2L * ticksPerQuarter);
+    }
+
+    /** Grid steps to ticks at the decoded resolution. */
+    public long ticks(long steps) {
+        return steps * (config.ticksPerQuarter() / config.positionsPerQuarter());
+    }
+
+    /** Steps in one bar of this meter, or -1 when the vocabulary cannot express it (see {@link #timeSignatures}). */
+    public int barSteps(TimeSignature ts) {
+        if (ts.denominator() < MIN_DENOMINATOR || ts.denominator() > MAX_DENOMINATOR) return -1;
+        long num = (long) ts.numerator() * 4 * config.positionsPerQuarter();
+        if (num % ts.denominator() != 0) return -1;
+        long steps = num / ts.denominator();
+        return steps > (long) config.maxBarQuarters() * config.positionsPerQuarter() ? -1 : (int) steps;
+    }
+
+    public boolean supports(TimeSignature ts) {
+        return barSteps(ts) > 0;
+    }
+
+    /** Every time signature the vocabulary holds: denominators 2..16, bars up to maxBarQuarters long. */
+    public List<TimeSignature> timeSignatures() {
+        List<TimeSignature> out = new ArrayList<>();
+        for (int d = MIN_DENOMINATOR; d <= MAX_DENOMINATOR; d *= 2)
+            for (int n = 1; n <= TimeSignature.MAX_NUMERATOR; n++) {
+                TimeSignature ts = new TimeSignature(n, d);
+                if (supports(ts)) out.add(ts);
+            }
+        return out;
+    }
+
+    /** Nearest duration bin (ties to the shorter), at least one step. */
+    public int durationBin(long steps) {
+        return nearest(durationBins, Math.max(1, steps));
+    }
+
+    public int velocityLevel(int velocity) {
+        for (int level : velocityLevels) if (velocity <= level) return level;
+        return velocityLevels[velocityLevels.length - 1];
+    }
+
+    public int tempoBin(double bpm) {
+        int[] bins = tempoBins();
+        double clamped = Math.max(config.minBpm(), Math.min(config.maxBpm(), bpm));
+        int i = (int) Math.round((clamped - config.minBpm()) / config.bpmStep());
+        return bins[Math.max(0, Math.min(bins.length - 1, i))];
+    }
+
+    private static int nearest(int[] sorted, long value) {
+        int best = sorted[0];
+        for (int v : sorted) {
+            if (Math.abs(v - value) < Math.abs(best - value)) best = v;
+        }
+        return best;
+    }
+}
