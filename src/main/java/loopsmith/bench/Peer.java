@@ -1,0 +1,63 @@
+package loopsmith.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import loopsmith.music.LoopsmithException;
+
+/**
+ * Runs a reference program from {@code ../shared/peers/} in the same command as our measurement and reads the JSON it
+ * prints. The Python peers are run directly: their shebang names Debian's interpreter, which sees the Debian packages.
+ */
+public final class Peer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Peer() {}
+
+    /** {@code ../shared/peers} beside the repository (the launcher passes the repository root as loopsmith.home). */
+    public static Path defaultDir() {
+        String home = System.getProperty("loopsmith.home", ".");
+        return Path.of(home).toAbsolutePath().normalize().resolveSibling("shared").resolve("peers");
+    }
+
+    /** Runs the peer and returns the last JSON object it printed on stdout. */
+    public static JsonNode run(Path script, List<String> args, long timeoutSeconds) {
+        if (!Files.isExecutable(script))
+            throw new LoopsmithException(script, "peer not found or not executable (run ../shared/peers/install.sh)");
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(args);
+        try {
+            Path log = Files.createTempFile("loopsmith-peer", ".err");
+            Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new LoopsmithException(script, "peer timed out after " + timeoutSeconds + " s");
+            }
+            String stdout = new String(out, StandardCharsets.UTF_8).strip();
+            String stderr = Files.readString(log).strip();
+            Files.deleteIfExists(log);
+            if (p.exitValue() != 0 && stdout.isEmpty())
+                throw new LoopsmithException(script, "peer failed (exit " + p.exitValue() + "): " + lastLine(stderr));
+            String[] lines = stdout.split("\n");
+            return JSON.readTree(lines[lines.length - 1]);
+        } catch (IOException e) {
+            throw new LoopsmithException(script, "cannot run peer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoopsmithException(script, "interrupted", e);
+        }
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.split("\n");
+        return lines[lines.length - 1];
+    }
+}

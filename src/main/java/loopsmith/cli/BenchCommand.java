@@ -1,0 +1,50 @@
+package loopsmith.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import loopsmith.bench.ParseBench;
+import loopsmith.bench.Peer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
+        subcommands = {BenchCommand.Parse.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "parse", description = "MIDI parse speed (files/s, notes/s) next to mido; ratio = ours / mido files/s.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench parse ../shared/corpus --json"})
+    static final class Parse implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder of MIDI files (default: ../shared/corpus).")
+        Path dir;
+
+        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
+        boolean json;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--passes", defaultValue = "5", description = "Timed passes; the median counts (default: ${DEFAULT-VALUE}).")
+        int passes;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT", description = "mido peer script (default: ../shared/peers/midi_parse_mido.py).")
+        Path peer;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
+            Map<String, Object> result = ParseBench.run(folder, Math.max(0, warmup), Math.max(1, passes), script);
+            System.out.println(Json.of(result));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package loopsmith.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "loopsmith", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Learns your style from your own library and makes new drums, bass, chords and melodies for Ableton Live.",
+        subcommands = {InspectCommand.class, TokenizeCommand.class, DetokenizeCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./loopsmith inspect song.mid              tracks, roles, tempo, key, bars and warnings",
+            "  ./loopsmith inspect song.mid --json       the same as one JSON document",
+            "  ./loopsmith tokenize song.mid --out t.txt one token per line",
+            "  ./loopsmith detokenize t.txt --out o.mid  tokens back to MIDI",
+            "  ./loopsmith bench parse ../shared/corpus --json   parse speed next to mido"})
+public final class LoopsmithCommand implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The configured command line: one exception handler maps every error to a line and an exit code. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LoopsmithCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+}
