@@ -3,6 +3,7 @@ package loopsmith.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
 import loopsmith.bench.Peer;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,6 +45,34 @@ final class BenchCommand implements Runnable {
             Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
             Map<String, Object> result = ParseBench.run(folder, Math.max(0, warmup), Math.max(1, passes), script);
             System.out.println(Json.of(result));
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", description = "Whole-ingest files/s next to mido's parse-only files/s; ratio = ours / mido.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench ingest ../shared/corpus --json"})
+    static final class IngestSpeed implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Library folder (default: ../shared/corpus).")
+        Path dir;
+
+        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
+        boolean json;
+
+        @Option(names = "--passes", defaultValue = "3", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
+        int passes;
+
+        @Option(names = "--threads", description = "Threads (default: the number of cores).")
+        Integer threads;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT", description = "mido peer script (default: ../shared/peers/midi_parse_mido.py).")
+        Path peer;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
+            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            System.out.println(Json.of(IngestBench.run(folder, Math.max(1, passes), t, script)));
             return 0;
         }
     }

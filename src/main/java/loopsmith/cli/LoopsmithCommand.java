@@ -6,12 +6,13 @@ import picocli.CommandLine.Option;
 
 @Command(name = "loopsmith", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learns your style from your own library and makes new drums, bass, chords and melodies for Ableton Live.",
-        subcommands = {InspectCommand.class, TokenizeCommand.class, DetokenizeCommand.class, BenchCommand.class,
+        subcommands = {InspectCommand.class, IngestCommand.class, TokenizeCommand.class, DetokenizeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./loopsmith inspect song.mid              tracks, roles, tempo, key, bars and warnings",
             "  ./loopsmith inspect song.mid --json       the same as one JSON document",
+            "  ./loopsmith ingest ~/Music/MIDI --out datasets/mine   a tokenized dataset and a report",
             "  ./loopsmith tokenize song.mid --out t.txt one token per line",
             "  ./loopsmith detokenize t.txt --out o.mid  tokens back to MIDI",
             "  ./loopsmith bench parse ../shared/corpus --json   parse speed next to mido"})

@@ -4,10 +4,11 @@ import java.util.List;
 import loopsmith.music.Piece;
 
 /**
- * What {@link MidiReader} made of a file: the piece, the SMF format it declared (0, 1 or 2) and every repair it made,
- * in words a producer can act on ("track 3: truncated at byte 1840, 12 events dropped").
+ * What {@link MidiReader} made of a file: the piece, the SMF format it declared (0, 1 or 2), whether the file set its
+ * own tempo (without one the piece's 120 BPM is the standard's assumption, not the file's) and every repair it made,
+ * in words a producer can act on ("track 3: truncated at byte 1840 (file ends inside the track)").
  */
-public record MidiReadResult(Piece piece, int format, List<String> warnings) {
+public record MidiReadResult(Piece piece, int format, boolean tempoInFile, List<String> warnings) {
     public MidiReadResult {
         warnings = List.copyOf(warnings);
     }

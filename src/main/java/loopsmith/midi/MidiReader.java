@@ -196,7 +196,8 @@ public final class MidiReader {
                 warn("header declares " + declaredTracks + " tracks, found " + tracks.size());
             if (format == 2 && tracks.size() > 1)
                 warn("format 2: " + tracks.size() + " independent patterns placed one after another");
-            return new MidiReadResult(buildPiece(tracks), format, warnings);
+            Piece piece = buildPiece(tracks);
+            return new MidiReadResult(piece, format, !tempos.isEmpty(), warnings);
         }
 
         private void unwrapRiff() {

@@ -27,7 +27,9 @@ public final class RoleGuesser {
         double meanBeats = notes.stream().mapToLong(Note::durationTicks).average().orElse(0) / ticksPerQuarter;
         double monophonic = monophonicShare(notes);
         if (meanPitch <= BASS_MEAN_PITCH_MAX && monophonic >= MONOPHONIC_SHARE) return Role.BASS;
-        if (GeneralMidi.isPadProgram(program) || (meanBeats >= PAD_MEAN_BEATS && monophonic < MONOPHONIC_SHARE)) return Role.PAD;
+        // Held block chords look like a pad by their notes alone (folk accompaniment holds whole bars), so a pad
+        // needs a pad or string program as well.
+        if (GeneralMidi.isPadProgram(program) && meanBeats >= PAD_MEAN_BEATS) return Role.PAD;
         return monophonic >= MONOPHONIC_SHARE ? Role.MELODY : Role.CHORDS;
     }
 

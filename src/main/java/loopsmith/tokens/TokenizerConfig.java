@@ -28,12 +28,12 @@ public record TokenizerConfig(int positionsPerQuarter, int ticksPerQuarter, int 
 
     public static final List<String> DEFAULT_GENRES = List.of(
             "house", "techno", "hip-hop", "boom-bap", "lo-fi", "trap", "drum-and-bass", "funk", "pop", "rock", "reggae",
-            "jazz", "neo-soul", "ambient", "folk", "latin", "afrocuban", "afrobeat", "punk", "neworleans", "soul",
-            "country", "gospel", "dance", "blues", "disco", "rnb", "dubstep", "garage", "electro", "middleeastern",
-            "highlife", "classical", "metal");
+            "jazz", "neo-soul", "ambient", "folk", "latin", "afro-cuban", "afrobeat", "punk", "new-orleans", "soul",
+            "country", "gospel", "dance", "blues", "disco", "rnb", "dubstep", "garage", "electro", "middle-eastern",
+            "highlife", "classical", "metal", "edm", "trance", "drill", "jungle", "breakbeat", "synthwave");
     public static final List<String> DEFAULT_STYLES = List.of(
-            "beat", "fill", "groove", "halftime", "shuffle", "swing", "straight", "breakbeat", "four-on-the-floor",
-            "jigs", "reels", "hpps", "waltzes", "slip", "morris", "xmas", "playford", "ashover");
+            "beat", "fill", "groove", "halftime", "shuffle", "swing", "straight", "four-on-the-floor", "deep", "tech",
+            "progressive", "minimal", "waltz", "jig", "reel", "hornpipe", "polka", "march");
     public static final List<String> DEFAULT_MOODS = List.of(
             "happy", "sad", "dark", "chill", "energetic", "dreamy", "aggressive", "uplifting", "melancholic", "romantic",
             "tense", "epic", "relaxed", "groovy", "mellow", "funky");

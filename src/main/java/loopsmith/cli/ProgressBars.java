@@ -1,0 +1,41 @@
+package loopsmith.cli;
+
+import java.time.temporal.ChronoUnit;
+import loopsmith.dataset.Ingest;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Progress bars on stderr (rate and ETA), shown only on a console and never under --json. */
+final class ProgressBars {
+    private ProgressBars() {}
+
+    static boolean wanted(boolean json) {
+        return !json && System.console() != null;
+    }
+
+    static Ingest.Progress ingest(boolean show) {
+        if (!show) return Ingest.Progress.NONE;
+        return new Ingest.Progress() {
+            private ProgressBar bar;
+
+            @Override
+            public void start(int files) {
+                bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files).setUnit(" files", 1)
+                        .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            }
+
+            @Override
+            public void fileDone(String file) {
+                bar.step();
+            }
+
+            @Override
+            public void finish() {
+                if (bar != null) bar.close();
+            }
+        };
+    }
+}

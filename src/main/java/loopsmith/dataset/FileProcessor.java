@@ -1,0 +1,110 @@
+package loopsmith.dataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import loopsmith.library.Cleaned;
+import loopsmith.library.Cleaner;
+import loopsmith.library.Label;
+import loopsmith.library.Labels;
+import loopsmith.library.Segment;
+import loopsmith.library.Segmenter;
+import loopsmith.midi.MidiFormatException;
+import loopsmith.midi.MidiReadResult;
+import loopsmith.midi.MidiReader;
+import loopsmith.music.Key;
+import loopsmith.music.Track;
+import loopsmith.tokens.RemiEncoder;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.TokenizeException;
+import loopsmith.tokens.TokenizerConfig;
+import loopsmith.tokens.Vocabulary;
+
+/** One MIDI file through the whole ingest: read, label, clean, segment, tokenize. Thread-safe; never throws on bad files. */
+final class FileProcessor {
+    private final IngestConfig config;
+    private final Cleaner cleaner;
+    private final Segmenter segmenter;
+
+    FileProcessor(IngestConfig config) {
+        this.config = config;
+        this.cleaner = new Cleaner(config.clean());
+        this.segmenter = new Segmenter(config.windowBars(), config.hopBars(), config.minNotes());
+    }
+
+    FileResult process(Path absolute, String relative, Labels labels) {
+        MidiReadResult read;
+        try {
+            read = MidiReader.read(absolute);
+        } catch (MidiFormatException e) {
+            return FileResult.skipped(relative, e.reason(), labels.warnings());
+        }
+        List<String> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(labels.warnings());
+        if (read.piece().noteCount() == 0) return FileResult.skipped(relative, "no note events", warnings);
+
+        Cleaned cleaned = cleaner.clean(read.piece(), read.tempoInFile(), labels);
+        warnings.addAll(cleaned.warnings());
+        if (!cleaned.tempoNote().isEmpty()) warnings.add(cleaned.tempoNote());
+        Segmenter.Result windows = segmenter.segment(cleaned.piece());
+
+        Tags tags = new Tags(labels.genre(), labels.style(), labels.mood());
+        RemiEncoder encoder = new RemiEncoder(vocabularyWith(tags));
+        List<FileResult.SegmentTokens> segments = new ArrayList<>();
+        int unsupported = 0;
+        String unsupportedReason = "";
+        for (Segment s : windows.segments()) {
+            try {
+                List<String> tokens = encoder.encode(s.piece(), tags).stream().map(Token::toString).toList();
+                List<String> roles = s.piece().tracks().stream().map(t -> t.role().label()).distinct().sorted().toList();
+                segments.add(new FileResult.SegmentTokens(s.startBar(), s.bars(), roles, tokens));
+            } catch (TokenizeException e) {
+                unsupported++;
+                unsupportedReason = e.reason();
+            }
+        }
+        String meter = cleaned.piece().initialTimeSignature().toString();
+        if (segments.isEmpty()) {
+            String reason = unsupported > 0 ? unsupportedReason
+                    : "no usable " + config.windowBars() + "-bar window (" + windows.nearlyEmpty() + " nearly empty, "
+                    + windows.acrossMeterChange() + " across a meter change)";
+            return FileResult.skipped(relative, reason, warnings);
+        }
+        List<String> roles = new ArrayList<>(new TreeSet<>(cleaned.piece().tracks().stream().map(Track::role).map(r -> r.label()).toList()));
+        return new FileResult(relative, FileResult.INGESTED, "", warnings, !read.clean(),
+                labels.genre().orElse(null), labels.style().orElse(null), labels.mood().orElse(null),
+                cleaned.piece().initialBpm(), cleaned.bpmSource(), cleaned.tempoNote(),
+                cleaned.key().map(Key::displayName).orElse(null), cleaned.keySource(), round(cleaned.keyConfidence()),
+                meter, roles, cleaned.swing().map(sw -> round(sw.ratio())).orElse(null),
+                cleaned.leadingBarsDropped(), cleaned.pickupNotesDropped(), windows.nearlyEmpty(),
+                windows.acrossMeterChange(), unsupported, winningLabels(labels), segments);
+    }
+
+    /** The configured vocabulary plus this file's own tags, so its tag tokens are never left out. */
+    private Vocabulary vocabularyWith(Tags tags) {
+        TokenizerConfig t = config.tokenizer();
+        return Vocabulary.of(t.withTags(plus(t.genres(), tags.genre()), plus(t.styles(), tags.style()), plus(t.moods(), tags.mood())));
+    }
+
+    private static List<String> plus(List<String> list, Optional<String> value) {
+        if (value.isEmpty() || list.contains(value.get())) return list;
+        List<String> out = new ArrayList<>(list);
+        out.add(value.get());
+        return out;
+    }
+
+    private static Map<String, String> winningLabels(Labels labels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Label l : labels.provenance()) out.put(l.field(), l.value() + " (" + l.origin() + ")");
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

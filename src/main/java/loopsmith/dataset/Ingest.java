@@ -1,0 +1,465 @@
+package loopsmith.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import loopsmith.audio.AudioFileInfo;
+import loopsmith.library.LabelReader;
+import loopsmith.library.Labels;
+import loopsmith.library.LibraryScan;
+import loopsmith.library.LibraryScanner;
+import loopsmith.music.Key;
+import loopsmith.music.LoopsmithException;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.TokenizerConfig;
+import loopsmith.tokens.Vocabulary;
+
+/**
+ * {@code loopsmith ingest}: a producer's library folder in, a tokenized dataset out (see {@link DatasetFormat}).
+ *
+ * <p>Files are processed in parallel and each result goes straight to the on-disk cache, so memory holds only small
+ * per-file summaries however large the library; the shards are then written in path order, deduplicating identical
+ * windows, which keeps the output reproducible. The new dataset is assembled in a staging folder and moved into
+ * place file by file with {@code dataset.json} last, so an interrupted run never leaves a dataset that lies.
+ */
+public final class Ingest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+    private static final int MAX_WARNINGS_PER_FILE = 5;
+
+    /** Progress callbacks; the CLI shows a bar. */
+    public interface Progress {
+        void start(int files);
+
+        void fileDone(String file);
+
+        void finish();
+
+        Progress NONE = new Progress() {
+            @Override public void start(int files) { }
+            @Override public void fileDone(String file) { }
+            @Override public void finish() { }
+        };
+    }
+
+    private Ingest() {}
+
+    public static IngestReport run(Path library, Path out, IngestConfig config, Progress progress) {
+        long t0 = System.nanoTime();
+        LibraryScan scan = LibraryScanner.scan(library);
+        if (scan.midi().isEmpty())
+            throw new LoopsmithException(library, "no MIDI files found (" + (scan.audio().size() + scan.skipped().size()
+                    + scan.ignored().size() + scan.sidecars().size()) + " other files looked at)");
+        prepareOutput(out);
+        Path staging = out.resolve(".staging");
+        deleteTree(staging);
+        IngestCache cache = new IngestCache(out.resolve(DatasetFormat.CACHE));
+        LabelReader labels = new LabelReader(scan.root());
+
+        // 1. Every MIDI file, in parallel, into the cache.
+        List<Summary> summaries = processAll(scan, config, labels, cache, progress);
+
+        // 2. Vocabulary: the configured tags plus every tag the library uses.
+        Vocabulary vocabulary = Vocabulary.of(withLibraryTags(config.tokenizer(), summaries));
+
+        // 3. Shards and index, in path order.
+        try {
+            Files.createDirectories(staging);
+            vocabulary.save(staging.resolve(DatasetFormat.VOCABULARY));
+            Assembly assembly = assemble(summaries, vocabulary, cache, staging, config);
+            List<IngestReport.AudioEntry> audio = catalogueAudio(scan, labels);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            IngestReport report = report(scan, out, summaries, assembly, audio, seconds);
+            JSON.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
+            ReportWriter.write(report, staging);
+            JSON.writeValue(staging.resolve(DatasetFormat.MANIFEST).toFile(), manifest(config, vocabulary, report));
+            commit(staging, out);
+            cache.retainOnly(summaries.stream().map(Summary::cacheKey).filter(k -> k != null).collect(java.util.stream.Collectors.toSet()));
+            return report;
+        } catch (IOException e) {
+            throw new LoopsmithException(out, "cannot write dataset: " + e.getMessage(), e);
+        }
+    }
+
+    /** A finished file: its result without the segment tokens (those stay in the cache), and its cache key. */
+    private record Summary(FileResult result, String cacheKey, boolean fromCache, int segmentCount) { }
+
+    private static List<Summary> processAll(LibraryScan scan, IngestConfig config, LabelReader labels, IngestCache cache,
+                                            Progress progress) {
+        FileProcessor processor = new FileProcessor(config);
+        String settings = settingsSignature(config);
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        progress.start(scan.midi().size());
+        List<Summary> summaries = new ArrayList<>(scan.midi().size());
+        try {
+            // A bounded window of files in flight keeps memory flat on a 100k-file library.
+            int window = config.threads() * 8;
+            List<Future<Summary>> inFlight = new ArrayList<>();
+            int next = 0;
+            while (next < scan.midi().size() || !inFlight.isEmpty()) {
+                while (next < scan.midi().size() && inFlight.size() < window) {
+                    Path rel = scan.midi().get(next++);
+                    inFlight.add(pool.submit(() -> processOne(scan.root(), rel, processor, labels, cache, settings)));
+                }
+                Summary s = inFlight.remove(0).get();
+                summaries.add(s);
+                progress.fileDone(s.result().path());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoopsmithException(scan.root(), "ingest interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LoopsmithException le) throw le;
+            throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        return summaries;
+    }
+
+    private static Summary processOne(Path root, Path rel, FileProcessor processor, LabelReader labelReader, IngestCache cache,
+                                      String settings) {
+        Path file = root.resolve(rel);
+        String relative = rel.toString().replace('\\', '/');
+        Labels labels = labelReader.labelsFor(file);
+        Optional<String> key = IngestCache.key(file, settings + "\n" + labelSignature(labels));
+        Optional<FileResult> cached = key.flatMap(cache::get);
+        // Two files with the same bytes and labels share an entry; the result must still name this file.
+        FileResult result = cached.map(r -> r.withPath(relative)).orElseGet(() -> processor.process(file, relative, labels));
+        if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
+        return new Summary(withoutSegments(result), key.orElse(null), cached.isPresent(), result.segments().size());
+    }
+
+    private static FileResult withoutSegments(FileResult r) {
+        return new FileResult(r.path(), r.status(), r.reason(), r.warnings(), r.repaired(), r.genre(), r.style(), r.mood(),
+                r.bpm(), r.bpmSource(), r.tempoNote(), r.key(), r.keySource(), r.keyConfidence(), r.timeSignature(),
+                r.roles(), r.swingRatio(), r.leadingBarsDropped(), r.pickupNotesDropped(), r.windowsNearlyEmpty(),
+                r.windowsAcrossMeterChange(), r.windowsUnsupported(), r.labels(), List.of());
+    }
+
+    /** What in the config changes a single file's result (not the split, seed or thread count). */
+    private static String settingsSignature(IngestConfig c) {
+        TokenizerConfig t = c.tokenizer().withTags(List.of(), List.of(), List.of());
+        return "v" + DatasetFormat.VERSION + " window=" + c.windowBars() + " hop=" + c.hopBars() + " min=" + c.minNotes()
+                + " " + c.clean() + " " + t;
+    }
+
+    private static String labelSignature(Labels l) {
+        return l.genre() + "|" + l.style() + "|" + l.mood() + "|" + l.bpm() + "|" + l.key() + "|" + l.timeSignature()
+                + "|" + new TreeSet<>(l.roles().stream().map(Enum::name).toList()) + "|" + new TreeMap<>(l.freeTags())
+                + "|" + l.warnings();
+    }
+
+    private static TokenizerConfig withLibraryTags(TokenizerConfig t, List<Summary> summaries) {
+        Set<String> genres = new TreeSet<>();
+        Set<String> styles = new TreeSet<>();
+        Set<String> moods = new TreeSet<>();
+        for (Summary s : summaries) {
+            if (s.result().genre() != null) genres.add(Token.Tag.normalize(s.result().genre()));
+            if (s.result().style() != null) styles.add(Token.Tag.normalize(s.result().style()));
+            if (s.result().mood() != null) moods.add(Token.Tag.normalize(s.result().mood()));
+        }
+        return t.withTags(union(t.genres(), genres), union(t.styles(), styles), union(t.moods(), moods));
+    }
+
+    private static List<String> union(List<String> base, Set<String> more) {
+        List<String> out = new ArrayList<>(base);
+        for (String m : more) if (!out.contains(m)) out.add(m);
+        return out;
+    }
+
+    private record Assembly(Map<String, IngestReport.Split> splits, int kept, int duplicates) { }
+
+    private static Assembly assemble(List<Summary> summaries, Vocabulary vocabulary, IngestCache cache, Path staging,
+                                     IngestConfig config) throws IOException {
+        SplitAssigner splitter = new SplitAssigner(config.seed(), config.validationFraction());
+        Set<String> validationFiles = chooseValidation(summaries, splitter, config.validationFraction());
+        Set<Long> seen = new HashSet<>();
+        int duplicates = 0;
+        int kept = 0;
+        Map<String, Integer> filesPerSplit = new TreeMap<>();
+        try (ShardWriter train = new ShardWriter(staging, DatasetFormat.TRAIN, DatasetFormat.MAX_SHARD_TOKENS);
+             ShardWriter validation = new ShardWriter(staging, DatasetFormat.VALIDATION, DatasetFormat.MAX_SHARD_TOKENS);
+             BufferedWriter index = Files.newBufferedWriter(staging.resolve(DatasetFormat.INDEX), StandardCharsets.UTF_8)) {
+            for (Summary s : summaries) {
+                if (!s.result().ingested()) continue;
+                FileResult full = cache.get(s.cacheKey()).orElseThrow(() -> new LoopsmithException(
+                        staging, "cache entry for " + s.result().path() + " vanished during ingest")).withPath(s.result().path());
+                boolean isValidation = validationFiles.contains(full.path());
+                String split = isValidation ? DatasetFormat.VALIDATION : DatasetFormat.TRAIN;
+                ShardWriter writer = isValidation ? validation : train;
+                int keptHere = 0;
+                for (FileResult.SegmentTokens seg : full.segments()) {
+                    int[] ids = new int[seg.tokens().size()];
+                    for (int i = 0; i < ids.length; i++) ids[i] = vocabulary.id(vocabulary.parse(seg.tokens().get(i)));
+                    long hash = musicHash(seg.tokens());
+                    if (!seen.add(hash)) {
+                        duplicates++;
+                        continue;
+                    }
+                    ShardWriter.Location at = writer.append(ids);
+                    index.write(JSON_LINE.writeValueAsString(indexRow(split, at, full, seg, hash)));
+                    index.write('\n');
+                    keptHere++;
+                    kept++;
+                }
+                if (keptHere > 0) filesPerSplit.merge(split, 1, Integer::sum);
+            }
+            train.close();
+            validation.close();
+            Map<String, IngestReport.Split> splits = new LinkedHashMap<>();
+            for (ShardWriter w : List.of(train, validation)) {
+                String name = w == train ? DatasetFormat.TRAIN : DatasetFormat.VALIDATION;
+                splits.put(name, new IngestReport.Split(filesPerSplit.getOrDefault(name, 0), w.segments(), w.tokens(), w.shards()));
+            }
+            return new Assembly(splits, kept, duplicates);
+        }
+    }
+
+    /**
+     * Files drawn below the validation fraction go to validation; if the draw picks none while there are at least
+     * two ingested files, the file with the lowest draw goes, so a validation loss always exists.
+     */
+    private static Set<String> chooseValidation(List<Summary> summaries, SplitAssigner splitter, double fraction) {
+        Set<String> out = new HashSet<>();
+        String lowest = null;
+        double lowestDraw = 2;
+        int ingested = 0;
+        for (Summary s : summaries) {
+            if (!s.result().ingested()) continue;
+            ingested++;
+            double d = splitter.draw(s.result().path());
+            if (d < fraction) out.add(s.result().path());
+            if (d < lowestDraw) {
+                lowestDraw = d;
+                lowest = s.result().path();
+            }
+        }
+        if (out.isEmpty() && fraction > 0 && ingested >= 2) out.add(lowest);
+        return out;
+    }
+
+    /** Hash of the music (tags left out), so the same window labelled twice still counts as a duplicate. */
+    private static long musicHash(List<String> tokens) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            boolean music = false;
+            for (String t : tokens) {
+                if (t.equals(Token.TRACK_START.toString())) music = true;
+                if (music) {
+                    sha.update(t.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) ' ');
+                }
+            }
+            byte[] h = sha.digest();
+            long v = 0;
+            for (int i = 0; i < 8; i++) v = (v << 8) | (h[i] & 0xFF);
+            return v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Map<String, Object> indexRow(String split, ShardWriter.Location at, FileResult f,
+                                                FileResult.SegmentTokens seg, long hash) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("split", split);
+        row.put("shard", at.shard());
+        row.put("offset", at.offset());
+        row.put("length", at.length());
+        row.put("source", f.path());
+        row.put("start_bar", seg.startBar());
+        row.put("bars", seg.bars());
+        row.put("genre", f.genre());
+        row.put("style", f.style());
+        row.put("mood", f.mood());
+        row.put("bpm", f.bpm());
+        row.put("key", f.key());
+        row.put("time_signature", f.timeSignature());
+        row.put("roles", seg.roles());
+        row.put("swing", f.swingRatio());
+        row.put("hash", Long.toHexString(hash));
+        return row;
+    }
+
+    private static List<IngestReport.AudioEntry> catalogueAudio(LibraryScan scan, LabelReader labels) {
+        List<IngestReport.AudioEntry> out = new ArrayList<>();
+        for (Path rel : scan.audio()) {
+            Path file = scan.root().resolve(rel);
+            Labels l = labels.labelsFor(file);
+            Double bpm = l.bpm().isPresent() ? l.bpm().getAsDouble() : null;
+            String key = l.key().map(Key::displayName).orElse(null);
+            try {
+                AudioFileInfo info = AudioFileInfo.read(file);
+                out.add(new IngestReport.AudioEntry(rel.toString(), Math.round(info.seconds() * 1000) / 1000.0,
+                        info.sampleRateHz(), info.channels(), info.bitsPerSample(), bpm, key, l.genre().orElse(null), null));
+            } catch (LoopsmithException e) {
+                out.add(new IngestReport.AudioEntry(rel.toString(), null, null, null, null, bpm, key, l.genre().orElse(null), e.reason()));
+            }
+        }
+        return out;
+    }
+
+    private static IngestReport report(LibraryScan scan, Path out, List<Summary> summaries, Assembly assembly,
+                                       List<IngestReport.AudioEntry> audio, double seconds) {
+        Map<String, Integer> genre = new TreeMap<>();
+        Map<String, Integer> tempo = new TreeMap<>();
+        Map<String, Integer> key = new TreeMap<>();
+        Map<String, Integer> role = new TreeMap<>();
+        Map<String, Integer> meter = new TreeMap<>();
+        Map<String, Integer> keySource = new TreeMap<>();
+        Map<String, Integer> bpmSource = new TreeMap<>();
+        List<IngestReport.Skip> skipped = new ArrayList<>();
+        List<IngestReport.FileWarnings> warnings = new ArrayList<>();
+        int ingested = 0;
+        int repaired = 0;
+        int fromCache = 0;
+        int swing = 0;
+        int nearlyEmpty = 0;
+        int acrossMeter = 0;
+        int unsupported = 0;
+        for (Summary s : summaries) {
+            FileResult r = s.result();
+            if (s.fromCache()) fromCache++;
+            if (r.repaired()) repaired++;
+            if (!r.warnings().isEmpty())
+                warnings.add(new IngestReport.FileWarnings(r.path(), r.warnings().subList(0, Math.min(MAX_WARNINGS_PER_FILE, r.warnings().size()))));
+            if (!r.ingested()) {
+                skipped.add(new IngestReport.Skip(r.path(), r.reason()));
+                continue;
+            }
+            ingested++;
+            genre.merge(r.genre() == null ? "(none)" : r.genre(), 1, Integer::sum);
+            int bin = (int) (Math.floor(r.bpm() / 10) * 10);
+            tempo.merge(String.format(Locale.ROOT, "%03d", bin), 1, Integer::sum);
+            key.merge(r.key() == null ? "(none)" : r.key(), 1, Integer::sum);
+            for (String ro : r.roles()) role.merge(ro, 1, Integer::sum);
+            meter.merge(r.timeSignature(), 1, Integer::sum);
+            keySource.merge(r.keySource(), 1, Integer::sum);
+            bpmSource.merge(r.bpmSource(), 1, Integer::sum);
+            if (r.swingRatio() != null) swing++;
+            nearlyEmpty += r.windowsNearlyEmpty();
+            acrossMeter += r.windowsAcrossMeterChange();
+            unsupported += r.windowsUnsupported();
+        }
+        for (LibraryScan.Skipped s : scan.skipped()) skipped.add(new IngestReport.Skip(s.path().toString(), s.reason()));
+        List<IngestReport.Skip> ignoredFiles = scan.ignored().stream()
+                .map(s -> new IngestReport.Skip(s.path().toString(), s.reason())).toList();
+        int ignored = ignoredFiles.size();
+        IngestReport.Files files = new IngestReport.Files(scan.midi().size(), scan.audio().size(), scan.sidecars().size(),
+                ignored, ingested, scan.midi().size() - ingested, repaired, fromCache, summaries.size() - fromCache);
+        return new IngestReport(scan.root().toString(), out.toAbsolutePath().normalize().toString(), files, assembly.splits(),
+                new IngestReport.Segments(assembly.kept(), assembly.duplicates(), nearlyEmpty, acrossMeter, unsupported),
+                new IngestReport.Histograms(genre, tempo, key, role, meter, keySource, bpmSource), swing, skipped, ignoredFiles, warnings,
+                audio, Math.round(seconds * 100) / 100.0, Math.round(scan.midi().size() / seconds * 10) / 10.0);
+    }
+
+    private static Map<String, Object> manifest(IngestConfig config, Vocabulary vocabulary, IngestReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", DatasetFormat.FORMAT);
+        m.put("version", DatasetFormat.VERSION);
+        m.put("dtype", DatasetFormat.DTYPE);
+        m.put("vocabulary", DatasetFormat.VOCABULARY);
+        m.put("vocabulary_size", vocabulary.size());
+        m.put("index", DatasetFormat.INDEX);
+        m.put("splits", report.splits());
+        m.put("library", report.library());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("window_bars", config.windowBars());
+        c.put("hop_bars", config.hopBars());
+        c.put("min_notes", config.minNotes());
+        c.put("validation_fraction", config.validationFraction());
+        c.put("seed", config.seed());
+        Map<String, Object> clean = new LinkedHashMap<>();
+        clean.put("grid_steps_per_quarter", config.clean().gridStepsPerQuarter());
+        clean.put("quantize_strength", config.clean().quantizeStrength());
+        clean.put("detect_swing", config.clean().detectSwing());
+        clean.put("keep_pickup", config.clean().keepPickup());
+        clean.put("merge_duplicate_roles", config.clean().mergeDuplicateRoles());
+        clean.put("transpose_to", config.clean().transposeTo().map(Key::displayName).orElse(null));
+        c.put("clean", clean);
+        m.put("config", c);
+        return m;
+    }
+
+    /** The output folder must be new, empty, or an earlier dataset: never someone's other files. */
+    private static void prepareOutput(Path out) {
+        try {
+            if (Files.exists(out) && !Files.isDirectory(out)) throw new LoopsmithException(out, "output exists and is not a folder");
+            if (Files.isDirectory(out) && !Files.exists(out.resolve(DatasetFormat.MANIFEST))) {
+                try (Stream<Path> s = Files.list(out)) {
+                    if (s.anyMatch(p -> !p.getFileName().toString().startsWith(".")))
+                        throw new LoopsmithException(out, "output folder is not empty and holds no Loopsmith dataset; choose another");
+                }
+            }
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new LoopsmithException(out, "cannot create output folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the staged dataset into place, dataset.json last, and removes files of the old dataset it replaces. */
+    private static void commit(Path staging, Path out) throws IOException {
+        Set<String> fresh = new HashSet<>();
+        List<Path> staged;
+        try (Stream<Path> s = Files.list(staging)) {
+            staged = s.sorted().toList();
+        }
+        Path manifest = null;
+        for (Path p : staged) {
+            String name = p.getFileName().toString();
+            fresh.add(name);
+            if (name.equals(DatasetFormat.MANIFEST)) {
+                manifest = p;
+                continue;
+            }
+            Path target = out.resolve(name);
+            if (Files.isDirectory(p)) deleteTree(target);
+            Files.move(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (manifest != null) Files.move(manifest, out.resolve(DatasetFormat.MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".bin") && !fresh.contains(name)) Files.delete(p); // shards of a bigger earlier run
+            }
+        }
+        deleteTree(staging);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new LoopsmithException(dir, "cannot remove: " + e.getMessage(), e);
+        }
+    }
+}
