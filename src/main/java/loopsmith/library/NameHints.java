@@ -24,7 +24,8 @@ import loopsmith.music.TimeSignature;
  *   <li>A tempo with its unit ("120bpm", "85 BPM", "bpm_90") counts when it is within 20..999.</li>
  *   <li>A bare number counts as the tempo only when {@code bareNumbers} is on (file names, not folders), no tempo
  *       with a unit was found, it has two or three digits without a leading zero, it is not the first word of a
- *       longer name (that is a track or take number: "01_intro", "1_funk_80_beat"), and either it stands next to a
+ *       longer name (that is a track or take number: "01_intro", "1_funk_80_beat"), it is a word of its own (not
+ *       glued to letters: "jigs100" and "take120" are ids), and either it stands next to a
  *       genre word and is within 40..300 ("dnb-174"), or it is within 60..200 and the name holds another label
  *       ("trap_hats_140"). A number alone ("Song 100", "track 2") is not a tempo. When two numbers qualify, neither
  *       is taken.</li>
@@ -50,7 +51,9 @@ final class NameHints {
     }
 
     static Findings scan(String name, LabelSource source, String origin, boolean bareNumbers) {
-        return new Scan(NameTokens.split(name), source, origin).run(bareNumbers);
+        List<NameTokens.Word> words = NameTokens.split(name);
+        return new Scan(words.stream().map(NameTokens.Word::text).toList(),
+                words.stream().map(NameTokens.Word::joined).toList(), source, origin).run(bareNumbers);
     }
 
     private static OptionalDouble inBpmRange(double bpm) {
@@ -60,6 +63,7 @@ final class NameHints {
     /** The state of scanning one name: which words are taken and what was found. */
     private static final class Scan {
         private final List<String> words;
+        private final List<Boolean> joined;
         private final boolean[] used;
         private final boolean[] genreWord;
         private final LabelSource source;
@@ -67,8 +71,9 @@ final class NameHints {
         private final List<Label> labels = new ArrayList<>();
         private final Set<Role> roles = EnumSet.noneOf(Role.class);
 
-        Scan(List<String> words, LabelSource source, String origin) {
+        Scan(List<String> words, List<Boolean> joined, LabelSource source, String origin) {
             this.words = words;
+            this.joined = joined;
             this.used = new boolean[words.size()];
             this.genreWord = new boolean[words.size()];
             this.source = source;
@@ -144,7 +149,7 @@ final class NameHints {
             OptionalDouble found = OptionalDouble.empty();
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
-                if (used[i] || !BARE_TEMPO.matcher(w).matches() || (i == 0 && words.size() > 1)) continue;
+                if (used[i] || joined.get(i) || !BARE_TEMPO.matcher(w).matches() || (i == 0 && words.size() > 1)) continue;
                 double v = Double.parseDouble(w);
                 boolean nextToGenre = (i > 0 && genreWord[i - 1]) || (i + 1 < words.size() && genreWord[i + 1]);
                 boolean qualifies = (nextToGenre && NEXT_TO_GENRE_MIN_BPM <= v && v <= NEXT_TO_GENRE_MAX_BPM)

@@ -60,6 +60,9 @@ class FileNameHintsTest {
             ashover11.mid                           | ''
             002.mid                                 | ''
             popk_dataset_000451.mid                 | ''
+            jigs100.mid                             | style=jig
+            Trap140 Melody.mid                      | genre=trap, roles=melody
+            drummer1 take120 house.mid              | genre=house
             """)
     void fileNames(String fileName, String expected) {
         assertEquals(expected, hints(fileName));
