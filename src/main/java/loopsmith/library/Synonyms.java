@@ -21,10 +21,10 @@ public final class Synonyms {
     /** A genre spelling: the canonical genre and, for compound names such as "deep house", the style it implies. */
     private record GenreEntry(String genre, Optional<String> style) {}
 
-    private static final Map<String, GenreEntry> GENRES = new HashMap<>();
-    private static final Map<String, String> STYLES = new HashMap<>();
-    private static final Map<String, String> MOODS = new HashMap<>();
-    private static final Map<String, Role> ROLES = new HashMap<>();
+    private static final Map<String, GenreEntry> GENRES;
+    private static final Map<String, String> STYLES;
+    private static final Map<String, String> MOODS;
+    private static final Map<String, Role> ROLES;
 
     // Characters a lookup ignores; '&' stays because it carries meaning in "r&b" and "d&b".
     private static final Pattern IGNORED = Pattern.compile("[\\s_\\-'’.]+");
@@ -33,133 +33,146 @@ public final class Synonyms {
     private static final int MAX_WORD_CHARS = 40;
 
     static {
-        genre("hip-hop", "hip hop", "hiphop", "hip-hop", "hip hop beats");
-        genre("drum-and-bass", "dnb", "drum and bass", "drum'n'bass", "d&b", "drum-n-bass", "drum n bass", "drum & bass",
+        Table b = new Table();
+        b.genre("hip-hop", "hip hop", "hiphop", "hip-hop", "hip hop beats");
+        b.genre("drum-and-bass", "dnb", "drum and bass", "drum'n'bass", "d&b", "drum-n-bass", "drum n bass", "drum & bass",
                 "drumandbass");
-        genre("lo-fi", "lofi", "lo-fi", "lo fi", "lofi hip hop", "chillhop");
-        genre("rnb", "r&b", "rnb", "r'n'b", "r and b", "rhythm and blues");
-        genre("boom-bap", "boom bap", "boombap");
-        genre("neo-soul", "neo soul", "neosoul");
-        genre("edm", "edm", "electronic dance music");
-        genre("house", "house");
-        genreWithStyle("house", "deep", "deep house");
-        genreWithStyle("house", "tech", "tech house");
-        genreWithStyle("house", "progressive", "progressive house", "prog house");
-        genreWithStyle("house", "afro", "afro house");
-        genreWithStyle("house", "future", "future house");
-        genreWithStyle("house", "acid", "acid house");
-        genre("techno", "techno");
-        genreWithStyle("techno", "minimal", "minimal techno");
-        genre("trance", "trance");
-        genre("trap", "trap");
-        genre("drill", "drill");
-        genre("grime", "grime");
-        genre("funk", "funk", "funky");
-        genre("pop", "pop");
-        genreWithStyle("pop", "k-pop", "kpop", "k-pop");
-        genre("rock", "rock");
-        genre("reggae", "reggae");
-        genre("reggaeton", "reggaeton");
-        genre("dancehall", "dancehall");
-        genre("jazz", "jazz", "jazzy");
-        genre("ambient", "ambient");
-        genre("folk", "folk");
-        genre("latin", "latin");
-        genre("afrobeat", "afrobeat", "afrobeats", "afro beat");
-        genre("afro-cuban", "afrocuban", "afro cuban");
-        genre("soul", "soul", "soulful");
-        genre("disco", "disco");
-        genreWithStyle("disco", "nu-disco", "nu disco", "nudisco");
-        genre("dubstep", "dubstep");
-        genre("garage", "garage", "uk garage", "ukg", "2-step", "2 step");
-        genre("country", "country");
-        genre("blues", "blues", "bluesy");
-        genre("gospel", "gospel");
-        genre("metal", "metal");
-        genre("punk", "punk");
-        genre("jungle", "jungle");
-        genre("breakbeat", "breakbeat", "breaks");
-        genre("dub", "dub");
-        genre("synthwave", "synthwave", "retrowave");
-        genre("future-bass", "future bass");
-        genre("hardstyle", "hardstyle");
-        genre("classical", "classical");
-        genre("cinematic", "cinematic", "film score");
-        genre("dance", "dance");
-        genre("new-orleans", "neworleans", "new orleans");
-        genre("middle-eastern", "middleeastern", "middle eastern");
-        genre("highlife", "highlife");
-        genre("bossa-nova", "bossa nova", "bossanova", "bossa");
+        b.genre("lo-fi", "lofi", "lo-fi", "lo fi", "lofi hip hop", "chillhop");
+        b.genre("rnb", "r&b", "rnb", "r'n'b", "r and b", "rhythm and blues");
+        b.genre("boom-bap", "boom bap", "boombap");
+        b.genre("neo-soul", "neo soul", "neosoul");
+        b.genre("edm", "edm", "electronic dance music");
+        b.genre("house", "house");
+        b.genreWithStyle("house", "deep", "deep house");
+        b.genreWithStyle("house", "tech", "tech house");
+        b.genreWithStyle("house", "progressive", "progressive house", "prog house");
+        b.genreWithStyle("house", "afro", "afro house");
+        b.genreWithStyle("house", "future", "future house");
+        b.genreWithStyle("house", "acid", "acid house");
+        b.genre("techno", "techno");
+        b.genreWithStyle("techno", "minimal", "minimal techno");
+        b.genre("trance", "trance");
+        b.genre("trap", "trap");
+        b.genre("drill", "drill");
+        b.genre("grime", "grime");
+        b.genre("funk", "funk", "funky");
+        b.genre("pop", "pop");
+        b.genreWithStyle("pop", "k-pop", "kpop", "k-pop");
+        b.genre("rock", "rock");
+        b.genre("reggae", "reggae");
+        b.genre("reggaeton", "reggaeton");
+        b.genre("dancehall", "dancehall");
+        b.genre("jazz", "jazz", "jazzy");
+        b.genre("ambient", "ambient");
+        b.genre("folk", "folk");
+        b.genre("latin", "latin");
+        b.genre("afrobeat", "afrobeat", "afrobeats", "afro beat");
+        b.genre("afro-cuban", "afrocuban", "afro cuban");
+        b.genre("soul", "soul", "soulful");
+        b.genre("disco", "disco");
+        b.genreWithStyle("disco", "nu-disco", "nu disco", "nudisco");
+        b.genre("dubstep", "dubstep");
+        b.genre("garage", "garage", "uk garage", "ukg", "2-step", "2 step");
+        b.genre("country", "country");
+        b.genre("blues", "blues", "bluesy");
+        b.genre("gospel", "gospel");
+        b.genre("metal", "metal");
+        b.genre("punk", "punk");
+        b.genre("jungle", "jungle");
+        b.genre("breakbeat", "breakbeat", "breaks");
+        b.genre("dub", "dub");
+        b.genre("synthwave", "synthwave", "retrowave");
+        b.genre("future-bass", "future bass");
+        b.genre("hardstyle", "hardstyle");
+        b.genre("classical", "classical");
+        b.genre("cinematic", "cinematic", "film score");
+        b.genre("dance", "dance");
+        b.genre("new-orleans", "neworleans", "new orleans");
+        b.genre("middle-eastern", "middleeastern", "middle eastern");
+        b.genre("highlife", "highlife");
+        b.genre("bossa-nova", "bossa nova", "bossanova", "bossa");
 
         // Sub-styles and rhythmic feels a name or sidecar can carry; other style values are kept as free words.
-        style("deep", "deep");
-        style("tech", "tech");
-        style("progressive", "progressive");
-        style("minimal", "minimal");
-        style("beat", "beat");
-        style("fill", "fill");
-        style("waltz", "waltz", "waltzes");
-        style("swing", "swing", "swung");
-        style("shuffle", "shuffle");
-        style("halftime", "halftime", "half time");
-        style("jig", "jig", "jigs");
-        style("reel", "reel", "reels");
-        style("hornpipe", "hornpipe", "hornpipes");
-        style("polka", "polka");
-        style("march", "march");
+        b.style("deep", "deep");
+        b.style("tech", "tech");
+        b.style("progressive", "progressive");
+        b.style("minimal", "minimal");
+        b.style("beat", "beat");
+        b.style("fill", "fill");
+        b.style("waltz", "waltz", "waltzes");
+        b.style("swing", "swing", "swung");
+        b.style("shuffle", "shuffle");
+        b.style("halftime", "halftime", "half time");
+        b.style("jig", "jig", "jigs");
+        b.style("reel", "reel", "reels");
+        b.style("hornpipe", "hornpipe", "hornpipes");
+        b.style("polka", "polka");
+        b.style("march", "march");
 
-        mood("dark", "dark", "darker");
-        mood("happy", "happy", "joyful", "cheerful");
-        mood("sad", "sad");
-        mood("chill", "chill", "chilled", "chillout", "laid back", "relaxed", "relaxing");
-        mood("energetic", "energetic", "energy", "hype");
-        mood("dreamy", "dreamy");
-        mood("melancholic", "melancholic", "melancholy");
-        mood("uplifting", "uplifting");
-        mood("aggressive", "aggressive", "hard");
-        mood("emotional", "emotional");
-        mood("epic", "epic");
-        mood("romantic", "romantic");
-        mood("calm", "calm", "peaceful");
-        mood("mellow", "mellow", "smooth");
-        mood("groovy", "groovy");
-        mood("mysterious", "mysterious");
+        b.mood("dark", "dark", "darker");
+        b.mood("happy", "happy", "joyful", "cheerful");
+        b.mood("sad", "sad");
+        b.mood("chill", "chill", "chilled", "chillout", "laid back", "relaxed", "relaxing");
+        b.mood("energetic", "energetic", "energy", "hype");
+        b.mood("dreamy", "dreamy");
+        b.mood("melancholic", "melancholic", "melancholy");
+        b.mood("uplifting", "uplifting");
+        b.mood("aggressive", "aggressive", "hard");
+        b.mood("emotional", "emotional");
+        b.mood("epic", "epic");
+        b.mood("romantic", "romantic");
+        b.mood("calm", "calm", "peaceful");
+        b.mood("mellow", "mellow", "smooth");
+        b.mood("groovy", "groovy");
+        b.mood("mysterious", "mysterious");
 
-        role(Role.DRUMS, "drum", "drums", "beat", "kick", "snare", "hats", "hat", "hihat", "hi hat", "perc", "percs",
+        b.role(Role.DRUMS, "drum", "drums", "beat", "kick", "snare", "hats", "hat", "hihat", "hi hat", "perc", "percs",
                 "percussion", "clap", "toms", "cymbals");
-        role(Role.BASS, "bass", "bassline", "bass line", "sub", "sub bass", "subbass", "808", "808s");
-        role(Role.CHORDS, "chords", "chord", "keys", "piano", "rhodes", "stabs", "stab", "progression", "organ");
-        role(Role.MELODY, "melody", "melodies", "lead", "hook", "topline", "vocal", "vocals", "arp", "arpeggio");
-        role(Role.PAD, "pad", "pads", "strings", "atmos", "atmosphere", "texture");
-        role(Role.FX, "fx", "sfx", "riser", "sweep", "impact", "uplifter", "downlifter", "effects");
-        role(Role.OTHER, "other");
+        b.role(Role.BASS, "bass", "bassline", "bass line", "sub", "sub bass", "subbass", "808", "808s");
+        b.role(Role.CHORDS, "chords", "chord", "keys", "piano", "rhodes", "stabs", "stab", "progression", "organ");
+        b.role(Role.MELODY, "melody", "melodies", "lead", "hook", "topline", "vocal", "vocals", "arp", "arpeggio");
+        b.role(Role.PAD, "pad", "pads", "strings", "atmos", "atmosphere", "texture");
+        b.role(Role.FX, "fx", "sfx", "riser", "sweep", "impact", "uplifter", "downlifter", "effects");
+        b.role(Role.OTHER, "other");
+        GENRES = Map.copyOf(b.genres);
+        STYLES = Map.copyOf(b.styles);
+        MOODS = Map.copyOf(b.moods);
+        ROLES = Map.copyOf(b.roles);
     }
 
-    private static void genre(String canonical, String... spellings) {
-        for (String s : spellings) put(GENRES, s, new GenreEntry(canonical, Optional.empty()));
-    }
+    /** Collects the spellings above; the finished table is copied into immutable maps. */
+    private static final class Table {
+        final Map<String, GenreEntry> genres = new HashMap<>();
+        final Map<String, String> styles = new HashMap<>();
+        final Map<String, String> moods = new HashMap<>();
+        final Map<String, Role> roles = new HashMap<>();
 
-    private static void genreWithStyle(String canonical, String style, String... spellings) {
-        for (String s : spellings) put(GENRES, s, new GenreEntry(canonical, Optional.of(style)));
-    }
+        void genre(String canonical, String... spellings) {
+            for (String s : spellings) put(genres, s, new GenreEntry(canonical, Optional.empty()));
+        }
 
-    private static void style(String canonical, String... spellings) {
-        for (String s : spellings) put(STYLES, s, canonical);
-    }
+        void genreWithStyle(String canonical, String style, String... spellings) {
+            for (String s : spellings) put(genres, s, new GenreEntry(canonical, Optional.of(style)));
+        }
 
-    private static void mood(String canonical, String... spellings) {
-        for (String s : spellings) put(MOODS, s, canonical);
-    }
+        void style(String canonical, String... spellings) {
+            for (String s : spellings) put(styles, s, canonical);
+        }
 
-    private static void role(Role role, String... spellings) {
-        for (String s : spellings) put(ROLES, s, role);
-    }
+        void mood(String canonical, String... spellings) {
+            for (String s : spellings) put(moods, s, canonical);
+        }
 
-    private static <V> void put(Map<String, V> table, String spelling, V value) {
-        V before = table.put(squash(spelling), value);
-        // A spelling listed twice with different meanings would make the table order-dependent.
-        if (before != null && !before.equals(value))
-            throw new AssertionError("synonym '" + spelling + "' listed as both " + before + " and " + value);
+        void role(Role role, String... spellings) {
+            for (String s : spellings) put(roles, s, role);
+        }
+
+        private static <V> void put(Map<String, V> table, String spelling, V value) {
+            V before = table.put(squash(spelling), value);
+            // A spelling listed twice with different meanings would make the table order-dependent.
+            if (before != null && !before.equals(value))
+                throw new AssertionError("synonym '" + spelling + "' listed as both " + before + " and " + value);
+        }
     }
 
     /** The canonical genre of a known spelling: "Hip Hop" → hip-hop, "Deep House" → house, "funky" → funk. */
