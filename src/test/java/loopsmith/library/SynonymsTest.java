@@ -1,0 +1,148 @@
+package loopsmith.library;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import loopsmith.music.Key;
+import loopsmith.music.Mode;
+import loopsmith.music.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The synonym table, and folder names read through it. */
+class SynonymsTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            hip hop        | hip-hop
+            hip-hop        | hip-hop
+            HipHop         | hip-hop
+            hiphop         | hip-hop
+            dnb            | drum-and-bass
+            drum and bass  | drum-and-bass
+            drum'n'bass    | drum-and-bass
+            d&b            | drum-and-bass
+            Drum-n-Bass    | drum-and-bass
+            lofi           | lo-fi
+            Lo-Fi          | lo-fi
+            lo fi          | lo-fi
+            R&B            | rnb
+            rnb            | rnb
+            boom bap       | boom-bap
+            BoomBap        | boom-bap
+            neo soul       | neo-soul
+            EDM            | edm
+            Deep House     | house
+            tech_house     | house
+            techno         | techno
+            funky          | funk
+            UK Garage      | garage
+            afrocuban      | afro-cuban
+            neworleans     | new-orleans
+            """)
+    void genres(String raw, String canonical) {
+        assertEquals(Optional.of(canonical), Synonyms.genre(raw));
+    }
+
+    @Test
+    void compoundGenresImplyAStyle() {
+        assertEquals(Optional.of("deep"), Synonyms.styleOfGenre("deep house"));
+        assertEquals(Optional.of("tech"), Synonyms.styleOfGenre("Tech-House"));
+        assertEquals(Optional.empty(), Synonyms.styleOfGenre("house"));
+        assertEquals(Optional.empty(), Synonyms.genre("zydeco"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            drum       | DRUMS
+            Drums      | DRUMS
+            beat       | DRUMS
+            kick       | DRUMS
+            snare      | DRUMS
+            hats       | DRUMS
+            perc       | DRUMS
+            bass       | BASS
+            Basslines  | BASS
+            sub        | BASS
+            808        | BASS
+            chords     | CHORDS
+            keys       | CHORDS
+            piano      | CHORDS
+            Rhodes     | CHORDS
+            stabs      | CHORDS
+            melody     | MELODY
+            Leads      | MELODY
+            hook       | MELODY
+            topline    | MELODY
+            vocal      | MELODY
+            pads       | PAD
+            strings    | PAD
+            atmos      | PAD
+            FX         | FX
+            risers     | FX
+            sweep      | FX
+            """)
+    void roles(String raw, Role role) {
+        assertEquals(Optional.of(role), Synonyms.role(raw));
+    }
+
+    @Test
+    void moodsAndStyles() {
+        assertEquals(Optional.of("chill"), Synonyms.mood("chilled"));
+        assertEquals(Optional.of("melancholic"), Synonyms.mood("Melancholy"));
+        assertEquals(Optional.of("dark"), Synonyms.mood("DARK"));
+        assertEquals(Optional.empty(), Synonyms.mood("purple"));
+        assertEquals(Optional.of("halftime"), Synonyms.style("half time"));
+        assertEquals(Optional.empty(), Synonyms.style("purdieshuffle"));
+    }
+
+    @Test
+    void keysAllSpellingsMeetInOneName() {
+        for (String s : new String[] {"Am", "A minor", "A min", "A_minor", "a-moll", "Amin"})
+            assertEquals(Optional.of("A minor"), Synonyms.key(s).map(Key::displayName), s);
+        assertEquals(Optional.of("F# minor"), Synonyms.key("F#m").map(Key::displayName));
+        // Gb and F# major are one key; Key spells it F#.
+        assertEquals(Optional.of(new Key(6, Mode.MAJOR)), Synonyms.key("Gb:maj"));
+        assertEquals(Optional.empty(), Synonyms.key("H#"));
+    }
+
+    @Test
+    void unknownWordsAreNormalizedOrRefused() {
+        assertEquals(Optional.of("zydeco"), Synonyms.word("Zydeco"));
+        assertEquals(Optional.of("neo-trad"), Synonyms.word("Neo  Trad"));
+        assertEquals(Optional.empty(), Synonyms.word("123"));
+        assertEquals(Optional.empty(), Synonyms.word("???"));
+        assertEquals(Optional.empty(), Synonyms.word(""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            House/Basslines              | genre=house, roles=bass
+            Hip Hop/Drums                | genre=hip-hop, roles=drums
+            120 BPM                      | bpm=120
+            Am                           | key=A minor
+            Deep House/Pads/Dark         | genre=house, mood=dark, roles=pad, style=deep
+            Samples/Project 3/Old        | ''
+            002                          | ''
+            120                          | ''
+            C                            | ''
+            Trap/Melodies/140 bpm/F#m    | bpm=140, genre=trap, key=F# minor, roles=melody
+            """)
+    void folderNames(String folder, String expected) {
+        Findings f = FolderHints.of(Path.of(folder));
+        String got = f.labels().stream().map(l -> l.field() + "=" + l.value()).sorted().collect(Collectors.joining(", "));
+        assertEquals(expected, got);
+        f.labels().forEach(l -> assertEquals(LabelSource.FOLDER_NAME, l.source()));
+    }
+
+    @Test
+    void deeperFolderNamesComeLaterAndNameTheirFolder() {
+        Findings f = FolderHints.of(Path.of("Techno", "House"));
+        assertEquals("folder 'Techno'", f.labels().get(0).origin());
+        Labels merged = Labels.merge(f.labels(), f.warnings());
+        assertEquals(Optional.of("house"), merged.genre());
+        assertEquals(2, merged.history(Label.GENRE).size());
+    }
+}
