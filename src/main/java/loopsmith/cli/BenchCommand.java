@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
+import loopsmith.bench.TrainBench;
 import loopsmith.bench.Peer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +74,33 @@ final class BenchCommand implements Runnable {
             Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             System.out.println(Json.of(IngestBench.run(folder, Math.max(1, passes), t, script)));
+            return 0;
+        }
+    }
+
+    @Command(name = "train", description = "Training tokens/s next to the PyTorch peer on its config; ratio = ours / peer.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench train --json"})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
+        boolean json;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--steps", defaultValue = "30", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT", description = "PyTorch peer (default: ../shared/peers/gpt_train_torch.py).")
+        Path peer;
+
+        @Override
+        public Integer call() {
+            EngineSetup.configure(threads);
+            Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
+            System.out.println(Json.of(TrainBench.run(threads, Math.max(1, steps), Math.max(0, warmup), script)));
             return 0;
         }
     }

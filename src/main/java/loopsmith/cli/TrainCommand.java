@@ -1,0 +1,151 @@
+package loopsmith.cli;
+
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import loopsmith.generate.SampleWriter;
+import loopsmith.model.Gpt;
+import loopsmith.tokens.Vocabulary;
+import loopsmith.train.TrainConfig;
+import loopsmith.train.TrainLoop;
+import loopsmith.train.TrainResult;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", description = "Train a model on a dataset (CPU by default; --device cuda on a GPU).",
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./loopsmith train --dataset datasets/mine --out runs/mine",
+            "  ./loopsmith train --dataset datasets/mine --out runs/mine --resume",
+            "  ./loopsmith train --dataset datasets/mine --out runs/mine-ft --init models/default.ckpt --freeze-layers 2",
+            "  ./loopsmith train --dataset datasets/corpus --out runs/corpus --max-minutes 30"})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--dataset", required = true, description = "A dataset folder written by ingest.")
+    Path dataset;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN", description = "Run folder: checkpoints, metrics, loss curve, samples.")
+    Path out;
+
+    @Option(names = "--preset", defaultValue = "small", description = "Model size: tiny, small (CPU), base (GPU) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--init", paramLabel = "FROM_RUN_OR_MODEL", description = "Fine-tune from this run folder or model file.")
+    Path init;
+
+    @Option(names = "--freeze-layers", defaultValue = "0", description = "Fine-tuning: keep embeddings and the lowest N blocks fixed.")
+    int freezeLayers;
+
+    @Option(names = "--max-steps", description = "Optimizer steps (default: 5000; with --init: 1000).")
+    Integer maxSteps;
+
+    @Option(names = "--max-minutes", defaultValue = "0", description = "Stop cleanly after this many minutes; 0 = no limit.")
+    double maxMinutes;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Sequences per micro-batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--accumulate", defaultValue = "2", description = "Micro-batches per step (default: ${DEFAULT-VALUE}).")
+    int accumulate;
+
+    @Option(names = "--lr", description = "Peak learning rate (default: 6e-4; with --init: 2e-4).")
+    Double lr;
+
+    @Option(names = "--eval-every", defaultValue = "200", description = "Steps between validations and checkpoints (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+
+    @Option(names = "--patience", defaultValue = "5", description = "Evaluations without improvement before stopping; 0 = never (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "1337", description = "Seed of initialization, batches and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tag-dropout", defaultValue = "0.15", description = "Chance to leave out each optional tag (default: ${DEFAULT-VALUE}).")
+    double tagDropout;
+
+    @Option(names = "--velocity-jitter", description = "Shift velocities of a sequence one level at random.")
+    boolean velocityJitter;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", description = "CPU threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--no-samples", description = "Do not write sample MIDI files after each epoch.")
+    boolean noSamples;
+
+    @Override
+    public Integer call() {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        EngineSetup.configure(t);
+        TrainConfig d = TrainConfig.defaults();
+        boolean fineTune = init != null;
+        TrainConfig config = new TrainConfig(preset, batch, accumulate, lr != null ? lr : fineTune ? 2e-4 : d.learningRate(),
+                (lr != null ? lr : fineTune ? 2e-4 : d.learningRate()) / 10, fineTune ? 20 : d.warmupSteps(),
+                maxSteps != null ? maxSteps : fineTune ? 1000 : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
+                evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
+                velocityJitter, freezeLayers, device, t);
+        boolean bar = ProgressBars.wanted(false);
+        TrainResult r = TrainLoop.run(dataset, out, config, resume, Optional.ofNullable(init), new Listener(bar, !noSamples, seed));
+        System.out.printf(Locale.ROOT, "%s: stopped at step %d (%s); last train loss %.4f, best validation loss %.4f at step %d; "
+                        + "%.0f tokens/s, %.1f min%n", out, r.lastStep(), r.stopReason(), r.lastTrainLoss(), r.bestValidationLoss(),
+                r.bestStep(), r.tokensPerSecond(), r.seconds() / 60);
+        return 0;
+    }
+
+    /** Progress bar with step, loss and tokens/s; sample MIDI files after each epoch. */
+    private static final class Listener implements TrainLoop.Listener {
+        private final boolean showBar;
+        private final boolean writeSamples;
+        private final long seed;
+        private ProgressBar bar;
+        private double validation = Double.NaN;
+
+        Listener(boolean showBar, boolean writeSamples, long seed) {
+            this.showBar = showBar;
+            this.writeSamples = writeSamples;
+            this.seed = seed;
+        }
+
+        @Override
+        public void started(int firstStep, int maxSteps, long parameters, int trainSegments) {
+            System.err.printf(Locale.ROOT, "training %,d parameters on %,d segments, steps %d..%d%n", parameters, trainSegments, firstStep, maxSteps);
+            if (!showBar) return;
+            bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(maxSteps).setUnit(" steps", 1).showSpeed()
+                    .setSpeedUnit(ChronoUnit.MINUTES).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            bar.stepTo(firstStep - 1L);
+        }
+
+        @Override
+        public void stepped(int step, double loss, double lr, double tokensPerSecond) {
+            if (bar == null) return;
+            bar.stepTo(step);
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f val %.3f %,.0f tok/s", loss, validation, tokensPerSecond));
+        }
+
+        @Override
+        public void evaluated(int step, double validationLoss, boolean best) {
+            validation = validationLoss;
+            if (bar == null) System.err.printf(Locale.ROOT, "step %d: validation loss %.4f%s%n", step, validationLoss, best ? " (best)" : "");
+        }
+
+        @Override
+        public void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) {
+            if (writeSamples) SampleWriter.write(model, vocabulary, samplesDir.resolve(label + ".mid"), seed);
+        }
+
+        @Override
+        public void finished(TrainResult result) {
+            if (bar != null) bar.close();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package loopsmith.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import loopsmith.music.LoopsmithException;
+
+/**
+ * A model file: a JSON header (format, the model config, whatever state the caller adds, tensor names and shapes)
+ * followed by the tensors as float32 little-endian, in header order.
+ *
+ * <pre>
+ *   "LSMCKPT1"  8 bytes magic
+ *   int32 BE    header length
+ *   header      UTF-8 JSON: {"format":1, "config":{…}, "state":{…}, "tensors":[{"name":…, "shape":[…]}, …]}
+ *   data        each tensor's floats, little-endian
+ * </pre>
+ * Written to a temp file beside the target, flushed to disk, then renamed over it: a crash never leaves a
+ * half-written checkpoint. fp16 storage (for the bundled model) is a later addition behind the same header.
+ */
+public final class Checkpoint {
+    private static final byte[] MAGIC = "LSMCKPT1".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a file holds: the config, the caller's state (a JSON object) and named tensors. */
+    public record Contents(Gpt.Config config, JsonNode state, Map<String, float[]> tensors) { }
+
+    private Checkpoint() {}
+
+    public static void save(Path file, Gpt.Config config, JsonNode state, Map<String, float[]> tensors, Map<String, long[]> shapes) {
+        ObjectNode header = JSON.createObjectNode();
+        header.put("format", FORMAT);
+        header.set("config", JSON.valueToTree(config));
+        header.set("state", state == null ? JSON.createObjectNode() : state);
+        var list = header.putArray("tensors");
+        long dataBytes = 0;
+        for (Map.Entry<String, float[]> t : tensors.entrySet()) {
+            ObjectNode entry = list.addObject();
+            entry.put("name", t.getKey());
+            var shape = entry.putArray("shape");
+            for (long d : shapes.get(t.getKey())) shape.add(d);
+            dataBytes += 4L * t.getValue().length;
+        }
+        byte[] headerBytes;
+        try {
+            headerBytes = JSON.writeValueAsBytes(header);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render checkpoint header", e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
+                head.put(MAGIC).putInt(headerBytes.length).put(headerBytes).flip();
+                writeFully(ch, head);
+                ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+                for (float[] values : tensors.values()) {
+                    for (float v : values) {
+                        if (!buf.hasRemaining()) {
+                            buf.flip();
+                            writeFully(ch, buf);
+                            buf.clear();
+                        }
+                        buf.putFloat(v);
+                    }
+                }
+                buf.flip();
+                writeFully(ch, buf);
+                ch.force(true);
+                if (ch.size() != head.capacity() + dataBytes) throw new IOException("short write");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                if (tmp != null) Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write failure is the error worth reporting
+            }
+            throw new LoopsmithException(file, "cannot write checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) ch.write(b);
+    }
+
+    public static Contents load(Path file) {
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 20))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(magic, MAGIC)) throw new LoopsmithException(file, "not a Loopsmith model file");
+            int headerLength = in.readInt();
+            if (headerLength <= 0 || headerLength > (64 << 20)) throw new LoopsmithException(file, "damaged model file (header length)");
+            JsonNode header = JSON.readTree(in.readNBytes(headerLength));
+            if (header.path("format").asInt() != FORMAT)
+                throw new LoopsmithException(file, "model file format " + header.path("format").asInt() + " is not supported");
+            Gpt.Config config = JSON.treeToValue(header.path("config"), Gpt.Config.class);
+            Map<String, float[]> tensors = new LinkedHashMap<>();
+            byte[] buf = new byte[1 << 16];
+            for (JsonNode t : header.path("tensors")) {
+                long size = 1;
+                for (JsonNode d : t.path("shape")) size *= d.asLong();
+                if (size < 0 || size > Integer.MAX_VALUE) throw new LoopsmithException(file, "damaged model file (tensor size)");
+                float[] values = new float[(int) size];
+                int filled = 0;
+                while (filled < values.length) {
+                    int n = Math.min(buf.length / 4, values.length - filled);
+                    in.readFully(buf, 0, n * 4);
+                    ByteBuffer.wrap(buf, 0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, filled, n);
+                    filled += n;
+                }
+                tensors.put(t.path("name").asText(), values);
+            }
+            return new Contents(config, header.path("state"), tensors);
+        } catch (java.io.EOFException e) {
+            throw new LoopsmithException(file, "damaged model file (truncated)", e);
+        } catch (IOException e) {
+            throw new LoopsmithException(file, "cannot read model file: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new LoopsmithException(file, "damaged model file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The floats of a model's weights, for saving. */
+    public static Map<String, float[]> weightsOf(Gpt model) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        model.weights().forEach((name, array) -> out.put(name, array.toFloatArray()));
+        return out;
+    }
+
+    public static Map<String, long[]> shapesOf(Gpt model) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        model.weights().forEach((name, array) -> out.put(name, array.getShape().getShape()));
+        return out;
+    }
+
+    /** Splits loaded tensors into the model's weights (by layout) and everything else (optimizer state). */
+    public static List<String> missingWeights(Gpt.Config config, Map<String, float[]> tensors) {
+        List<String> missing = new ArrayList<>();
+        for (String name : Gpt.layout(config).keySet()) if (!tensors.containsKey(name)) missing.add(name);
+        return missing;
+    }
+}

@@ -1,0 +1,63 @@
+package loopsmith.model;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import loopsmith.music.LoopsmithException;
+import loopsmith.tokens.TokenizerConfig;
+import loopsmith.tokens.Vocabulary;
+
+/**
+ * A usable model: weights and the vocabulary they were trained with, from one checkpoint file (the vocabulary's
+ * config travels in the checkpoint header, so a single file is a complete model). A run folder names its best
+ * checkpoint.
+ */
+public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Checkpoint.Contents contents) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String RUN_CHECKPOINTS = "checkpoints";
+    public static final String BEST = "best.ckpt";
+    public static final String LAST = "last.ckpt";
+
+    /** A checkpoint file, or a run folder (its best checkpoint, else its last). */
+    public static ModelFile load(Path fileOrRun) {
+        Path file = fileOrRun;
+        if (Files.isDirectory(fileOrRun)) {
+            Path best = fileOrRun.resolve(RUN_CHECKPOINTS).resolve(BEST);
+            file = Files.exists(best) ? best : fileOrRun.resolve(RUN_CHECKPOINTS).resolve(LAST);
+        }
+        if (!Files.isRegularFile(file)) throw new LoopsmithException(fileOrRun, "no model found (expected a .ckpt file or a run folder)");
+        Checkpoint.Contents c = Checkpoint.load(file);
+        JsonNode vocab = c.state().path("vocabulary");
+        if (vocab.isMissingNode()) throw new LoopsmithException(file, "model file carries no vocabulary");
+        Vocabulary vocabulary;
+        try {
+            vocabulary = Vocabulary.of(JSON.treeToValue(vocab, TokenizerConfig.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new LoopsmithException(file, "model file has an unreadable vocabulary: " + e.getMessage(), e);
+        }
+        if (vocabulary.size() != c.config().vocabSize())
+            throw new LoopsmithException(file, "model expects " + c.config().vocabSize() + " tokens but its vocabulary has " + vocabulary.size());
+        java.util.List<String> missing = Checkpoint.missingWeights(c.config(), c.tensors());
+        if (!missing.isEmpty()) throw new LoopsmithException(file, "model file lacks weights: " + missing.get(0) + " and " + (missing.size() - 1) + " more");
+        return new ModelFile(file, c.config(), vocabulary, c);
+    }
+
+    /** The model's weights on a device. */
+    public Gpt open(Device device) {
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (String name : Gpt.layout(config).keySet()) weights.put(name, contents.tensors().get(name));
+        return Gpt.fromWeights(config, weights, device);
+    }
+
+    /** The header state a checkpoint needs to be a complete model: the vocabulary's config. */
+    public static ObjectNode stateWithVocabulary(Vocabulary vocabulary) {
+        ObjectNode state = JSON.createObjectNode();
+        state.set("vocabulary", JSON.valueToTree(vocabulary.config()));
+        return state;
+    }
+}

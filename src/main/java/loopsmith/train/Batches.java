@@ -1,0 +1,92 @@
+package loopsmith.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import loopsmith.dataset.DatasetReader;
+
+/**
+ * Training and validation batches from a dataset. A training batch depends only on the seed, the step and the
+ * micro-batch number, never on what came before, which is what makes a resumed run continue exactly.
+ * Sequences longer than the context are cut to a window (half the time the head with its tags, half the time a
+ * random stretch, so the model also learns to continue mid-piece); shorter ones are padded with PAD, which the loss
+ * ignores. A batch is only as long as its longest sequence.
+ */
+final class Batches {
+    static final int PAD = 0;
+
+    /** Inputs and next-token targets, both (B, T), row-major. */
+    record Batch(long[] inputs, long[] targets, int rows, int length, long realTokens) { }
+
+    private final DatasetReader dataset;
+    private final List<DatasetReader.Entry> train;
+    private final List<DatasetReader.Entry> validation;
+    private final Augmenter augmenter;
+    private final int context;
+    private final TrainConfig config;
+
+    Batches(DatasetReader dataset, Augmenter augmenter, int context, TrainConfig config) {
+        this.dataset = dataset;
+        this.train = dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN);
+        this.validation = dataset.entries(loopsmith.dataset.DatasetFormat.VALIDATION);
+        this.augmenter = augmenter;
+        this.context = context;
+        this.config = config;
+        if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
+    }
+
+    int trainSegments() {
+        return train.size();
+    }
+
+    int validationSegments() {
+        return validation.size();
+    }
+
+    Batch train(int step, int micro) {
+        SplittableRandom rnd = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step * 1_000_003L + micro);
+        List<int[]> rows = new ArrayList<>(config.batchSize());
+        for (int r = 0; r < config.batchSize(); r++) {
+            int[] ids = augmenter.apply(dataset.tokens(train.get(rnd.nextInt(train.size()))), rnd);
+            rows.add(window(ids, rnd));
+        }
+        return pack(rows);
+    }
+
+    /** The fixed validation batches (heads of the first segments, no augmentation); empty without validation data. */
+    List<Batch> validation() {
+        List<Batch> out = new ArrayList<>();
+        int b = config.batchSize();
+        for (int start = 0; start < validation.size() && out.size() < config.evalBatches(); start += b) {
+            List<int[]> rows = new ArrayList<>();
+            for (int i = start; i < Math.min(validation.size(), start + b); i++) rows.add(window(dataset.tokens(validation.get(i)), null));
+            out.add(pack(rows));
+        }
+        return out;
+    }
+
+    private int[] window(int[] ids, SplittableRandom rnd) {
+        int len = context + 1;
+        if (ids.length <= len) return ids;
+        int start = rnd == null || rnd.nextBoolean() ? 0 : rnd.nextInt(ids.length - len + 1);
+        return java.util.Arrays.copyOfRange(ids, start, start + len);
+    }
+
+    private static Batch pack(List<int[]> rows) {
+        int length = 1;
+        for (int[] r : rows) length = Math.max(length, r.length - 1);
+        long[] inputs = new long[rows.size() * length];
+        long[] targets = new long[rows.size() * length];
+        java.util.Arrays.fill(targets, PAD);
+        long real = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            int[] r = rows.get(i);
+            for (int t = 0; t < length; t++) {
+                inputs[i * length + t] = t < r.length - 1 ? r[t] : PAD;
+                targets[i * length + t] = t + 1 < r.length ? r[t + 1] : PAD;
+            }
+            real += Math.max(0, r.length - 1);
+        }
+        return new Batch(inputs, targets, rows.size(), length, real);
+    }
+}

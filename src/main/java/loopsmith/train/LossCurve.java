@@ -1,0 +1,45 @@
+package loopsmith.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/** RUN/loss.png: training loss (smoothed) and validation loss against steps, redrawn at every evaluation. */
+final class LossCurve {
+    private LossCurve() {}
+
+    static void draw(Path file, List<double[]> train, List<double[]> validation) {
+        if (train.isEmpty()) return;
+        System.setProperty("java.awt.headless", "true");
+        try {
+            XYChart chart = new XYChartBuilder().width(900).height(500).title("Loss").xAxisTitle("step").yAxisTitle("cross-entropy").build();
+            chart.addSeries("train", column(train, 0), smoothed(column(train, 1))).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            if (!validation.isEmpty()) chart.addSeries("validation", column(validation, 0), column(validation, 1));
+            Path tmp = file.resolveSibling(".loss-tmp.png");
+            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception | Error e) {
+            // A missing picture must not stop training; the numbers are in metrics.jsonl.
+            System.err.println("warning: " + file + ": loss curve not drawn: " + e);
+        }
+    }
+
+    private static double[] column(List<double[]> rows, int i) {
+        return rows.stream().mapToDouble(r -> r[i]).toArray();
+    }
+
+    /** Exponential moving average, so the curve shows the trend rather than batch noise. */
+    private static double[] smoothed(double[] values) {
+        double[] out = new double[values.length];
+        double ema = values[0];
+        for (int i = 0; i < values.length; i++) {
+            ema = 0.9 * ema + 0.1 * values[i];
+            out[i] = i < 10 ? values[i] : ema;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,326 @@
+package loopsmith.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loopsmith.dataset.DatasetReader;
+import loopsmith.model.Checkpoint;
+import loopsmith.model.Gpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.LoopsmithException;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.Vocabulary;
+
+/**
+ * {@code loopsmith train}: fits a {@link Gpt} to a dataset. AdamW with warm-up and cosine decay, gradient clipping
+ * and accumulation, on-the-fly augmentation and tag dropout, validation every {@code evalEvery} steps with early
+ * stopping, best and last checkpoints written atomically with optimizer state, and exact resume: a batch depends
+ * only on (seed, step), dropout is seeded per step, so a resumed run computes what the uninterrupted one would have.
+ *
+ * <pre>
+ * RUN/checkpoints/last.ckpt, best.ckpt   weights + optimizer moments + run state + vocabulary
+ * RUN/metrics.jsonl                      one line per step (loss, lr, tokens/s) and per evaluation
+ * RUN/loss.png                           train and validation loss
+ * RUN/samples/epoch-NNN.mid              what the model makes after each epoch (written by the caller's hook)
+ * RUN/train-config.json                  the settings of the run
+ * </pre>
+ */
+public final class TrainLoop {
+    public static final String METRICS = "metrics.jsonl";
+    public static final String LOSS_PNG = "loss.png";
+    public static final String SAMPLES = "samples";
+    public static final String CONFIG = "train-config.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a caller sees of a run. All methods are optional. */
+    public interface Listener {
+        default void started(int firstStep, int maxSteps, long parameters, int trainSegments) { }
+
+        default void stepped(int step, double loss, double lr, double tokensPerSecond) { }
+
+        default void evaluated(int step, double validationLoss, boolean best) { }
+
+        /**
+         * After each epoch and at the end of the run: the model as it is now, for sample generations into
+         * {@code samplesDir}; {@code label} names them ("epoch-003", "final-step-500").
+         */
+        default void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) { }
+
+        default void finished(TrainResult result) { }
+    }
+
+    private TrainLoop() {}
+
+    /** Where a run picks up: the model, and for a resume the optimizer tensors and saved state. */
+    private record Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state) { }
+
+    public static TrainResult run(Path datasetDir, Path runDir, TrainConfig config, boolean resume, Optional<Path> init,
+                                  Listener listener) {
+        DatasetReader dataset = DatasetReader.open(datasetDir);
+        Device device = device(config);
+        Path checkpoints = runDir.resolve(ModelFile.RUN_CHECKPOINTS);
+        Path last = checkpoints.resolve(ModelFile.LAST);
+        if (!resume && Files.exists(last))
+            throw new LoopsmithException(runDir, "run folder already has checkpoints; use --resume to continue it, or another folder");
+        if (resume && !Files.exists(last)) throw new LoopsmithException(runDir, "nothing to resume: no " + ModelFile.LAST);
+
+        Start start = resume ? resumeFrom(last, dataset, device)
+                : init.map(p -> fineTuneFrom(p, dataset, device))
+                .orElseGet(() -> new Start(Gpt.create(Gpt.Config.preset(config.preset(), dataset.vocabulary().size()), config.seed(), device),
+                        dataset.vocabulary(), Map.of(), null));
+        try (Gpt model = start.model(); NDManager batchManager = NDManager.newBaseManager(device)) {
+            return train(dataset, runDir, config, start, model, batchManager, listener);
+        } catch (IOException e) {
+            throw new LoopsmithException(runDir, "cannot write run files: " + e.getMessage(), e);
+        }
+    }
+
+    private static Device device(TrainConfig config) {
+        if (config.device().equals("cpu")) return Device.cpu();
+        if (Engine.getInstance().getGpuCount() == 0)
+            throw new LoopsmithException(null, "--device cuda: no CUDA GPU visible to the engine (this build carries the "
+                    + "CPU libtorch; build with 'mvn -Pgpu package' on a CUDA machine)");
+        return Device.gpu();
+    }
+
+    private static Start resumeFrom(Path last, DatasetReader dataset, Device device) {
+        ModelFile m = ModelFile.load(last);
+        if (!m.vocabulary().equals(dataset.vocabulary()))
+            throw new LoopsmithException(last, "the run was trained on another vocabulary than this dataset's");
+        return new Start(m.open(device), m.vocabulary(), m.contents().tensors(), m.contents().state().path("train"));
+    }
+
+    /**
+     * Starts from another model for fine-tuning. The grids and bins of both vocabularies must agree; tag tokens may
+     * differ (a personal library brings its own genres), and embedding rows are carried over token by token, new
+     * tokens starting from a small random row.
+     */
+    private static Start fineTuneFrom(Path from, DatasetReader dataset, Device device) {
+        ModelFile m = ModelFile.load(from);
+        Vocabulary old = m.vocabulary();
+        Vocabulary fresh = dataset.vocabulary();
+        var noTags = List.<String>of();
+        if (!old.config().withTags(noTags, noTags, noTags).equals(fresh.config().withTags(noTags, noTags, noTags)))
+            throw new LoopsmithException(from, "vocabulary incompatible with the dataset: the tokenizer grid or bins differ ("
+                    + old.size() + " vs " + fresh.size() + " tokens); re-ingest with the model's settings");
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (String name : Gpt.layout(m.config()).keySet()) weights.put(name, m.contents().tensors().get(name));
+        int dim = m.config().embedDim();
+        float[] oldWte = weights.get("wte");
+        float[] wte = new float[fresh.size() * dim];
+        java.util.Random rnd = new java.util.Random(fresh.size());
+        for (int id = 0; id < fresh.size(); id++) {
+            Token t = fresh.token(id);
+            if (old.contains(t)) System.arraycopy(oldWte, old.id(t) * dim, wte, id * dim, dim);
+            else for (int j = 0; j < dim; j++) wte[id * dim + j] = (float) (rnd.nextGaussian() * 0.02);
+        }
+        weights.put("wte", wte);
+        Gpt.Config c = m.config();
+        Gpt.Config config = new Gpt.Config(fresh.size(), c.contextTokens(), c.layers(), c.heads(), c.embedDim(), c.dropout());
+        return new Start(Gpt.fromWeights(config, weights, device), fresh, Map.of(), null);
+    }
+
+    private static TrainResult train(DatasetReader dataset, Path runDir, TrainConfig config, Start start, Gpt model,
+                                     NDManager batchManager, Listener listener) throws IOException {
+        Vocabulary vocabulary = start.vocabulary();
+        Files.createDirectories(runDir.resolve(ModelFile.RUN_CHECKPOINTS));
+        Files.createDirectories(runDir.resolve(SAMPLES));
+        PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
+        vocabulary.save(runDir.resolve("vocabulary.json"));
+
+        AdamW optimizer = new AdamW(model, config.weightDecay(), config.freezeLayers());
+        Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
+        List<Batches.Batch> validation = batches.validation();
+        LrSchedule schedule = new LrSchedule(config.learningRate(), config.minLearningRate(), config.warmupSteps(), config.maxSteps());
+        int stepsPerEpoch = Math.max(1, (int) Math.ceil((double) batches.trainSegments() / config.effectiveBatch()));
+
+        JsonNode s = start.state();
+        int step = s == null ? 0 : s.path("step").asInt();
+        int epoch = s == null ? 0 : s.path("epoch").asInt();
+        double best = s == null ? Double.POSITIVE_INFINITY : s.path("best_validation_loss").asDouble(Double.POSITIVE_INFINITY);
+        int bestStep = s == null ? 0 : s.path("best_step").asInt();
+        int badEvals = s == null ? 0 : s.path("evaluations_without_improvement").asInt();
+        double priorSeconds = s == null ? 0 : s.path("seconds").asDouble();
+        if (s != null) optimizer.restore(s.path("adam_steps").asInt(), start.optimizer());
+
+        Path metrics = runDir.resolve(METRICS);
+        List<double[]> trainCurve = new ArrayList<>();
+        List<double[]> validationCurve = new ArrayList<>();
+        rewindMetrics(metrics, step, trainCurve, validationCurve);
+
+        listener.started(step + 1, config.maxSteps(), model.config().parameterCount(), batches.trainSegments());
+        long t0 = System.nanoTime();
+        double lastLoss = Double.NaN;
+        String stop = "max steps";
+        long tokensSeen = 0;
+        while (step < config.maxSteps()) {
+            double elapsedMinutes = (priorSeconds + (System.nanoTime() - t0) / 1e9) / 60;
+            if (config.maxMinutes() > 0 && elapsedMinutes >= config.maxMinutes()) {
+                stop = "time budget";
+                break;
+            }
+            step++;
+            long stepStart = System.nanoTime();
+            double lr = schedule.at(step);
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + step)); // dropout masks, per step
+            List<Batches.Batch> micro = new ArrayList<>(config.accumulation());
+            for (int i = 0; i < config.accumulation(); i++) micro.add(batches.train(step, i));
+            long realTokens = micro.stream().mapToLong(Batches.Batch::realTokens).sum();
+            lastLoss = Stepper.step(model, optimizer, batchManager, micro, lr, config.gradClip());
+            tokensSeen += realTokens;
+            double stepSeconds = (System.nanoTime() - stepStart) / 1e9;
+            double tokensPerSecond = realTokens / stepSeconds;
+            trainCurve.add(new double[] {step, lastLoss});
+            appendMetric(metrics, Map.of("step", step, "epoch", epoch, "train_loss", round(lastLoss), "lr", lr,
+                    "tokens_per_s", Math.round(tokensPerSecond)));
+            listener.stepped(step, lastLoss, lr, tokensPerSecond);
+            if (!Double.isFinite(lastLoss)) throw new LoopsmithException(runDir, "training diverged at step " + step + " (loss " + lastLoss + ")");
+
+            boolean epochDone = step % stepsPerEpoch == 0;
+            if (epochDone) epoch++;
+            boolean evalNow = step % config.evalEvery() == 0 || step == config.maxSteps();
+            if (evalNow) {
+                double val = evaluate(model, batchManager, validation);
+                boolean improved = Double.isNaN(val) || val < best - 1e-4;
+                if (improved && !Double.isNaN(val)) {
+                    best = val;
+                    bestStep = step;
+                    badEvals = 0;
+                } else if (!Double.isNaN(val)) {
+                    badEvals++;
+                }
+                if (!Double.isNaN(val)) {
+                    validationCurve.add(new double[] {step, val});
+                    appendMetric(metrics, Map.of("step", step, "epoch", epoch, "validation_loss", round(val),
+                            "rss_mb", Math.round(residentMb())));
+                }
+                double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+                ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
+                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+                if (improved) save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
+                LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
+                listener.evaluated(step, val, improved);
+                if (config.patience() > 0 && badEvals >= config.patience()) {
+                    stop = "early stopping";
+                    break;
+                }
+            }
+            if (epochDone) listener.samples(String.format(java.util.Locale.ROOT, "epoch-%03d", epoch), model, vocabulary, runDir.resolve(SAMPLES));
+        }
+        double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+        if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
+            ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
+            save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+            if (!Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST)))
+                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
+            LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
+        }
+        listener.samples("final-step-" + step, model, vocabulary, runDir.resolve(SAMPLES));
+        double sessionSeconds = (System.nanoTime() - t0) / 1e9;
+        TrainResult result = new TrainResult(step, epoch, lastLoss, best, bestStep, stop, round(seconds),
+                Math.round(tokensSeen / Math.max(1e-9, sessionSeconds)));
+        listener.finished(result);
+        return result;
+    }
+
+    /** Mean loss per real (non-padding) token over the fixed validation batches; NaN without validation data. */
+    static double evaluate(Gpt model, NDManager manager, List<Batches.Batch> batches) {
+        double sum = 0;
+        long tokens = 0;
+        for (Batches.Batch b : batches) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray inputs = manager.create(b.inputs(), new Shape(b.rows(), b.length()));
+                NDArray targets = manager.create(b.targets(), new Shape(b.rows(), b.length()));
+                sum += model.loss(inputs, targets, Batches.PAD, false).getFloat() * b.realTokens();
+                tokens += b.realTokens();
+            }
+        }
+        return tokens == 0 ? Double.NaN : sum / tokens;
+    }
+
+    private static ObjectNode state(int step, int epoch, double best, int bestStep, int badEvals, double seconds,
+                                    AdamW optimizer, TrainConfig config) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("step", step);
+        s.put("epoch", epoch);
+        if (Double.isFinite(best)) s.put("best_validation_loss", best);
+        s.put("best_step", bestStep);
+        s.put("evaluations_without_improvement", badEvals);
+        s.put("seconds", seconds);
+        s.put("adam_steps", optimizer.steps());
+        s.set("config", JSON.valueToTree(config));
+        return s;
+    }
+
+    /** Writes a checkpoint: weights, the vocabulary's config, the run state, and (for last.ckpt) optimizer moments. */
+    static void save(Path file, Gpt model, Vocabulary vocabulary, AdamW optimizer, ObjectNode trainState) {
+        ObjectNode state = ModelFile.stateWithVocabulary(vocabulary);
+        state.set("train", trainState);
+        Map<String, float[]> tensors = Checkpoint.weightsOf(model);
+        Map<String, long[]> shapes = Checkpoint.shapesOf(model);
+        if (optimizer != null) {
+            optimizer.state().forEach((name, a) -> {
+                tensors.put(name, a.toFloatArray());
+                shapes.put(name, a.getShape().getShape());
+            });
+        }
+        Checkpoint.save(file, model.config(), state, tensors, shapes);
+    }
+
+    /** On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve. */
+    private static void rewindMetrics(Path metrics, int step, List<double[]> train, List<double[]> validation) throws IOException {
+        if (!Files.exists(metrics)) return;
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics)) {
+            if (line.isBlank()) continue;
+            JsonNode n = JSON.readTree(line);
+            if (n.path("step").asInt() > step) continue;
+            kept.add(line);
+            if (n.has("train_loss")) train.add(new double[] {n.path("step").asDouble(), n.path("train_loss").asDouble()});
+            if (n.has("validation_loss")) validation.add(new double[] {n.path("step").asDouble(), n.path("validation_loss").asDouble()});
+        }
+        Files.write(metrics, kept, StandardCharsets.UTF_8);
+    }
+
+    private static void appendMetric(Path metrics, Map<String, Object> values) throws IOException {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String k : List.of("step", "epoch", "train_loss", "validation_loss", "lr", "tokens_per_s", "rss_mb"))
+            if (values.containsKey(k)) ordered.put(k, values.get(k));
+        Files.writeString(metrics, JSON.writeValueAsString(ordered) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Resident memory now (Linux), to show it stays flat over a long run; -1 where /proc is not there. */
+    static double residentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

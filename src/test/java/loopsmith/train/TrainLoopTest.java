@@ -1,0 +1,165 @@
+package loopsmith.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import loopsmith.SharedCorpus;
+import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.Ingest;
+import loopsmith.dataset.IngestConfig;
+import loopsmith.model.Gpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.LoopsmithException;
+import loopsmith.tokens.Grammar;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainLoopTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    static Path dataset;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        Path library = Files.createDirectories(work.resolve("library"));
+        Files.createSymbolicLink(library.resolve("popk"), SharedCorpus.root().toAbsolutePath().resolve("popk-examples"));
+        Files.createSymbolicLink(library.resolve("groove"), SharedCorpus.root().toAbsolutePath().resolve("groove/drummer1/session2"));
+        dataset = work.resolve("dataset");
+        Ingest.run(library, dataset, IngestConfig.withWindow(4), Ingest.Progress.NONE);
+    }
+
+    private static TrainConfig tiny(int steps) {
+        return TrainConfig.tiny().withMaxSteps(steps);
+    }
+
+    private static List<JsonNode> metrics(Path run) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve(TrainLoop.METRICS))) out.add(JSON.readTree(line));
+        return out;
+    }
+
+    private static double trainLossAt(Path run, int step) throws Exception {
+        return metrics(run).stream().filter(n -> n.path("step").asInt() == step && n.has("train_loss"))
+                .findFirst().orElseThrow().path("train_loss").asDouble();
+    }
+
+    @Test
+    void aRunWritesCheckpointsMetricsCurveAndSamples() throws Exception {
+        Path run = work.resolve("run-files");
+        List<String> samples = new ArrayList<>();
+        TrainResult r = TrainLoop.run(dataset, run, tiny(60), false, Optional.empty(), new TrainLoop.Listener() {
+            @Override
+            public void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) {
+                samples.add(label);
+            }
+        });
+        assertEquals(60, r.lastStep());
+        for (String f : List.of("checkpoints/last.ckpt", "checkpoints/best.ckpt", TrainLoop.METRICS, TrainLoop.LOSS_PNG,
+                TrainLoop.CONFIG, "vocabulary.json"))
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        List<JsonNode> m = metrics(run);
+        assertEquals(60, m.stream().filter(n -> n.has("train_loss")).count());
+        List<Double> val = m.stream().filter(n -> n.has("validation_loss")).map(n -> n.path("validation_loss").asDouble()).toList();
+        assertTrue(val.size() >= 2);
+        assertTrue(val.get(val.size() - 1) < val.get(0), "validation loss falls: " + val);
+        assertEquals("final-step-60", samples.get(samples.size() - 1), "the sample hook runs after each epoch and at the end");
+        ModelFile best = ModelFile.load(run);
+        assertEquals(DatasetReader.open(dataset).vocabulary(), best.vocabulary());
+        var e = assertThrows(LoopsmithException.class, () -> TrainLoop.run(dataset, run, tiny(10), false, Optional.empty(), new TrainLoop.Listener() { }));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    }
+
+    /** A run killed after its checkpoint at step 25 and resumed logs the losses an uninterrupted run logs. */
+    @Test
+    void resumeContinuesExactly() throws Exception {
+        Path whole = work.resolve("run-whole");
+        Path split = work.resolve("run-split");
+        TrainLoop.run(dataset, whole, tiny(40), false, Optional.empty(), new TrainLoop.Listener() { });
+        class Killed extends RuntimeException { }
+        assertThrows(Killed.class, () -> TrainLoop.run(dataset, split, tiny(40), false, Optional.empty(), new TrainLoop.Listener() {
+            @Override
+            public void stepped(int step, double loss, double lr, double tokensPerSecond) {
+                if (step == 28) throw new Killed(); // like kill -9: steps 26-28 are logged but not checkpointed
+            }
+        }));
+        TrainLoop.run(dataset, split, tiny(40), true, Optional.empty(), new TrainLoop.Listener() { });
+        for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
+        assertEquals(40, metrics(split).stream().filter(n -> n.has("train_loss")).count(), "no step logged twice");
+    }
+
+    @Test
+    void fineTuneFromARunWithFrozenLowerLayers() throws Exception {
+        Path base = work.resolve("run-base");
+        TrainLoop.run(dataset, base, tiny(20), false, Optional.empty(), new TrainLoop.Listener() { });
+        Map<String, float[]> before = ModelFile.load(base).contents().tensors();
+        Path tuned = work.resolve("run-tuned");
+        TrainConfig t = tiny(10);
+        TrainConfig frozen = new TrainConfig(t.preset(), t.batchSize(), 1, 1e-3, 1e-4, 2, 10, 0, 0.1, 1.0, 5, 1, 0, 7, 0.15, 5,
+                2, false, 1, "cpu", t.threads());
+        TrainLoop.run(dataset, tuned, frozen, false, Optional.of(base), new TrainLoop.Listener() { });
+        Map<String, float[]> after = ModelFile.load(tuned.resolve("checkpoints/last.ckpt")).contents().tensors();
+        assertArrayEquals(before.get("h.0.attn.c_attn.weight"), after.get("h.0.attn.c_attn.weight"), "frozen layer 0 unchanged");
+        assertArrayEquals(before.get("wte"), after.get("wte"), "frozen embeddings unchanged");
+        assertFalse(java.util.Arrays.equals(before.get("h.1.attn.c_attn.weight"), after.get("h.1.attn.c_attn.weight")), "layer 1 trained");
+    }
+
+    @Test
+    void augmentationKeepsSequencesGrammaticalAndDrumsInPlace() {
+        DatasetReader d = DatasetReader.open(dataset);
+        Vocabulary v = d.vocabulary();
+        Grammar g = new Grammar(v);
+        TrainConfig t = TrainConfig.tiny();
+        TrainConfig allDropped = new TrainConfig(t.preset(), 4, 1, 1e-3, 1e-4, 1, 10, 0, 0.1, 1, 5, 1, 0, 1, 1.0, 5, 2, true,
+                0, "cpu", 1);
+        Augmenter aug = new Augmenter(v, allDropped);
+        SplittableRandom rnd = new SplittableRandom(3);
+        int transposed = 0;
+        for (DatasetReader.Entry e : d.entries()) {
+            int[] ids = d.tokens(e);
+            List<Token> out = v.tokens(aug.apply(ids, rnd));
+            assertEquals(Optional.empty(), g.validate(out), e.source());
+            assertTrue(out.stream().noneMatch(x -> x instanceof Token.Tag || x instanceof Token.KeyTag), "tag dropout 1.0 drops all optional tags");
+            List<Token> in = v.tokens(ids);
+            assertEquals(drumHits(in), drumHits(out), "drums are never transposed");
+            if (!pitched(in).equals(pitched(out))) transposed++;
+        }
+        assertTrue(transposed > 0);
+    }
+
+    private static List<Integer> drumHits(List<Token> tokens) {
+        List<Integer> out = new ArrayList<>();
+        boolean drums = false;
+        for (Token t : tokens) {
+            if (t instanceof Token.Instrument i) drums = i.drums();
+            if (drums && t instanceof Token.Pitch p) out.add(p.pitch());
+        }
+        return out;
+    }
+
+    private static List<Integer> pitched(List<Token> tokens) {
+        List<Integer> out = new ArrayList<>();
+        boolean drums = false;
+        for (Token t : tokens) {
+            if (t instanceof Token.Instrument i) drums = i.drums();
+            if (!drums && t instanceof Token.Pitch p) out.add(p.pitch());
+        }
+        return out;
+    }
+}
