@@ -66,35 +66,8 @@ public final class Sampler {
 
     /** The next token id: masked by the grammar, then greedy or temperature / top-k / top-p sampling. */
     int choose(float[] logits, Grammar.State state, SamplingConfig config, RandomGenerator rnd) {
-        int n = vocabulary.size();
-        boolean[] allowed = new boolean[n];
-        int best = -1;
-        for (int i = 0; i < n; i++) {
-            allowed[i] = state.allows(i);
-            if (allowed[i] && (best < 0 || logits[i] > logits[best])) best = i;
-        }
-        if (best < 0 || config.temperature() == 0) return best;
-        double[] p = new double[n];
-        double max = logits[best] / config.temperature();
-        for (int i = 0; i < n; i++) p[i] = allowed[i] ? Math.exp(logits[i] / config.temperature() - max) : 0;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
-        double total = 0;
-        for (double v : p) total += v;
-        int keep = 0;
-        double mass = 0;
-        for (int r = 0; r < n && p[order[r]] > 0; r++) {
-            if (config.topK() > 0 && r >= config.topK()) break;
-            if (keep > 0 && mass / total >= config.topP()) break;
-            mass += p[order[r]];
-            keep++;
-        }
-        double u = rnd.nextDouble() * mass;
-        for (int r = 0; r < keep; r++) {
-            u -= p[order[r]];
-            if (u <= 0) return order[r];
-        }
-        return order[keep - 1];
+        float[] bias = new float[vocabulary.size()];
+        for (int i = 0; i < bias.length; i++) if (!state.allows(i)) bias[i] = Float.NEGATIVE_INFINITY;
+        return TokenChooser.choose(logits, bias, config, rnd);
     }
 }

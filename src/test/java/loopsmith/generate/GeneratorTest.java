@@ -1,0 +1,150 @@
+package loopsmith.generate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import loopsmith.SharedCorpus;
+import loopsmith.midi.MidiReader;
+import loopsmith.midi.MidiWriter;
+import loopsmith.model.Gpt;
+import loopsmith.music.GeneralMidi;
+import loopsmith.music.Key;
+import loopsmith.music.Note;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.music.Track;
+import loopsmith.tokens.Grammar;
+import loopsmith.tokens.RemiEncoder;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+class GeneratorTest {
+    private static final Vocabulary V = Vocabulary.defaults();
+    private static final List<TimeSignature> METERS = List.of(TimeSignature.FOUR_FOUR, new TimeSignature(3, 4),
+            new TimeSignature(6, 8), new TimeSignature(7, 8), new TimeSignature(5, 4));
+    private static final List<Role> ROLES = List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY, Role.PAD);
+
+    private static GenerationRequest randomRequest(SplittableRandom r) {
+        List<TrackSpec> tracks = new ArrayList<>();
+        for (Role role : ROLES) if (r.nextInt(3) == 0) tracks.add(TrackSpec.of(role));
+        if (tracks.isEmpty()) tracks.add(TrackSpec.of(ROLES.get(r.nextInt(ROLES.size()))));
+        KeyConstraint kc = KeyConstraint.values()[r.nextInt(3)];
+        Optional<Key> key = r.nextBoolean() ? Key.parse(List.of("Am", "C", "F#m", "Eb").get(r.nextInt(4))) : Optional.empty();
+        SamplingConfig sampling = new SamplingConfig(List.of(0.0, 0.7, 1.0, 1.5).get(r.nextInt(4)), r.nextBoolean() ? 0 : 20,
+                r.nextBoolean() ? 1.0 : 0.9, 4096);
+        return new GenerationRequest(Tags.of(r.nextBoolean() ? "house" : null, null, null), 60 + r.nextInt(120),
+                METERS.get(r.nextInt(METERS.size())), key, 1 + r.nextInt(3), tracks, kc, sampling, r.nextLong(), 1,
+                Optional.empty(), GenerationRequest.Mode.NEW, 0, -1);
+    }
+
+    /** Whatever the model says, every output is grammatical, bar-exact and within the pitch rules. */
+    @Test
+    void aThousandPiecesFromARandomModelAreAllValid() {
+        SplittableRandom r = new SplittableRandom(42);
+        Grammar grammar = new Grammar(V);
+        int slides = 0;
+        for (int i = 0; i < 1000; i++) {
+            GenerationRequest req = randomRequest(r);
+            Generator g = new Generator(new RandomLogitsModel(V.size(), 64 + r.nextInt(200), r.nextLong()), V);
+            Generator.Result res = g.generate(req).get(0);
+            slides += res.windowSlides();
+            assertEquals(Optional.empty(), grammar.validate(res.tokens()), "sample " + i);
+            check(res.piece(), req);
+        }
+        assertTrue(slides > 0, "the context window slid at least once");
+    }
+
+    static void check(Piece p, GenerationRequest req) {
+        assertEquals(req.bars(), p.lengthBars());
+        assertEquals(req.bars() * req.timeSignature().ticksPerBar(p.ticksPerQuarter()), p.endTick());
+        assertEquals(req.tracks().stream().map(TrackSpec::role).toList(), p.tracks().stream().map(Track::role).toList());
+        assertEquals(req.bpm(), p.initialBpm());
+        for (Track t : p.tracks()) {
+            for (Note n : t.notes()) {
+                assertTrue(n.startTick() < p.endTick());
+                if (t.isDrum()) assertTrue(GeneralMidi.isDrumPitch(n.pitch()), "drum pitch " + n.pitch());
+                else {
+                    int[] range = PitchRules.range(t.role());
+                    assertTrue(n.pitch() >= range[0] && n.pitch() <= range[1], t.role() + " pitch " + n.pitch());
+                    if (req.keyConstraint() == KeyConstraint.STRICT && req.key().isPresent())
+                        assertTrue(req.key().get().inScale(n.pitch()), "out of key: " + n.pitch());
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameBytesAndVariationsDiffer() {
+        GenerationRequest req = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR,
+                Key.parse("Am"), 4, List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS)), SamplingConfig.defaults(), 7);
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 512, 1), V);
+        Generator.Result a = g.generate(req).get(0);
+        Generator.Result b = g.generate(req).get(0);
+        assertEquals(a.tokens(), b.tokens());
+        assertArrayEquals(MidiWriter.toBytes(a.piece()), MidiWriter.toBytes(b.piece()));
+        Generator.Result other = g.generate(req.withSeed(8)).get(0);
+        assertFalse(a.tokens().equals(other.tokens()));
+    }
+
+    @Test
+    void anUntrainedModelStillGivesValidPieces() {
+        try (Gpt model = Gpt.create(Gpt.Config.tiny(V.size()), 3, Device.cpu())) {
+            Generator g = new Generator(new DjlLanguageModel(model), V);
+            SplittableRandom r = new SplittableRandom(5);
+            for (int i = 0; i < 5; i++) {
+                GenerationRequest req = randomRequest(r);
+                Generator.Result res = g.generate(req).get(0);
+                assertEquals(Optional.empty(), new Grammar(V).validate(res.tokens()));
+                check(res.piece(), req);
+            }
+        }
+    }
+
+    private static GenerationRequest seeded(Piece seed, GenerationRequest.Mode mode, List<TrackSpec> tracks, int bars, int from, int to) {
+        return new GenerationRequest(Tags.NONE, 120, seed.initialTimeSignature(), seed.key(), bars, tracks, KeyConstraint.SOFT,
+                SamplingConfig.defaults(), 11, 1, Optional.of(seed), mode, from, to);
+    }
+
+    @Test
+    void continueAccompanyAndVaryKeepTheGivenMaterial() {
+        Piece seed = MidiReader.read(SharedCorpus.malformed("gen-valid-reference.mid")).piece();
+        Piece quantized = new RemiEncoder(V).quantize(seed);
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 256, 3), V);
+        long twoBars = quantized.endTick();
+
+        Piece continued = g.generate(seeded(seed, GenerationRequest.Mode.CONTINUE, List.of(), 2, 0, -1)).get(0).piece();
+        assertEquals(4, continued.lengthBars());
+        for (int i = 0; i < quantized.tracks().size(); i++)
+            assertEquals(quantized.tracks().get(i).notes(), before(continued.tracks().get(i), twoBars), "continue keeps bars 1-2");
+
+        Piece seedDrums = quantized.withTracks(List.of(quantized.tracks().get(0)));
+        Piece accompanied = g.generate(seeded(seedDrums, GenerationRequest.Mode.ACCOMPANY,
+                List.of(TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS)), 2, 0, -1)).get(0).piece();
+        assertEquals(List.of(Role.DRUMS, Role.BASS, Role.CHORDS), accompanied.tracks().stream().map(Track::role).toList());
+        assertEquals(quantized.tracks().get(0).notes(), accompanied.tracks().get(0).notes(), "accompany keeps the drums");
+        assertEquals(2, accompanied.lengthBars());
+
+        Piece varied = g.generate(seeded(seed, GenerationRequest.Mode.VARY, List.of(TrackSpec.of(Role.BASS)), 2, 1, 1)).get(0).piece();
+        long bar = twoBars / 2;
+        for (int i = 0; i < quantized.tracks().size(); i++) {
+            Track q = quantized.tracks().get(i);
+            Track v = varied.tracks().get(i);
+            if (q.role() == Role.BASS) assertEquals(before(q, bar), before(v, bar), "bar 1 of the bass is kept");
+            else assertEquals(q.notes(), v.notes(), q.role() + " untouched");
+        }
+    }
+
+    private static List<Note> before(Track t, long tick) {
+        return t.notes().stream().filter(n -> n.startTick() < tick).toList();
+    }
+}
