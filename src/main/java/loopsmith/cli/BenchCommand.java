@@ -3,6 +3,7 @@ package loopsmith.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import loopsmith.bench.GenerateBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
 import loopsmith.bench.TrainBench;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -101,6 +102,38 @@ final class BenchCommand implements Runnable {
             EngineSetup.configure(threads);
             Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
             System.out.println(Json.of(TrainBench.run(threads, Math.max(1, steps), Math.max(0, warmup), script)));
+            return 0;
+        }
+    }
+
+    @Command(name = "generate", description = "Generation tokens/s next to the PyTorch peer's KV-cache loop; ratio = ours / peer.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench generate --json",
+                "  ./loopsmith bench generate --model runs/mine --json"})
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
+        boolean json;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--tokens", defaultValue = "128", description = "Tokens generated per sequence (default: ${DEFAULT-VALUE}).")
+        int tokens;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Warm-up, in units of 8 tokens (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--model", description = "A trained model for the small-preset figures (default: an untrained one).")
+        Path model;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT", description = "PyTorch peer (default: ../shared/peers/gpt_train_torch.py).")
+        Path peer;
+
+        @Override
+        public Integer call() {
+            EngineSetup.configure(threads);
+            Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
+            System.out.println(Json.of(GenerateBench.run(threads, Math.max(1, tokens), Math.max(0, warmup),
+                    java.util.Optional.ofNullable(model), script)));
             return 0;
         }
     }

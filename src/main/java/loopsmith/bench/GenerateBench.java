@@ -1,0 +1,165 @@
+package loopsmith.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.Generator;
+import loopsmith.generate.JavaLanguageModel;
+import loopsmith.generate.SamplingConfig;
+import loopsmith.generate.TrackSpec;
+import loopsmith.model.Checkpoint;
+import loopsmith.model.Gpt;
+import loopsmith.model.JavaGpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.Key;
+import loopsmith.music.LoopsmithException;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Vocabulary;
+
+/**
+ * {@code bench generate}: greedy KV-cache decoding tokens/s at batch 1 (1-token prompt, as the peer) with the plain-Java
+ * path, next to the PyTorch peer's KV-cache loop on the same config and threads in the same run; also the DJL path,
+ * batch 8 (sequences spread over the threads), the small preset, and the wall time of an 8-bar 4-track idea.
+ */
+public final class GenerateBench {
+    private GenerateBench() {}
+
+    public static Map<String, Object> run(int threads, int genTokens, int warmup, Optional<Path> model, Path peerScript) {
+        Gpt.Config peerConfig = new Gpt.Config(512, 256, 4, 4, 256, 0f);
+        Map<String, float[]> weights;
+        try (Gpt g = Gpt.create(peerConfig, 1337, Device.cpu())) {
+            weights = Checkpoint.weightsOf(g);
+        }
+        JavaGpt java = new JavaGpt(peerConfig, weights);
+        double batch1 = javaTokensPerSecond(java, 1, 1, genTokens, warmup);
+        double batch8 = javaTokensPerSecond(java, 8, threads, genTokens, warmup);
+        double djl = djlTokensPerSecond(peerConfig, weights, genTokens, warmup);
+        JsonNode peer = Peer.run(peerScript, List.of("--mode", "generate", "--gen-tokens", Integer.toString(genTokens), "--vocab", "512",
+                "--ctx", "256", "--layers", "4", "--heads", "4", "--dim", "256", "--threads", Integer.toString(threads),
+                "--warmup-steps", Integer.toString(warmup)), 1800);
+
+        Vocabulary vocabulary = Vocabulary.defaults();
+        Gpt.Config small = Gpt.Config.small(vocabulary.size());
+        JavaGpt smallJava;
+        String smallSource;
+        if (model.isPresent()) {
+            ModelFile m = ModelFile.load(model.get());
+            vocabulary = m.vocabulary();
+            small = m.config();
+            smallJava = new JavaGpt(small, m.contents().tensors());
+            smallSource = m.file().toString();
+        } else {
+            try (Gpt g = Gpt.create(small, 1337, Device.cpu())) {
+                smallJava = new JavaGpt(small, Checkpoint.weightsOf(g));
+            }
+            smallSource = "untrained small preset (bars run to their token budget: a worst case)";
+        }
+        double smallBatch1 = javaTokensPerSecond(smallJava, 1, 1, genTokens, warmup);
+        double smallBatch8 = javaTokensPerSecond(smallJava, 8, threads, genTokens, warmup);
+        Generator generator = new Generator(new JavaLanguageModel(smallJava), vocabulary);
+        GenerationRequest idea = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Key.parse("Am"), 8,
+                List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS), TrackSpec.of(Role.MELODY)),
+                SamplingConfig.defaults(), 7);
+        generator.generate(idea.withSeed(1)); // warm-up
+        long t0 = System.nanoTime();
+        Generator.Result r = generator.generate(idea).get(0);
+        double ideaSeconds = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bench", "generate");
+        out.put("threads", threads);
+        out.put("config", Map.of("vocab", 512, "ctx", 256, "layers", 4, "heads", 4, "dim", 256, "gen_tokens", genTokens, "batch", 1));
+        Map<String, Object> ours = new LinkedHashMap<>();
+        ours.put("path", "plain Java, KV cache, greedy");
+        ours.put("tokens_per_s", round(batch1));
+        ours.put("ms_per_token", round(1000 / batch1));
+        ours.put("batch8_tokens_per_s", round(batch8));
+        ours.put("djl_kv_tokens_per_s", round(djl));
+        out.put("ours", ours);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("peer", peer.path("peer").asText());
+        p.put("version", peer.path("version").asText());
+        p.put("params", peer.path("params").asLong());
+        p.put("naive_tokens_per_s", peer.path("naive").path("tokens_per_s").asDouble());
+        p.put("kv_cache_tokens_per_s", peer.path("kv_cache").path("tokens_per_s").asDouble());
+        p.put("tokens_match", peer.path("tokens_match").asBoolean());
+        out.put("peer", p);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", smallSource);
+        s.put("config", small);
+        s.put("tokens_per_s", round(smallBatch1));
+        s.put("batch8_tokens_per_s", round(smallBatch8));
+        s.put("idea_8_bars_4_tracks_seconds", round(ideaSeconds));
+        s.put("idea_tokens", r.tokens().size());
+        out.put("small", s);
+        out.put("ratio", round(batch1 / peer.path("kv_cache").path("tokens_per_s").asDouble()));
+        out.put("target", 2.0);
+        return out;
+    }
+
+    /** Greedy decoding of {@code batch} sequences (spread over threads), 1-token prompt; tokens/s over all of them. */
+    static double javaTokensPerSecond(JavaGpt model, int batch, int threads, int tokens, int warmup) {
+        greedy(model, Math.min(tokens, warmup * 8));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, batch)));
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int b = 0; b < batch; b++) jobs.add(pool.submit(() -> greedy(model, tokens)));
+            for (Future<?> f : jobs) f.get();
+            return (double) batch * tokens / ((System.nanoTime() - t0) / 1e9);
+        } catch (Exception e) {
+            throw new LoopsmithException(null, "benchmark failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int greedy(JavaGpt model, int tokens) {
+        JavaGpt.Cache cache = model.newCache();
+        int next = 0;
+        for (int i = 0; i < tokens; i++) {
+            float[] logits = model.step(next, cache);
+            int best = 0;
+            for (int v = 1; v < logits.length; v++) if (logits[v] > logits[best]) best = v;
+            next = best;
+        }
+        return next;
+    }
+
+    private static double djlTokensPerSecond(Gpt.Config config, Map<String, float[]> weights, int tokens, int warmup) {
+        try (Gpt g = Gpt.fromWeights(config, weights, Device.cpu()); NDManager m = NDManager.newBaseManager()) {
+            for (int round = 0; round < 2; round++) {
+                int n = round == 0 ? Math.min(tokens, warmup * 8) : tokens;
+                long t0 = System.nanoTime();
+                try (Gpt.KvCache cache = g.newCache()) {
+                    long next = 0;
+                    for (int i = 0; i < n; i++) {
+                        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                            scope.suppressNotUsedWarning();
+                            next = g.step(m.create(new long[] {next}, new Shape(1, 1)), cache).argMax().getLong();
+                        }
+                    }
+                }
+                if (round == 1) return n / ((System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,117 @@
+package loopsmith.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import loopsmith.midi.MidiWriter;
+import loopsmith.music.GeneralMidi;
+import loopsmith.music.Key;
+import loopsmith.music.LoopsmithException;
+import loopsmith.music.Piece;
+import loopsmith.music.Track;
+
+/**
+ * A result folder for Ableton Live: {@code <yyyymmdd-hhmmss>_<genre>_<bpm>bpm_<key>_s<seed>/} with one MIDI file per
+ * track named for Live's browser ({@code Drums_124bpm.mid}, {@code Bass_124bpm_Am.mid}), {@code Full_124bpm.mid}
+ * with every track, a piano-roll PNG and the {@code loopsmith.json} sidecar. The folder is written under a hidden
+ * temporary name and renamed when complete, so a half-written result is never visible.
+ */
+public final class AbletonExport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_NAME = 80;
+
+    private AbletonExport() {}
+
+    /** What to write: the piece, the labels for the folder name, and the sidecar's facts. */
+    public record Item(Piece piece, String genre, long seed, Map<String, Object> request, Map<String, Object> model,
+                       Map<String, Object> generation, String version) { }
+
+    public static Path write(Item item, Path outDir, Clock clock) {
+        Piece p = item.piece();
+        String bpm = bpmLabel(p.initialBpm());
+        String key = p.key().map(Key::shortName).orElse("");
+        String name = safe(LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+                + "_" + (item.genre() == null ? "idea" : item.genre()) + "_" + bpm + "bpm" + (key.isEmpty() ? "" : "_" + key)
+                + "_s" + item.seed());
+        try {
+            Files.createDirectories(outDir);
+            Path target = unique(outDir, name);
+            Path tmp = Files.createTempDirectory(outDir, ".partial-" + name);
+            try {
+                List<String> files = new ArrayList<>();
+                List<Sidecar.TrackEntry> tracks = new ArrayList<>();
+                List<String> used = new ArrayList<>();
+                for (Track t : p.tracks()) {
+                    String base = safe(t.name().replace(" ", ""));
+                    String file = uniqueName(used, base + "_" + bpm + "bpm" + (t.isDrum() || key.isEmpty() ? "" : "_" + key)) + ".mid";
+                    MidiWriter.write(p.withTracks(List.of(t)), tmp.resolve(file));
+                    files.add(file);
+                    tracks.add(new Sidecar.TrackEntry(t.name(), t.role().label(), t.isDrum() ? "Drum kit" : GeneralMidi.programName(t.program()),
+                            t.program(), t.isDrum(), t.notes().size(), file));
+                }
+                String full = "Full_" + bpm + "bpm.mid";
+                MidiWriter.write(p, tmp.resolve(full));
+                files.add(full);
+                PianoRoll.write(p, tmp.resolve("piano-roll.png"));
+                files.add("piano-roll.png");
+                files.add("loopsmith.json");
+                Sidecar sidecar = new Sidecar(item.version(), LocalDateTime.now(clock).toString(), item.request(), item.model(),
+                        item.seed(), p.initialBpm(), p.key().map(Key::displayName).orElse(null), p.initialTimeSignature().toString(),
+                        (int) p.lengthBars(), tracks, files, item.generation());
+                JSON.writeValue(tmp.resolve("loopsmith.json").toFile(), sidecar);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                return target;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new LoopsmithException(outDir, "cannot write result folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** "124" for 124.0, "122.5" for 122.5: tempo as Live shows it in file names. */
+    static String bpmLabel(double bpm) {
+        return bpm == Math.rint(bpm) ? Long.toString(Math.round(bpm)) : String.format(Locale.ROOT, "%.1f", bpm);
+    }
+
+    /** Letters, digits, '-', '_', '#' and '.' only (no separators, no "..", no leading dot), at most 80 characters. */
+    static String safe(String raw) {
+        String s = raw.replaceAll("[^A-Za-z0-9#._-]+", "-").replaceAll("\\.{2,}", ".").replaceAll("^[.-]+", "");
+        if (s.isEmpty()) s = "untitled";
+        return s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s;
+    }
+
+    private static Path unique(Path dir, String name) {
+        Path p = dir.resolve(name);
+        for (int i = 2; Files.exists(p); i++) p = dir.resolve(name + "-" + i);
+        return p;
+    }
+
+    private static String uniqueName(List<String> used, String base) {
+        String n = base;
+        for (int i = 2; used.contains(n); i++) n = base + "-" + i;
+        used.add(n);
+        return n;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            System.err.println("warning: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package loopsmith.generate;
+
+import loopsmith.model.JavaGpt;
+
+/** The plain-Java model behind the {@link LanguageModel} interface: the fast path for generation on a CPU. */
+public final class JavaLanguageModel implements LanguageModel {
+    private final JavaGpt model;
+
+    public JavaLanguageModel(JavaGpt model) {
+        this.model = model;
+    }
+
+    @Override
+    public int vocabSize() {
+        return model.config().vocabSize();
+    }
+
+    @Override
+    public int contextTokens() {
+        return model.config().contextTokens();
+    }
+
+    @Override
+    public Session newSession() {
+        JavaGpt.Cache cache = model.newCache();
+        return new Session() {
+            @Override
+            public int length() {
+                return cache.length();
+            }
+
+            @Override
+            public float[] feed(int[] ids) {
+                float[] logits = null;
+                for (int id : ids) logits = model.step(id, cache);
+                return logits.clone();
+            }
+
+            @Override
+            public void close() { }
+        };
+    }
+}
