@@ -38,6 +38,7 @@ public final class Synonyms {
     static {
         Table b = new Table();
         b.genre("hip-hop", "hip hop", "hiphop", "hip-hop", "hip hop beats");
+        b.genreWithStyle("hip-hop", "jazzy", "jazzy hip hop", "jazz hop", "jazzhop");
         b.genre("drum-and-bass", "dnb", "drum and bass", "drum'n'bass", "d&b", "drum-n-bass", "drum n bass", "drum & bass",
                 "drumandbass");
         b.genre("lo-fi", "lofi", "lo-fi", "lo fi", "lofi hip hop", "chillhop");

@@ -133,6 +133,8 @@ class TextPromptTest {
             zydeco accordion wonk                      | genre=-; unparsed=zydeco,accordion,wonk
             ""                                         | genre=-; bpm=120; key=C major; meter=4/4; bars=8; roles=drums,bass,chords,melody; unparsed=-
             house and techno                           | genre=house; unparsed=techno
+            jazzy hip hop                              | genre=hip-hop; style=jazzy; unparsed=-
+            jazzy trap                                 | genre=jazz; unparsed=trap
             Please make me a DEEP HOUSE loop at 120BPM | genre=house; style=deep; bpm=120; unparsed=-
             """)
     void readsPhrasings(String prompt, String expectations) {
