@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import loopsmith.music.Key;
 import loopsmith.music.Role;
@@ -25,6 +27,7 @@ public final class Synonyms {
     private static final Map<String, String> STYLES;
     private static final Map<String, String> MOODS;
     private static final Map<String, Role> ROLES;
+    private static final Map<String, Instrument> INSTRUMENTS;
 
     // Characters a lookup ignores; '&' stays because it carries meaning in "r&b" and "d&b".
     private static final Pattern IGNORED = Pattern.compile("[\\s_\\-'’.]+");
@@ -35,6 +38,7 @@ public final class Synonyms {
     static {
         Table b = new Table();
         b.genre("hip-hop", "hip hop", "hiphop", "hip-hop", "hip hop beats");
+        b.genreWithStyle("hip-hop", "jazzy", "jazzy hip hop", "jazz hop", "jazzhop");
         b.genre("drum-and-bass", "dnb", "drum and bass", "drum'n'bass", "d&b", "drum-n-bass", "drum n bass", "drum & bass",
                 "drumandbass");
         b.genre("lo-fi", "lofi", "lo-fi", "lo fi", "lofi hip hop", "chillhop");
@@ -49,6 +53,7 @@ public final class Synonyms {
         b.genreWithStyle("house", "afro", "afro house");
         b.genreWithStyle("house", "future", "future house");
         b.genreWithStyle("house", "acid", "acid house");
+        b.genreWithStyle("house", "funky", "funky house");
         b.genre("techno", "techno");
         b.genreWithStyle("techno", "minimal", "minimal techno");
         b.genre("trance", "trance");
@@ -108,6 +113,7 @@ public final class Synonyms {
         b.style("hornpipe", "hornpipe", "hornpipes");
         b.style("polka", "polka");
         b.style("march", "march");
+        b.style("four-on-the-floor", "four on the floor", "4 on the floor", "four to the floor", "4 to the floor");
 
         b.mood("dark", "dark", "darker");
         b.mood("happy", "happy", "joyful", "cheerful");
@@ -134,10 +140,44 @@ public final class Synonyms {
         b.role(Role.PAD, "pad", "pads", "strings", "atmos", "atmosphere", "texture");
         b.role(Role.FX, "fx", "sfx", "riser", "sweep", "impact", "uplifter", "downlifter", "effects");
         b.role(Role.OTHER, "other");
+
+        // Named instruments: the role they play and a 0-based GM program (names in GeneralMidi). Generic role words
+        // ("bass", "keys", "pad") are left out on purpose: they say what to play, not which sound.
+        b.instrument(Role.BASS, 32, "acoustic bass", "upright bass", "double bass");
+        b.instrument(Role.BASS, 33, "electric bass", "bass guitar", "finger bass");
+        b.instrument(Role.BASS, 35, "fretless bass", "fretless");
+        b.instrument(Role.BASS, 36, "slap bass");
+        b.instrument(Role.BASS, 38, "808", "808s", "808 bass", "synth bass", "sub bass");
+        b.instrument(Role.CHORDS, 0, "piano", "grand piano", "acoustic piano");
+        b.instrument(Role.CHORDS, 4, "rhodes", "electric piano", "e-piano", "wurlitzer", "wurli");
+        b.instrument(Role.CHORDS, 7, "clavinet", "clav");
+        b.instrument(Role.CHORDS, 16, "organ", "hammond", "hammond organ");
+        b.instrument(Role.CHORDS, 24, "acoustic guitar", "nylon guitar");
+        b.instrument(Role.CHORDS, 27, "guitar", "electric guitar", "clean guitar");
+        b.instrument(Role.PAD, 48, "strings", "string section", "string ensemble");
+        b.instrument(Role.PAD, 52, "choir");
+        b.instrument(Role.PAD, 89, "warm pad");
+        b.instrument(Role.PAD, 90, "synth pad");
+        b.instrument(Role.MELODY, 81, "synth lead", "saw lead");
+        b.instrument(Role.MELODY, 80, "square lead");
+        b.instrument(Role.MELODY, 73, "flute");
+        b.instrument(Role.MELODY, 65, "sax", "saxophone", "alto sax");
+        b.instrument(Role.MELODY, 56, "trumpet");
+        b.instrument(Role.MELODY, 11, "vibraphone");
+        b.instrument(Role.MELODY, 12, "marimba");
+        b.instrument(Role.MELODY, 108, "kalimba");
+        b.instrument(Role.MELODY, 9, "glockenspiel", "glock");
         GENRES = Map.copyOf(b.genres);
         STYLES = Map.copyOf(b.styles);
         MOODS = Map.copyOf(b.moods);
         ROLES = Map.copyOf(b.roles);
+        INSTRUMENTS = Map.copyOf(b.instruments);
+        for (Map.Entry<String, Instrument> e : INSTRUMENTS.entrySet()) {
+            // "rhodes" is both a role word and an instrument; the two tables must not disagree on its role.
+            Role asRole = ROLES.get(e.getKey());
+            if (asRole != null && asRole != e.getValue().role())
+                throw new AssertionError("'" + e.getKey() + "' is role " + asRole + " but instrument for " + e.getValue().role());
+        }
     }
 
     /** Collects the spellings above; the finished table is copied into immutable maps. */
@@ -146,6 +186,7 @@ public final class Synonyms {
         final Map<String, String> styles = new HashMap<>();
         final Map<String, String> moods = new HashMap<>();
         final Map<String, Role> roles = new HashMap<>();
+        final Map<String, Instrument> instruments = new HashMap<>();
 
         void genre(String canonical, String... spellings) {
             for (String s : spellings) put(genres, s, new GenreEntry(canonical, Optional.empty()));
@@ -165,6 +206,10 @@ public final class Synonyms {
 
         void role(Role role, String... spellings) {
             for (String s : spellings) put(roles, s, role);
+        }
+
+        void instrument(Role role, int program, String... spellings) {
+            for (String s : spellings) put(instruments, s, new Instrument(role, program));
         }
 
         private static <V> void put(Map<String, V> table, String spelling, V value) {
@@ -196,6 +241,18 @@ public final class Synonyms {
 
     public static Optional<Role> role(String raw) {
         return lookup(ROLES, raw);
+    }
+
+    /** A named instrument: "slap bass" → bass on GM program 36, "rhodes" → chords on 4; empty for generic role words. */
+    public static Optional<Instrument> instrument(String raw) {
+        return lookup(INSTRUMENTS, raw);
+    }
+
+    /** Every canonical genre, sorted: lets a table keyed by genre prove that it covers them all. */
+    public static Set<String> genres() {
+        Set<String> names = new TreeSet<>();
+        for (GenreEntry e : GENRES.values()) names.add(e.genre());
+        return Set.copyOf(names);
     }
 
     /** A key written any common way: "Am", "A minor", "A_min", "a-moll", "F#m", "Gb:maj". */

@@ -1,8 +1,11 @@
 package loopsmith.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import loopsmith.music.Key;
@@ -144,5 +147,24 @@ class SynonymsTest {
         Labels merged = Labels.merge(f.labels(), f.warnings());
         assertEquals(Optional.of("house"), merged.genre());
         assertEquals(2, merged.history(Label.GENRE).size());
+    }
+    @Test
+    void namedInstrumentsCarryARoleAndAGeneralMidiProgram() {
+        assertEquals(Optional.of(new Instrument(Role.BASS, 36)), Synonyms.instrument("Slap Bass"));
+        assertEquals(Optional.of(new Instrument(Role.BASS, 38)), Synonyms.instrument("808s"));
+        assertEquals(Optional.of(new Instrument(Role.CHORDS, 4)), Synonyms.instrument("e-piano"));
+        assertEquals(Optional.of(new Instrument(Role.PAD, 48)), Synonyms.instrument("strings"));
+        // Generic role words say what to play, not which sound.
+        assertEquals(Optional.empty(), Synonyms.instrument("bass"));
+        assertEquals(Optional.empty(), Synonyms.instrument("keys"));
+    }
+
+    @Test
+    void promptOnlySpellings() {
+        assertEquals(Optional.of("house"), Synonyms.genre("funky house"));
+        assertEquals(Optional.of("funky"), Synonyms.styleOfGenre("Funky House"));
+        assertEquals(Optional.of("four-on-the-floor"), Synonyms.style("4 on the floor"));
+        assertTrue(Synonyms.genres().containsAll(List.of("house", "hip-hop", "drum-and-bass", "lo-fi")));
+        assertFalse(Synonyms.genres().contains("deep"));
     }
 }

@@ -1,0 +1,104 @@
+package loopsmith.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import loopsmith.generate.Density;
+import loopsmith.generate.PromptTags;
+import loopsmith.generate.TextPrompt;
+import loopsmith.music.GeneralMidi;
+import loopsmith.music.Key;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "prompt", description = "Free-text prompts: see how a prompt is read before generating from it.",
+        subcommands = {PromptCommand.Explain.class})
+final class PromptCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "explain", description = "Show the tags a prompt is read as: genre, style, mood, tempo, key, meter, bars, "
+            + "roles, instruments, density, the words not understood, and which values are genre defaults.",
+            footerHeading = "%nExamples:%n", footer = {
+                "  ./loopsmith prompt explain \"funky house beat at 124 bpm in A minor with a slap bass\"",
+                "  ./loopsmith prompt explain \"lo-fi hip hop with rhodes, 4 bars\" --json"})
+    static final class Explain implements Callable<Integer> {
+        @Parameters(paramLabel = "TEXT", arity = "1..*", description = "The prompt; several words are joined with spaces.")
+        List<String> words;
+
+        @Option(names = "--json", description = "Print one JSON object instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            String text = String.join(" ", words);
+            PromptTags tags = TextPrompt.parse(text);
+            PrintStream out = System.out;
+            if (json) {
+                out.println(Json.of(Explanation.of(tags)));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "prompt: %s%n", text);
+            row(out, "genre", tags.genre().orElse("-"), false);
+            row(out, "style", tags.style().orElse("-"), false);
+            row(out, "mood", tags.mood().orElse("-"), false);
+            row(out, "tempo", tags.bpm().isPresent() ? Explanation.bpmNumber(tags.bpm().getAsDouble()) + " BPM" : "-",
+                    tags.defaulted().contains(PromptTags.BPM));
+            row(out, "key", tags.key().map(Key::displayName).orElse("-"), tags.defaulted().contains(PromptTags.KEY));
+            row(out, "time signature", tags.timeSignature().map(TimeSignature::toString).orElse("-"),
+                    tags.defaulted().contains(PromptTags.TIME_SIGNATURE));
+            row(out, "bars", tags.bars().isPresent() ? Integer.toString(tags.bars().getAsInt()) : "-",
+                    tags.defaulted().contains(PromptTags.BARS));
+            row(out, "roles", tags.roles().stream().map(Role::label).collect(Collectors.joining(", ")),
+                    tags.defaulted().contains(PromptTags.ROLES));
+            row(out, "instruments", tags.instruments().isEmpty() ? "-" : tags.instruments().entrySet().stream()
+                    .map(e -> e.getKey().label() + ": " + GeneralMidi.programName(e.getValue()) + " (program " + e.getValue() + ")")
+                    .collect(Collectors.joining(", ")), false);
+            row(out, "density", tags.density().map(Density::label).orElse("-"), false);
+            row(out, "not understood", tags.unparsed().isEmpty() ? "-" : String.join(", ", tags.unparsed()), false);
+            return 0;
+        }
+
+        private static void row(PrintStream out, String name, String value, boolean defaulted) {
+            out.printf(Locale.ROOT, "  %-15s %s%s%n", name, value, defaulted ? "  (genre default)" : "");
+        }
+    }
+
+    /** The JSON form of {@link PromptTags}: absent values are null, the key as "A minor", roles as lower-case labels. */
+    @JsonPropertyOrder({"genre", "style", "mood", "bpm", "key", "time_signature", "bars", "roles", "density", "instruments",
+        "unparsed", "defaulted"})
+    record Explanation(String genre, String style, String mood, Number bpm, String key,
+                       @JsonProperty("time_signature") String timeSignature, Integer bars, List<String> roles, String density,
+                       Map<String, Integer> instruments, List<String> unparsed, List<String> defaulted) {
+        static Explanation of(PromptTags t) {
+            Map<String, Integer> instruments = new LinkedHashMap<>();
+            t.instruments().forEach((role, program) -> instruments.put(role.label(), program));
+            return new Explanation(t.genre().orElse(null), t.style().orElse(null), t.mood().orElse(null),
+                    t.bpm().isPresent() ? bpmNumber(t.bpm().getAsDouble()) : null,
+                    t.key().map(Key::displayName).orElse(null),
+                    t.timeSignature().map(TimeSignature::toString).orElse(null),
+                    t.bars().isPresent() ? t.bars().getAsInt() : null,
+                    t.roles().stream().map(Role::label).toList(),
+                    t.density().map(Density::label).orElse(null), instruments, t.unparsed(), t.defaulted());
+        }
+
+        /** 124 rather than 124.0 when the tempo is whole, so the JSON reads the way the prompt was written. */
+        static Number bpmNumber(double bpm) {
+            return bpm == Math.rint(bpm) && Math.abs(bpm) < Long.MAX_VALUE ? (Number) (long) bpm : (Number) bpm;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code loopsmith prompt explain}: one JSON object with fixed keys, or a readable summary. */
+class PromptCommandTest {
+    private record Run(int exitCode, String out) {}
+
+    private static synchronized Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new PromptCommand()).execute(args);
+            System.out.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void jsonHasExactlyTheDocumentedKeys() throws Exception {
+        Run r = run("explain", "funky house beat at 124 bpm in A minor with a slap bass and wonky hats", "--json");
+        assertEquals(0, r.exitCode());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("genre", "style", "mood", "bpm", "key", "time_signature", "bars", "roles", "density", "instruments",
+                "unparsed", "defaulted"), keys);
+        assertEquals("house", j.get("genre").asText());
+        assertEquals("funky", j.get("style").asText());
+        assertTrue(j.get("mood").isNull());
+        assertTrue(j.get("density").isNull());
+        assertTrue(j.get("bpm").isNumber());
+        assertEquals(124, j.get("bpm").asInt());
+        assertEquals("A minor", j.get("key").asText());
+        assertEquals("4/4", j.get("time_signature").asText());
+        assertEquals(8, j.get("bars").asInt());
+        assertEquals("[\"drums\",\"bass\"]", j.get("roles").toString());
+        assertEquals("{\"bass\":36}", j.get("instruments").toString());
+        assertEquals("[\"wonky\"]", j.get("unparsed").toString());
+        assertEquals("[\"time_signature\",\"bars\"]", j.get("defaulted").toString());
+    }
+
+    @Test
+    void wordsGivenSeparatelyAreOnePrompt() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "lofi", "92.5", "bpm", "sparse").out());
+        assertEquals("lo-fi", j.get("genre").asText());
+        assertEquals(92.5, j.get("bpm").asDouble());
+        assertEquals("sparse", j.get("density").asText());
+    }
+
+    @Test
+    void textSummaryMarksDefaultsAndUnknownWords() {
+        Run r = run("explain", "trap with 808s, zydeco");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("genre           trap"), r.out());
+        assertTrue(r.out().contains("tempo           140 BPM  (genre default)"), r.out());
+        assertTrue(r.out().contains("bass: Synth Bass 1 (program 38)"), r.out());
+        assertTrue(r.out().contains("not understood  zydeco"), r.out());
+    }
+
+    @Test
+    void missingPromptIsAUsageError() {
+        assertEquals(CommandLine.ExitCode.USAGE, run("explain").exitCode());
+    }
+}
