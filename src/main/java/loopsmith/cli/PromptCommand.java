@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import loopsmith.generate.Density;
+import loopsmith.generate.PromptExplanation;
 import loopsmith.generate.PromptTags;
 import loopsmith.generate.TextPrompt;
 import loopsmith.music.GeneralMidi;
@@ -49,14 +50,14 @@ final class PromptCommand implements Runnable {
             PromptTags tags = TextPrompt.parse(text);
             PrintStream out = System.out;
             if (json) {
-                out.println(Json.of(Explanation.of(tags)));
+                out.println(Json.of(PromptExplanation.of(tags)));
                 return 0;
             }
             out.printf(Locale.ROOT, "prompt: %s%n", text);
             row(out, "genre", tags.genre().orElse("-"), false);
             row(out, "style", tags.style().orElse("-"), false);
             row(out, "mood", tags.mood().orElse("-"), false);
-            row(out, "tempo", tags.bpm().isPresent() ? Explanation.bpmNumber(tags.bpm().getAsDouble()) + " BPM" : "-",
+            row(out, "tempo", tags.bpm().isPresent() ? PromptExplanation.bpmNumber(tags.bpm().getAsDouble()) + " BPM" : "-",
                     tags.defaulted().contains(PromptTags.BPM));
             row(out, "key", tags.key().map(Key::displayName).orElse("-"), tags.defaulted().contains(PromptTags.KEY));
             row(out, "time signature", tags.timeSignature().map(TimeSignature::toString).orElse("-"),
@@ -78,27 +79,4 @@ final class PromptCommand implements Runnable {
         }
     }
 
-    /** The JSON form of {@link PromptTags}: absent values are null, the key as "A minor", roles as lower-case labels. */
-    @JsonPropertyOrder({"genre", "style", "mood", "bpm", "key", "time_signature", "bars", "roles", "density", "instruments",
-        "unparsed", "defaulted"})
-    record Explanation(String genre, String style, String mood, Number bpm, String key,
-                       @JsonProperty("time_signature") String timeSignature, Integer bars, List<String> roles, String density,
-                       Map<String, Integer> instruments, List<String> unparsed, List<String> defaulted) {
-        static Explanation of(PromptTags t) {
-            Map<String, Integer> instruments = new LinkedHashMap<>();
-            t.instruments().forEach((role, program) -> instruments.put(role.label(), program));
-            return new Explanation(t.genre().orElse(null), t.style().orElse(null), t.mood().orElse(null),
-                    t.bpm().isPresent() ? bpmNumber(t.bpm().getAsDouble()) : null,
-                    t.key().map(Key::displayName).orElse(null),
-                    t.timeSignature().map(TimeSignature::toString).orElse(null),
-                    t.bars().isPresent() ? t.bars().getAsInt() : null,
-                    t.roles().stream().map(Role::label).toList(),
-                    t.density().map(Density::label).orElse(null), instruments, t.unparsed(), t.defaulted());
-        }
-
-        /** 124 rather than 124.0 when the tempo is whole, so the JSON reads the way the prompt was written. */
-        static Number bpmNumber(double bpm) {
-            return bpm == Math.rint(bpm) && Math.abs(bpm) < Long.MAX_VALUE ? (Number) (long) bpm : (Number) bpm;
-        }
-    }
 }

@@ -1,0 +1,124 @@
+package loopsmith.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.KeyConstraint;
+import loopsmith.music.Key;
+import loopsmith.service.GenerateOptions;
+import loopsmith.service.GenerateService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "generate", description = "Make new parts from a prompt, tags or a MIDI seed; writes a folder per idea for Ableton Live.",
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./loopsmith generate \"funky house beat at 124 bpm in A minor with a slap bass\"",
+            "  ./loopsmith generate --genre trap --bpm 140 --key F#m --bars 8 --roles drums,bass --seed 7",
+            "  ./loopsmith generate --seed-midi drums.mid --mode accompany --roles bass,chords",
+            "  ./loopsmith generate --seed-midi idea.mid --mode continue --bars 4",
+            "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass"})
+final class GenerateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "What you want, in words (genre, mood, tempo, key, bars, parts).")
+    List<String> text = new ArrayList<>();
+
+    @Option(names = "--out", defaultValue = "out", description = "Folder for result folders (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--model", description = "A model file or training run (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--genre") String genre;
+    @Option(names = "--style") String style;
+    @Option(names = "--mood") String mood;
+    @Option(names = "--bpm") Double bpm;
+    @Option(names = "--key", description = "e.g. Am, F# major") String key;
+    @Option(names = "--timesig", description = "e.g. 4/4, 6/8") String timesig;
+    @Option(names = "--bars", description = "1 to 32; with --mode continue, how many bars to add") Integer bars;
+
+    @Option(names = "--roles", split = ",", description = "Parts to make: drums,bass,chords,melody,pad") List<String> roles;
+
+    @Option(names = "--tracks", split = ",", description = "With --mode vary: the parts to regenerate (default: all).")
+    List<String> tracks;
+
+    @Option(names = "--in-key", defaultValue = "soft", description = "strict, soft or off (default: ${DEFAULT-VALUE}).")
+    String inKey;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "0 = greedy (default: ${DEFAULT-VALUE}).") double temperature;
+    @Option(names = "--top-k", defaultValue = "0", description = "0 = off (default: ${DEFAULT-VALUE}).") int topK;
+    @Option(names = "--top-p", defaultValue = "0.95", description = "(default: ${DEFAULT-VALUE})") double topP;
+
+    @Option(names = "--seed", description = "Same seed, same result; without it one is chosen and reported.") Long seed;
+
+    @Option(names = "--variations", defaultValue = "1", description = "Sibling results, seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
+    int variations;
+
+    @Option(names = "--seed-midi", description = "A MIDI file to continue, accompany or vary.") Path seedMidi;
+
+    @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany or vary (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--vary-bars", description = "With --mode vary: bars to regenerate, e.g. 5-8.") String varyBars;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON document.") boolean json;
+
+    @Override
+    public Integer call() {
+        GenerationRequest.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "new" -> seedMidi != null ? GenerationRequest.Mode.ACCOMPANY : GenerationRequest.Mode.NEW;
+            case "continue" -> GenerationRequest.Mode.CONTINUE;
+            case "accompany" -> GenerationRequest.Mode.ACCOMPANY;
+            case "vary" -> GenerationRequest.Mode.VARY;
+            default -> throw new loopsmith.music.LoopsmithException(null, "--mode: expected new, continue, accompany or vary, not " + mode);
+        };
+        KeyConstraint constraint = switch (inKey.toLowerCase(Locale.ROOT)) {
+            case "strict" -> KeyConstraint.STRICT;
+            case "soft" -> KeyConstraint.SOFT;
+            case "off" -> KeyConstraint.OFF;
+            default -> throw new loopsmith.music.LoopsmithException(null, "--in-key: expected strict, soft or off, not " + inKey);
+        };
+        List<String> roleList = m == GenerationRequest.Mode.VARY ? tracks : roles;
+        GenerateOptions options = new GenerateOptions(text.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", text)),
+                Optional.ofNullable(genre), Optional.ofNullable(style), Optional.ofNullable(mood), Optional.ofNullable(bpm),
+                Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
+                constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
+                Optional.ofNullable(varyBars), Optional.ofNullable(model), out);
+        GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
+                Clock.systemDefaultZone(), Version.current()).generate(options);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("folders", o.folders().stream().map(Path::toString).toList());
+            doc.put("seed", o.request().seed());
+            doc.put("bpm", o.request().bpm());
+            doc.put("key", o.request().key().map(Key::displayName).orElse(null));
+            doc.put("bars", o.request().bars());
+            doc.put("warnings", o.warnings());
+            doc.put("seconds", Math.round(o.seconds() * 100) / 100.0);
+            System.out.println(Json.of(doc));
+            return 0;
+        }
+        o.warnings().forEach(w -> System.err.println("warning: " + w));
+        for (Path f : o.folders()) {
+            System.out.println(f);
+            try (var files = java.nio.file.Files.list(f)) {
+                files.map(p -> p.getFileName().toString()).sorted().forEach(n -> System.out.println("  " + n));
+            } catch (java.io.IOException e) {
+                throw new loopsmith.music.LoopsmithException(f, "cannot list result: " + e.getMessage(), e);
+            }
+        }
+        System.err.printf(Locale.ROOT, "seed %d, %s BPM, %s, %d bars, %.1f s%n", o.request().seed(), trim(o.request().bpm()),
+                o.request().key().map(Key::displayName).orElse("no key"), o.request().bars(), o.seconds());
+        return 0;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString(Math.round(v)) : Double.toString(v);
+    }
+}

@@ -1,0 +1,24 @@
+package loopsmith.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.KeyConstraint;
+
+/**
+ * Everything a caller (CLI, HTTP, OSC) can ask of one generation. Explicit fields override what the text says;
+ * empty means "from the text, the seed MIDI or the genre's defaults", in that order.
+ *
+ * @param seed         random seed; empty picks one at random (and the result records it)
+ * @param varyBars     for {@link GenerationRequest.Mode#VARY}: "5-8" (1-based, inclusive)
+ */
+public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
+                              Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
+                              Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                              int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
+                              GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir) {
+    public GenerateOptions {
+        roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
+    }
+}

@@ -1,0 +1,199 @@
+package loopsmith.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import loopsmith.export.AbletonExport;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.Generator;
+import loopsmith.generate.JavaLanguageModel;
+import loopsmith.generate.PromptTags;
+import loopsmith.generate.SamplingConfig;
+import loopsmith.generate.TextPrompt;
+import loopsmith.generate.TrackSpec;
+import loopsmith.midi.MidiReadResult;
+import loopsmith.midi.MidiReader;
+import loopsmith.model.JavaGpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.Key;
+import loopsmith.music.LoopsmithException;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Token;
+
+/**
+ * The one generation service the CLI, the web page and the OSC/HTTP API share: options in, result folders out.
+ * Prompt text → tags (explicit options win, then a seed MIDI's tempo, key and meter, then genre defaults), the model
+ * (the bundled default unless one is named) on the plain-Java inference path, the engine, and the Ableton export.
+ */
+public final class GenerateService {
+    /** Where the bundled default model lives, relative to the installation. */
+    public static final String DEFAULT_MODEL = "models/default.ckpt";
+
+    private final Path home;
+    private final Clock clock;
+    private final String version;
+
+    public GenerateService(Path home, Clock clock, String version) {
+        this.home = home;
+        this.clock = clock;
+        this.version = version;
+    }
+
+    /** What one call made: the parsed prompt, the request as run, the folders written, and notes for the user. */
+    public record Outcome(PromptTags prompt, GenerationRequest request, List<Path> folders, List<String> warnings,
+                          double seconds) { }
+
+    public Outcome generate(GenerateOptions o) {
+        long t0 = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
+        Optional<Piece> seedPiece = o.seedMidi().map(f -> readSeed(f, warnings));
+        Path modelPath = o.model().orElse(home.resolve(DEFAULT_MODEL));
+        if (o.model().isEmpty() && !Files.exists(modelPath))
+            throw new LoopsmithException(modelPath, "no default model found; train one (./loopsmith train …) and pass --model RUN");
+        ModelFile model = ModelFile.load(modelPath);
+
+        String genre = o.genre().or(prompt::genre).map(Token.Tag::normalize).orElse(null);
+        Tags tags = Tags.of(genre, o.style().or(prompt::style).orElse(null), o.mood().or(prompt::mood).orElse(null));
+        for (Token.Tag t : tagTokens(tags))
+            if (!model.vocabulary().contains(t)) warnings.add(t + " is unknown to this model; it is left out of the prompt");
+
+        boolean fromDefaults = o.seedMidi().isPresent();
+        double bpm = o.bpm().orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
+                .map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
+        Optional<Key> key = o.key().map(k -> Key.parse(k).orElseThrow(() -> new LoopsmithException(null, "--key: not a key: " + k)));
+        if (key.isEmpty()) key = seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.KEY)).flatMap(Piece::key).or(prompt::key);
+        TimeSignature meter = o.timeSignature().map(t -> TimeSignature.parse(t).orElseThrow(() -> new LoopsmithException(null, "--timesig: not a time signature: " + t)))
+                .or(() -> seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
+                .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
+        int bars = o.bars().orElse(prompt.bars().orElse(8));
+        List<TrackSpec> tracks = tracks(o.roles().map(GenerateService::parseRoles).orElse(prompt.roles()), prompt);
+
+        int[] vary = varyRange(o, seedPiece);
+        long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
+        SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20);
+        GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
+                o.variations(), seedPiece, o.mode(), vary[0], vary[1]);
+
+        Generator generator = new Generator(new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors())), model.vocabulary());
+        List<Generator.Result> results = generator.generate(request);
+        Map<String, Object> modelInfo = new LinkedHashMap<>();
+        modelInfo.put("file", model.file().toString());
+        modelInfo.put("sha256", sha256(model.file()));
+        modelInfo.put("config", model.config());
+        List<Path> folders = new ArrayList<>();
+        for (Generator.Result r : results) {
+            Map<String, Object> generation = new LinkedHashMap<>();
+            generation.put("sampled_tokens", r.sampledTokens());
+            generation.put("forced_tokens", r.forcedTokens());
+            generation.put("window_slides", r.windowSlides());
+            generation.put("bars_closed_early", r.barsClosedEarly());
+            generation.put("warnings", warnings);
+            folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), describe(o, prompt, request, r.seed()),
+                    modelInfo, generation, version), o.outDir(), clock));
+        }
+        return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Piece readSeed(Path file, List<String> warnings) {
+        MidiReadResult r = MidiReader.read(file);
+        r.warnings().forEach(w -> warnings.add(file + ": " + w));
+        if (r.piece().noteCount() == 0) throw new LoopsmithException(file, "seed MIDI has no notes");
+        return r.piece();
+    }
+
+    private static List<Token.Tag> tagTokens(Tags t) {
+        List<Token.Tag> out = new ArrayList<>();
+        t.genre().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.GENRE, g)));
+        t.style().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.STYLE, g)));
+        t.mood().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.MOOD, g)));
+        return out;
+    }
+
+    static List<Role> parseRoles(List<String> names) {
+        List<Role> out = new ArrayList<>();
+        for (String n : names) {
+            Role r = loopsmith.library.Synonyms.role(n).or(() -> Role.parse(n))
+                    .orElseThrow(() -> new LoopsmithException(null, "--roles: unknown role '" + n + "' (drums, bass, chords, melody, pad, fx)"));
+            if (!out.contains(r)) out.add(r);
+        }
+        return out;
+    }
+
+    private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt) {
+        List<TrackSpec> out = new ArrayList<>();
+        for (Role r : roles) {
+            Integer program = prompt.instruments().get(r);
+            out.add(program == null || r == Role.DRUMS ? TrackSpec.of(r) : new TrackSpec(r, program, false));
+        }
+        return out;
+    }
+
+    /** "5-8" (1-based) → {4, 7}; the whole seed when not given. */
+    private static int[] varyRange(GenerateOptions o, Optional<Piece> seed) {
+        if (o.mode() != GenerationRequest.Mode.VARY) return new int[] {0, -1};
+        String spec = o.varyBars().orElseThrow(() -> new LoopsmithException(null, "--mode vary needs --bars FROM-TO, e.g. 5-8"));
+        String[] parts = spec.split("-");
+        try {
+            int from = Integer.parseInt(parts[0].trim());
+            int to = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : from;
+            long seedBars = seed.map(Piece::lengthBars).orElse(0L);
+            if (from < 1 || to < from || to > seedBars)
+                throw new LoopsmithException(null, "--bars " + spec + ": the seed has bars 1-" + seedBars);
+            return new int[] {from - 1, to - 1};
+        } catch (NumberFormatException e) {
+            throw new LoopsmithException(null, "--bars " + spec + ": expected FROM-TO, e.g. 5-8");
+        }
+    }
+
+    private static Map<String, Object> describe(GenerateOptions o, PromptTags prompt, GenerationRequest r, long seed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", o.text().orElse(null));
+        m.put("parsed", loopsmith.generate.PromptExplanation.of(prompt));
+        m.put("mode", r.mode().name().toLowerCase(Locale.ROOT));
+        m.put("seed_midi", o.seedMidi().map(Path::toString).orElse(null));
+        m.put("genre", r.tags().genre().orElse(null));
+        m.put("style", r.tags().style().orElse(null));
+        m.put("mood", r.tags().mood().orElse(null));
+        m.put("bpm", r.bpm());
+        m.put("key", r.key().map(Key::displayName).orElse(null));
+        m.put("time_signature", r.timeSignature().toString());
+        m.put("bars", r.bars());
+        m.put("tracks", r.tracks().stream().map(t -> t.role().label() + ":" + t.program()).toList());
+        m.put("in_key", r.keyConstraint().name().toLowerCase(Locale.ROOT));
+        m.put("temperature", r.sampling().temperature());
+        m.put("top_k", r.sampling().topK());
+        m.put("top_p", r.sampling().topP());
+        m.put("seed", seed);
+        m.put("variations", r.variations());
+        return m;
+    }
+
+    static String sha256(Path file) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "unavailable: " + e.getMessage();
+        }
+    }
+}

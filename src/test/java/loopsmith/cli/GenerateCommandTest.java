@@ -1,0 +1,128 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import loopsmith.SharedCorpus;
+import loopsmith.midi.MidiReader;
+import loopsmith.model.Checkpoint;
+import loopsmith.model.Gpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.Track;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real CLI end to end with a (tiny, untrained) model file: result folders, files, reproducibility, seeds. */
+class GenerateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void tinyModel() {
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        model = dir.resolve("tiny.ckpt");
+        try (Gpt g = Gpt.create(c, 5, Device.cpu())) {
+            Checkpoint.save(model, c, ModelFile.stateWithVocabulary(v), Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+    }
+
+    private static Path only(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> folders = s.toList();
+            assertEquals(1, folders.size(), folders.toString());
+            return folders.get(0);
+        }
+    }
+
+    @Test
+    void textPromptWritesAnAbletonFolder() throws Exception {
+        Path out = dir.resolve("out-text");
+        Cli r = Cli.run("generate", "funky house beat at 124 bpm in A minor with a slap bass", "--model", model.toString(),
+                "--out", out.toString(), "--seed", "7", "--bars", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = only(out);
+        assertTrue(folder.getFileName().toString().matches("\\d{8}-\\d{6}_house_124bpm_Am_s7"), folder.toString());
+        List<String> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(files.containsAll(List.of("Bass_124bpm_Am.mid", "Drums_124bpm.mid", "Full_124bpm.mid", "loopsmith.json", "piano-roll.png")), files.toString());
+        Piece full = MidiReader.read(folder.resolve("Full_124bpm.mid")).piece();
+        assertEquals(2, full.lengthBars());
+        assertEquals(124.0, full.initialBpm(), 0.01);
+        assertEquals(List.of(Role.DRUMS, Role.BASS), full.tracks().stream().map(Track::role).toList());
+        assertEquals(36, full.tracks().get(1).program(), "slap bass");
+        JsonNode sidecar = JSON.readTree(folder.resolve("loopsmith.json").toFile());
+        assertEquals(7, sidecar.path("seed").asLong());
+        assertEquals("funky house beat at 124 bpm in A minor with a slap bass", sidecar.at("/request/text").asText());
+        assertEquals(64, sidecar.at("/model/sha256").asText().length());
+        assertTrue(r.out().contains("Full_124bpm.mid"));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalFilesAndVariationsMakeSiblings() throws Exception {
+        Path a = dir.resolve("out-a");
+        Path b = dir.resolve("out-b");
+        String[] args = {"generate", "--genre", "trap", "--bpm", "140", "--key", "F#m", "--bars", "2", "--roles", "drums,bass",
+            "--model", model.toString(), "--seed", "11"};
+        assertEquals(0, Cli.run(concat(args, "--out", a.toString())).exitCode());
+        assertEquals(0, Cli.run(concat(args, "--out", b.toString())).exitCode());
+        Path fa = only(a);
+        Path fb = only(b);
+        for (String f : List.of("Drums_140bpm.mid", "Bass_140bpm_F#m.mid", "Full_140bpm.mid"))
+            assertTrue(Arrays.equals(Files.readAllBytes(fa.resolve(f)), Files.readAllBytes(fb.resolve(f))), f);
+        Path v = dir.resolve("out-v");
+        assertEquals(0, Cli.run(concat(args, "--out", v.toString(), "--variations", "3")).exitCode());
+        try (Stream<Path> s = Files.list(v)) {
+            assertEquals(3, s.count());
+        }
+    }
+
+    @Test
+    void accompanyASeedKeepsItsDrums() throws Exception {
+        Path out = dir.resolve("out-seed");
+        Path seed = SharedCorpus.root().resolve("groove/drummer1/session1/1_funk_80_beat_4-4.mid");
+        Cli r = Cli.run("generate", "--seed-midi", seed.toString(), "--mode", "accompany", "--roles", "bass", "--model", model.toString(),
+                "--out", out.toString(), "--seed", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        Piece full = MidiReader.read(only(out).resolve("Full_80bpm.mid")).piece();
+        assertEquals(List.of(Role.DRUMS, Role.BASS), full.tracks().stream().map(Track::role).toList());
+        assertEquals(80.0, full.initialBpm(), 0.01, "tempo inherited from the seed");
+    }
+
+    @Test
+    void badInputIsAClearError() {
+        Cli noModel = Cli.run("generate", "house", "--model", dir.resolve("missing.ckpt").toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, noModel.exitCode());
+        assertTrue(noModel.err().startsWith("error: "), noModel.err());
+        Cli badKey = Cli.run("generate", "--key", "H#", "--model", model.toString(), "--out", dir.resolve("y").toString());
+        assertEquals(2, badKey.exitCode());
+        assertTrue(badKey.err().contains("not a key"), badKey.err());
+        Cli badSeed = Cli.run("generate", "--seed-midi", SharedCorpus.malformed("gen-not-midi-png.mid").toString(), "--model", model.toString(),
+                "--out", dir.resolve("z").toString());
+        assertEquals(2, badSeed.exitCode());
+        assertTrue(badSeed.err().contains("gen-not-midi-png.mid: not a MIDI file"), badSeed.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
