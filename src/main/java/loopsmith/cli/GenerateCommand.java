@@ -69,6 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the outcome as one JSON document.") boolean json;
 
+    @Option(names = "--no-audio", description = "Write MIDI only (no WAV stems).") boolean noAudio;
+    @Option(names = "--sample-rate", defaultValue = "44100", description = "44100 or 48000 (default: ${DEFAULT-VALUE}).") int sampleRate;
+    @Option(names = "--bits", defaultValue = "24", description = "24 or 16 (default: ${DEFAULT-VALUE}).") int bits;
+    @Option(names = "--tail", description = "Also write each stem's release tail as <Stem>_tail.wav.") boolean tail;
+    @Option(names = "--soundfont", description = "A General MIDI SoundFont (.sf2) to render with.") Path soundfont;
+
     @Override
     public Integer call() {
         GenerationRequest.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
@@ -89,7 +95,8 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(genre), Optional.ofNullable(style), Optional.ofNullable(mood), Optional.ofNullable(bpm),
                 Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
-                Optional.ofNullable(varyBars), Optional.ofNullable(model), out);
+                Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
+                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont)));
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {

@@ -38,7 +38,7 @@ public final class AbletonExport {
     public record Item(Piece piece, String genre, long seed, Map<String, Object> request, Map<String, Object> model,
                        Map<String, Object> generation, String version) { }
 
-    public static Path write(Item item, Path outDir, Clock clock) {
+    public static Path write(Item item, Path outDir, ExportConfig config, Clock clock) {
         Piece p = item.piece();
         String bpm = bpmLabel(p.initialBpm());
         String key = p.key().map(Key::shortName).orElse("");
@@ -53,8 +53,11 @@ public final class AbletonExport {
                 List<String> files = new ArrayList<>();
                 List<Sidecar.TrackEntry> tracks = new ArrayList<>();
                 List<String> used = new ArrayList<>();
+                List<String> stemNames = new ArrayList<>();
+                List<String> stemUsed = new ArrayList<>();
                 for (Track t : p.tracks()) {
                     String base = safe(t.name().replace(" ", ""));
+                    stemNames.add(uniqueName(stemUsed, base));
                     String file = uniqueName(used, base + "_" + bpm + "bpm" + (t.isDrum() || key.isEmpty() ? "" : "_" + key)) + ".mid";
                     MidiWriter.write(p.withTracks(List.of(t)), tmp.resolve(file));
                     files.add(file);
@@ -64,12 +67,14 @@ public final class AbletonExport {
                 String full = "Full_" + bpm + "bpm.mid";
                 MidiWriter.write(p, tmp.resolve(full));
                 files.add(full);
+                List<String> warnings = new ArrayList<>();
+                if (config.audio()) files.addAll(Stems.write(p, tmp, stemNames, config, warnings));
                 PianoRoll.write(p, tmp.resolve("piano-roll.png"));
                 files.add("piano-roll.png");
                 files.add("loopsmith.json");
                 Sidecar sidecar = new Sidecar(item.version(), LocalDateTime.now(clock).toString(), item.request(), item.model(),
                         item.seed(), p.initialBpm(), p.key().map(Key::displayName).orElse(null), p.initialTimeSignature().toString(),
-                        (int) p.lengthBars(), tracks, files, item.generation());
+                        (int) p.lengthBars(), tracks, files, item.generation(), warnings);
                 JSON.writeValue(tmp.resolve("loopsmith.json").toFile(), sidecar);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;

@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public record Sidecar(String loopsmithVersion, String created, Map<String, Object> request, Map<String, Object> model,
                       long seed, double bpm, String key, String timeSignature, int bars, List<TrackEntry> tracks,
-                      List<String> files, Map<String, Object> generation) {
+                      List<String> files, Map<String, Object> generation, List<String> warnings) {
     public record TrackEntry(String name, String role, String instrument, int program, boolean drums, int notes, String file) { }
 }

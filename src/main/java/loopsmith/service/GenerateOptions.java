@@ -3,6 +3,7 @@ package loopsmith.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.export.ExportConfig;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
 
@@ -17,7 +18,8 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
                               Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
                               Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
-                              GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir) {
+                              GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
+                              ExportConfig export) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
     }

@@ -106,7 +106,7 @@ public final class GenerateService {
             generation.put("bars_closed_early", r.barsClosedEarly());
             generation.put("warnings", warnings);
             folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), describe(o, prompt, request, r.seed()),
-                    modelInfo, generation, version), o.outDir(), clock));
+                    modelInfo, generation, version), o.outDir(), o.export(), clock));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
     }
