@@ -28,6 +28,11 @@ public final class Peer {
 
     /** Runs the peer and returns the last JSON object it printed on stdout. */
     public static JsonNode run(Path script, List<String> args, long timeoutSeconds) {
+        return runWithEnv(script, args, java.util.Map.of(), timeoutSeconds);
+    }
+
+    /** {@link #run} with extra environment variables for the peer. */
+    public static JsonNode runWithEnv(Path script, List<String> args, java.util.Map<String, String> env, long timeoutSeconds) {
         if (!Files.isExecutable(script))
             throw new LoopsmithException(script, "peer not found or not executable (run ../shared/peers/install.sh)");
         List<String> command = new ArrayList<>();
@@ -35,7 +40,9 @@ public final class Peer {
         command.addAll(args);
         try {
             Path log = Files.createTempFile("loopsmith-peer", ".err");
-            Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

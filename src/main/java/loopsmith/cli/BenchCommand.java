@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import loopsmith.bench.GenerateBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
+import loopsmith.bench.RenderBench;
 import loopsmith.bench.TrainBench;
 import loopsmith.bench.Peer;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -134,6 +135,27 @@ final class BenchCommand implements Runnable {
             Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
             System.out.println(Json.of(GenerateBench.run(threads, Math.max(1, tokens), Math.max(0, warmup),
                     java.util.Optional.ofNullable(model), script)));
+            return 0;
+        }
+    }
+
+    @Command(name = "render", description = "Stem rendering realtime factor next to FluidSynth's; ratio = ours / fluidsynth.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench render --json"})
+    static final class Render implements Callable<Integer> {
+        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
+        boolean json;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT", description = "FluidSynth peer (default: ../shared/peers/render_fluidsynth.sh).")
+        Path peer;
+
+        @Override
+        public Integer call() {
+            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path script = peer != null ? peer : Peer.defaultDir().resolve("render_fluidsynth.sh");
+            System.out.println(Json.of(RenderBench.run(home.resolve("examples/house-loop_124bpm_Am.mid"), Math.max(1, repeats), script)));
             return 0;
         }
     }

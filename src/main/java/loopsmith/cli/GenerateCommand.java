@@ -74,6 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "24", description = "24 or 16 (default: ${DEFAULT-VALUE}).") int bits;
     @Option(names = "--tail", description = "Also write each stem's release tail as <Stem>_tail.wav.") boolean tail;
     @Option(names = "--soundfont", description = "A General MIDI SoundFont (.sf2) to render with.") Path soundfont;
+    @Option(names = "--kit", description = "A folder of your drum samples (kick.wav, snare.wav, hat.wav, …) for the drum stem.") Path kit;
 
     @Override
     public Integer call() {
@@ -96,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
-                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont)));
+                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)));
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {

@@ -11,19 +11,22 @@ import java.util.Optional;
  * @param bitsPerSample 24 or 16
  * @param tail         also write each stem's release tail (what rings past the loop end) as {@code <Stem>_tail.wav}
  * @param soundfont    a SoundFont to use instead of the system's General MIDI one
+ * @param kit          a folder of the producer's own drum samples (kick.wav, snare.wav, hat.wav, …) for drum stems
  */
-public record ExportConfig(boolean audio, int sampleRateHz, int bitsPerSample, boolean tail, Optional<Path> soundfont) {
+public record ExportConfig(boolean audio, int sampleRateHz, int bitsPerSample, boolean tail, Optional<Path> soundfont,
+                           Optional<Path> kit) {
     public ExportConfig {
         if (sampleRateHz != 44100 && sampleRateHz != 48000) throw new IllegalArgumentException("sample rate must be 44100 or 48000");
         if (bitsPerSample != 16 && bitsPerSample != 24) throw new IllegalArgumentException("bits per sample must be 16 or 24");
         soundfont = soundfont == null ? Optional.empty() : soundfont;
+        kit = kit == null ? Optional.empty() : kit;
     }
 
     public static ExportConfig defaults() {
-        return new ExportConfig(true, 44100, 24, false, Optional.empty());
+        return new ExportConfig(true, 44100, 24, false, Optional.empty(), Optional.empty());
     }
 
     public static ExportConfig midiOnly() {
-        return new ExportConfig(false, 44100, 24, false, Optional.empty());
+        return new ExportConfig(false, 44100, 24, false, Optional.empty(), Optional.empty());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.audio.SampleKit;
 import loopsmith.audio.SoundFonts;
 import loopsmith.audio.StemRenderer;
 import loopsmith.audio.WavWriter;
@@ -31,12 +32,13 @@ final class Stems {
         }
         List<String> files = new ArrayList<>();
         StemRenderer renderer = new StemRenderer(sf2.get(), config.sampleRateHz());
+        SampleKit kit = config.kit().map(k -> SampleKit.load(k, config.sampleRateHz())).orElse(null);
         long frames = renderer.loopFrames(piece);
         long tail = config.tail() ? Math.round(TAIL_SECONDS * config.sampleRateHz()) : 0;
+        List<float[][]> rendered = renderAll(piece, renderer, kit, frames, tail, config.sampleRateHz());
         float[][] mix = new float[StemRenderer.CHANNELS][(int) frames];
         for (int i = 0; i < piece.tracks().size(); i++) {
-            Track t = piece.tracks().get(i);
-            float[][] audio = renderer.render(piece, t, frames, tail);
+            float[][] audio = rendered.get(i);
             float[][] loop = slice(audio, 0, frames);
             for (int c = 0; c < mix.length; c++) for (int f = 0; f < frames; f++) mix[c][f] += loop[c][f];
             String name = trackBaseNames.get(i) + ".wav";
@@ -51,6 +53,29 @@ final class Stems {
         WavWriter.write(dir.resolve("Mix.wav"), normalized(mix), config.sampleRateHz(), config.bitsPerSample());
         files.add("Mix.wav");
         return files;
+    }
+
+    /** Tracks render independently, so they render in parallel: one synthesizer per track, the SoundFont shared. */
+    private static List<float[][]> renderAll(Piece piece, StemRenderer renderer, SampleKit kit, long frames, long tail, int rate) {
+        int threads = Math.max(1, Math.min(piece.tracks().size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<float[][]>> jobs = new ArrayList<>();
+            for (Track t : piece.tracks())
+                jobs.add(pool.submit(() -> kit != null && t.isDrum() ? kit.render(piece, t, rate, frames + tail)
+                        : renderer.render(piece, t, frames, tail)));
+            List<float[][]> out = new ArrayList<>();
+            for (java.util.concurrent.Future<float[][]> j : jobs) out.add(j.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new loopsmith.music.LoopsmithException(renderer.soundfont(), "rendering interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static float[][] slice(float[][] audio, long from, long length) {

@@ -1,0 +1,68 @@
+package loopsmith.audio;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import loopsmith.music.LoopsmithException;
+
+/**
+ * Reads WAV/AIFF audio (PCM 8/16/24/32-bit, float, mono or stereo, any rate) into float samples per channel,
+ * converted to the asked sample rate by linear interpolation. Anything else is a clear error naming the file.
+ */
+public final class WavReader {
+    private WavReader() {}
+
+    /** {@code [channel][frame]} at {@code sampleRateHz}. */
+    public static float[][] read(Path file, int sampleRateHz) {
+        try (AudioInputStream raw = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat f = raw.getFormat();
+            AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, f.getSampleRate(), 32, f.getChannels(),
+                    4 * f.getChannels(), f.getSampleRate(), false);
+            float[][] data;
+            if (f.getEncoding().equals(AudioFormat.Encoding.PCM_FLOAT) && f.getSampleSizeInBits() == 32 && !f.isBigEndian()) {
+                data = floats(raw, f.getChannels());
+            } else {
+                try (AudioInputStream converted = AudioSystem.getAudioInputStream(target, raw)) {
+                    data = floats(converted, f.getChannels());
+                }
+            }
+            return resample(data, f.getSampleRate(), sampleRateHz);
+        } catch (UnsupportedAudioFileException e) {
+            throw new LoopsmithException(file, "unsupported audio format (WAV or AIFF expected): " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new LoopsmithException(file, "cannot convert this audio encoding: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new LoopsmithException(file, "cannot read audio: " + e.getMessage(), e);
+        }
+    }
+
+    private static float[][] floats(AudioInputStream in, int channels) throws IOException {
+        byte[] b = in.readAllBytes();
+        int frames = b.length / (4 * channels);
+        float[][] out = new float[channels][frames];
+        java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        for (int f = 0; f < frames; f++) for (int c = 0; c < channels; c++) out[c][f] = fb.get();
+        return out;
+    }
+
+    static float[][] resample(float[][] data, float fromHz, int toHz) {
+        if (Math.abs(fromHz - toHz) < 0.5) return data;
+        int frames = (int) Math.round(data[0].length * (double) toHz / fromHz);
+        float[][] out = new float[data.length][frames];
+        double step = fromHz / toHz;
+        for (int c = 0; c < data.length; c++) {
+            for (int i = 0; i < frames; i++) {
+                double pos = i * step;
+                int j = (int) pos;
+                double frac = pos - j;
+                float a = j < data[c].length ? data[c][j] : 0;
+                float bb = j + 1 < data[c].length ? data[c][j + 1] : 0;
+                out[c][i] = (float) (a + (bb - a) * frac);
+            }
+        }
+        return out;
+    }
+}
