@@ -44,7 +44,7 @@ public final class GenerateBench {
             weights = Checkpoint.weightsOf(g);
         }
         JavaGpt java = new JavaGpt(peerConfig, weights);
-        double batch1 = javaTokensPerSecond(java, 1, 1, genTokens, warmup);
+        double batch1 = javaTokensPerSecond(java, 1, threads, genTokens, warmup);
         double batch8 = javaTokensPerSecond(java, 8, threads, genTokens, warmup);
         double djl = djlTokensPerSecond(peerConfig, weights, genTokens, warmup);
         JsonNode peer = Peer.run(peerScript, List.of("--mode", "generate", "--gen-tokens", Integer.toString(genTokens), "--vocab", "512",
@@ -67,7 +67,7 @@ public final class GenerateBench {
             }
             smallSource = "untrained small preset (bars run to their token budget: a worst case)";
         }
-        double smallBatch1 = javaTokensPerSecond(smallJava, 1, 1, genTokens, warmup);
+        double smallBatch1 = javaTokensPerSecond(smallJava, 1, threads, genTokens, warmup);
         double smallBatch8 = javaTokensPerSecond(smallJava, 8, threads, genTokens, warmup);
         Generator generator = new Generator(new JavaLanguageModel(smallJava), vocabulary);
         GenerationRequest idea = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Key.parse("Am"), 8,
@@ -110,14 +110,18 @@ public final class GenerateBench {
         return out;
     }
 
-    /** Greedy decoding of {@code batch} sequences (spread over threads), 1-token prompt; tokens/s over all of them. */
+    /**
+     * Greedy decoding of {@code batch} sequences, 1-token prompt; tokens/s over all of them. One sequence uses the
+     * threads inside each product; several sequences run side by side, one thread each.
+     */
     static double javaTokensPerSecond(JavaGpt model, int batch, int threads, int tokens, int warmup) {
-        greedy(model, Math.min(tokens, warmup * 8));
+        int inner = batch == 1 ? threads : 1;
+        greedy(model, Math.min(tokens, warmup * 8), inner);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, batch)));
         try {
             long t0 = System.nanoTime();
             List<Future<?>> jobs = new ArrayList<>();
-            for (int b = 0; b < batch; b++) jobs.add(pool.submit(() -> greedy(model, tokens)));
+            for (int b = 0; b < batch; b++) jobs.add(pool.submit(() -> greedy(model, tokens, inner)));
             for (Future<?> f : jobs) f.get();
             return (double) batch * tokens / ((System.nanoTime() - t0) / 1e9);
         } catch (Exception e) {
@@ -127,16 +131,17 @@ public final class GenerateBench {
         }
     }
 
-    private static int greedy(JavaGpt model, int tokens) {
-        JavaGpt.Cache cache = model.newCache();
-        int next = 0;
-        for (int i = 0; i < tokens; i++) {
-            float[] logits = model.step(next, cache);
-            int best = 0;
-            for (int v = 1; v < logits.length; v++) if (logits[v] > logits[best]) best = v;
-            next = best;
+    private static int greedy(JavaGpt model, int tokens, int threads) {
+        try (JavaGpt.Cache cache = model.newCache(threads)) {
+            int next = 0;
+            for (int i = 0; i < tokens; i++) {
+                float[] logits = model.step(next, cache);
+                int best = 0;
+                for (int v = 1; v < logits.length; v++) if (logits[v] > logits[best]) best = v;
+                next = best;
+            }
+            return next;
         }
-        return next;
     }
 
     private static double djlTokensPerSecond(Gpt.Config config, Map<String, float[]> weights, int tokens, int warmup) {

@@ -22,7 +22,8 @@ public final class JavaLanguageModel implements LanguageModel {
 
     @Override
     public Session newSession() {
-        JavaGpt.Cache cache = model.newCache();
+        // Two threads inside each product on a multi-core machine: generation is one sequence at a time.
+        JavaGpt.Cache cache = model.newCache(Math.min(2, Runtime.getRuntime().availableProcessors()));
         return new Session() {
             @Override
             public int length() {
@@ -37,7 +38,9 @@ public final class JavaLanguageModel implements LanguageModel {
             }
 
             @Override
-            public void close() { }
+            public void close() {
+                cache.close();
+            }
         };
     }
 }

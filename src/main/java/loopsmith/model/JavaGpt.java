@@ -54,8 +54,12 @@ public final class JavaGpt {
         return c;
     }
 
-    /** Keys and values of every position so far, preallocated for the whole context, plus scratch buffers. */
-    public final class Cache {
+    /**
+     * Keys and values of every position so far, preallocated for the whole context, plus scratch buffers. A cache made
+     * with two threads splits each large matrix-vector product with a helper thread; close it to stop the helper.
+     */
+    public final class Cache implements AutoCloseable {
+        private final RowSplitter splitter;
         private final float[][] keys = new float[c.layers()][c.contextTokens() * c.embedDim()];
         private final float[][] values = new float[c.layers()][c.contextTokens() * c.embedDim()];
         private final float[] x = new float[c.embedDim()];
@@ -68,13 +72,28 @@ public final class JavaGpt {
         private final float[] logits = new float[c.vocabSize()];
         private int length;
 
+        private Cache(int threads) {
+            splitter = threads > 1 ? new RowSplitter() : null;
+        }
+
         public int length() {
             return length;
         }
+
+        @Override
+        public void close() {
+            if (splitter != null) splitter.close();
+        }
     }
 
+    /** A single-threaded cache. */
     public Cache newCache() {
-        return new Cache();
+        return new Cache(1);
+    }
+
+    /** A cache whose large products use {@code threads} threads (1 or 2). */
+    public Cache newCache(int threads) {
+        return new Cache(threads);
     }
 
     /** Feeds one token at the next position and returns the logits for the one after it (a buffer reused per call). */
@@ -88,7 +107,7 @@ public final class JavaGpt {
         float scale = (float) (1.0 / Math.sqrt(d));
         for (int l = 0; l < c.layers(); l++) {
             layerNorm(s.x, ln1w[l], ln1b[l], s.xn);
-            matVec(attnW[l], attnB[l], s.xn, s.qkv, e, 3 * e);                 // (3C): q | k | v
+            matVec(s, attnW[l], attnB[l], s.xn, s.qkv, e, 3 * e);                 // (3C): q | k | v
             System.arraycopy(s.qkv, e, s.keys[l], pos * e, e);
             System.arraycopy(s.qkv, 2 * e, s.values[l], pos * e, e);
             for (int hd = 0; hd < heads; hd++) {
@@ -114,16 +133,16 @@ public final class JavaGpt {
                     for (int i = 0; i < d; i++) s.y[off + i] += a * vals[base + i];
                 }
             }
-            matVec(projW[l], projB[l], s.y, s.out, e, e);
+            matVec(s, projW[l], projB[l], s.y, s.out, e, e);
             for (int i = 0; i < e; i++) s.x[i] += s.out[i];
             layerNorm(s.x, ln2w[l], ln2b[l], s.xn);
-            matVec(fcW[l], fcB[l], s.xn, s.h, e, 4 * e);
+            matVec(s, fcW[l], fcB[l], s.xn, s.h, e, 4 * e);
             for (int i = 0; i < 4 * e; i++) s.h[i] = gelu(s.h[i]);
-            matVec(fc2W[l], fc2B[l], s.h, s.out, 4 * e, e);
+            matVec(s, fc2W[l], fc2B[l], s.h, s.out, 4 * e, e);
             for (int i = 0; i < e; i++) s.x[i] += s.out[i];
         }
         layerNorm(s.x, lnfw, lnfb, s.xn);
-        matVec(wte, null, s.xn, s.logits, e, c.vocabSize());                  // tied head
+        matVec(s, wte, null, s.xn, s.logits, e, c.vocabSize());                  // tied head
         s.length++;
         return s.logits;
     }
@@ -140,9 +159,24 @@ public final class JavaGpt {
         for (int i = 0; i < n; i++) out[i] = (x[i] - mean) * inv * w[i] + b[i];
     }
 
-    /** out = W·x + b with W (rows, cols) row-major; four rows at a time so x is read once per four. */
-    private static void matVec(float[] w, float[] b, float[] x, float[] out, int cols, int rows) {
-        int r = 0;
+    /** Products smaller than this many multiply-adds are not worth a hand-off to the helper thread. */
+    private static final int SPLIT_MIN_MACS = 32 * 1024;
+
+    /** out = W·x + b, the rows split between this thread and the cache's helper when it has one and W is large. */
+    private static void matVec(Cache s, float[] w, float[] b, float[] x, float[] out, int cols, int rows) {
+        if (s.splitter == null || (long) rows * cols < SPLIT_MIN_MACS) {
+            matVecRows(w, b, x, out, cols, 0, rows);
+            return;
+        }
+        int mid = (rows / 2) & ~3;
+        s.splitter.run(() -> matVecRows(w, b, x, out, cols, mid, rows));
+        matVecRows(w, b, x, out, cols, 0, mid);
+        s.splitter.await();
+    }
+
+    /** Rows [from, to) of W·x + b, W (rows, cols) row-major; four rows at a time so x is read once per four. */
+    private static void matVecRows(float[] w, float[] b, float[] x, float[] out, int cols, int from, int rows) {
+        int r = from;
         for (; r + 3 < rows; r += 4) {
             int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
             float s0 = 0, s1 = 0, s2 = 0, s3 = 0;

@@ -30,4 +30,20 @@ class JavaGptTest {
             assertEquals(0, worst, 1e-4, "largest logit difference");
         }
     }
+
+    /** Splitting products over two threads changes no arithmetic: each row is still one thread's dot product. */
+    @Test
+    void twoThreadsGiveBitIdenticalLogits() {
+        Gpt.Config config = new Gpt.Config(500, 64, 2, 4, 64, 0f);
+        try (Gpt djl = Gpt.create(config, 3, Device.cpu())) {
+            JavaGpt java = new JavaGpt(config, Checkpoint.weightsOf(djl));
+            try (JavaGpt.Cache one = java.newCache(1); JavaGpt.Cache two = java.newCache(2)) {
+                for (int t = 0; t < 30; t++) {
+                    float[] a = java.step(t * 7 % 500, one).clone();
+                    float[] b = java.step(t * 7 % 500, two);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, 0f, "position " + t);
+                }
+            }
+        }
+    }
 }
