@@ -1,19 +1,15 @@
 package loopsmith.audio;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 
 /**
  * Writes PCM WAV files, 16- or 24-bit, from float samples in [-1, 1]. Hand-written (a 44-byte header) because
  * {@code javax.sound.sampled} needs a stream wrapper and a length it cannot be told exactly; here the file has
- * exactly the frames given, which is what keeps stems sample-aligned. Written to a temp file and renamed.
+ * exactly the frames given, which is what keeps stems sample-aligned. Written atomically ({@link AtomicFiles}).
  */
 public final class WavWriter {
     private WavWriter() {}
@@ -26,45 +22,31 @@ public final class WavWriter {
         int bytesPerSample = bitsPerSample / 8;
         long dataBytes = (long) frames * nch * bytesPerSample;
         if (dataBytes > 0xFFFFFFFFL - 36) throw new LoopsmithException(file, "audio too long for a WAV file");
-        Path tmp = null;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-                h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
-                h.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                h.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) nch);
-                h.putInt(sampleRateHz).putInt(sampleRateHz * nch * bytesPerSample).putShort((short) (nch * bytesPerSample));
-                h.putShort((short) bitsPerSample);
-                h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-                out.write(h.array());
-                byte[] buf = new byte[nch * bytesPerSample * 4096];
-                int pos = 0;
-                double full = bitsPerSample == 16 ? 32767.0 : 8388607.0;
-                for (int f = 0; f < frames; f++) {
-                    for (int c = 0; c < nch; c++) {
-                        long v = Math.round(Math.max(-1, Math.min(1, channels[c][f])) * full);
-                        buf[pos++] = (byte) v;
-                        buf[pos++] = (byte) (v >> 8);
-                        if (bytesPerSample == 3) buf[pos++] = (byte) (v >> 16);
-                    }
-                    if (pos == buf.length) {
-                        out.write(buf, 0, pos);
-                        pos = 0;
-                    }
+        AtomicFiles.write(file, "WAV file", out -> {
+            ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+            h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes));
+            h.put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            h.put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) nch);
+            h.putInt(sampleRateHz).putInt(sampleRateHz * nch * bytesPerSample).putShort((short) (nch * bytesPerSample));
+            h.putShort((short) bitsPerSample);
+            h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+            out.write(h.array());
+            byte[] buf = new byte[nch * bytesPerSample * 4096];
+            int pos = 0;
+            double full = bitsPerSample == 16 ? 32767.0 : 8388607.0;
+            for (int f = 0; f < frames; f++) {
+                for (int c = 0; c < nch; c++) {
+                    long v = Math.round(Math.max(-1, Math.min(1, channels[c][f])) * full);
+                    buf[pos++] = (byte) v;
+                    buf[pos++] = (byte) (v >> 8);
+                    if (bytesPerSample == 3) buf[pos++] = (byte) (v >> 16);
                 }
-                out.write(buf, 0, pos);
+                if (pos == buf.length) {
+                    out.write(buf, 0, pos);
+                    pos = 0;
+                }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is the one to report
-            }
-            throw new LoopsmithException(file, "cannot write WAV: " + e.getMessage(), e);
-        }
+            out.write(buf, 0, pos);
+        });
     }
 }

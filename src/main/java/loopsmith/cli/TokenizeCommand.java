@@ -1,9 +1,6 @@
 package loopsmith.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import loopsmith.midi.MidiReadResult;
@@ -68,14 +65,6 @@ final class TokenizeCommand implements Callable<Integer> {
     }
 
     static void writeAtomically(Path target, String text) {
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new LoopsmithException(target, "cannot write: " + e.getMessage(), e);
-        }
+        loopsmith.music.AtomicFiles.write(target, "token file", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -69,16 +69,11 @@ final class IngestCache {
     }
 
     void put(String key, FileResult result) {
-        Path f = entry(key);
-        try {
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
-                JSON.writeValue(out, result);
-            }
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new LoopsmithException(f, "cannot write cache entry: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(entry(key), "cache entry", out -> {
+            GZIPOutputStream gz = new GZIPOutputStream(out);
+            JSON.writeValue(gz, result);
+            gz.finish();
+        });
     }
 
     /** Deletes entries no file uses any more, so the cache does not grow without bound. */

@@ -1,18 +1,12 @@
 package loopsmith.midi;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import loopsmith.music.LoopsmithException;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.TempoChange;
@@ -37,29 +31,7 @@ public final class MidiWriter {
 
     /** Writes atomically: a temp file beside the target is written, flushed to disk and renamed over it. */
     public static void write(Piece piece, Path file) {
-        byte[] bytes = toBytes(piece);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
-            throw new LoopsmithException(file, "cannot write MIDI file: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, "MIDI file", toBytes(piece));
     }
 
     /** The tick where every track of the written file ends: the first bar line at or after the piece's end. */

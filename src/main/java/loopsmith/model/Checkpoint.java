@@ -8,17 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -64,48 +61,27 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new IllegalStateException("cannot render checkpoint header", e);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
-                head.put(MAGIC).putInt(headerBytes.length).put(headerBytes).flip();
-                writeFully(ch, head);
-                ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-                for (float[] values : tensors.values()) {
-                    for (float v : values) {
-                        if (!buf.hasRemaining()) {
-                            buf.flip();
-                            writeFully(ch, buf);
-                            buf.clear();
-                        }
-                        buf.putFloat(v);
+        long expectedBytes = MAGIC.length + 4L + headerBytes.length + dataBytes;
+        AtomicFiles.write(file, "checkpoint", out -> {
+            ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
+            head.put(MAGIC).putInt(headerBytes.length).put(headerBytes);
+            out.write(head.array());
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            long written = head.capacity();
+            for (float[] values : tensors.values()) {
+                for (float v : values) {
+                    if (!buf.hasRemaining()) {
+                        out.write(buf.array(), 0, buf.position());
+                        written += buf.position();
+                        buf.clear();
                     }
+                    buf.putFloat(v);
                 }
-                buf.flip();
-                writeFully(ch, buf);
-                ch.force(true);
-                if (ch.size() != head.capacity() + dataBytes) throw new IOException("short write");
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is the error worth reporting
-            }
-            throw new LoopsmithException(file, "cannot write checkpoint: " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) ch.write(b);
+            out.write(buf.array(), 0, buf.position());
+            written += buf.position();
+            if (written != expectedBytes) throw new IOException("short write");
+        });
     }
 
     public static Contents load(Path file) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,15 +117,7 @@ public final class Vocabulary {
     /** Writes the vocabulary as JSON, atomically. */
     public void save(Path file) {
         List<String> names = tokens.stream().map(Token::toString).toList();
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".vocab", ".tmp");
-            JSON.writeValue(tmp.toFile(), new Stored(FORMAT, VERSION, config, names));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new LoopsmithException(file, "cannot write vocabulary: " + e.getMessage(), e);
-        }
+        loopsmith.music.AtomicFiles.write(file, "vocabulary", out -> JSON.writeValue(out, new Stored(FORMAT, VERSION, config, names)));
     }
 
     public static Vocabulary load(Path file) {
