@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import loopsmith.audio.SoundFonts;
-import loopsmith.audio.StemRenderer;
+import loopsmith.midi.StemRenderer;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.LoopsmithException;

@@ -1,4 +1,4 @@
-package loopsmith.audio;
+package loopsmith.midi;
 
 import com.sun.media.sound.AudioSynthesizer;
 import java.io.IOException;
@@ -22,7 +22,8 @@ import loopsmith.music.Piece;
 import loopsmith.music.Track;
 
 /**
- * Renders tracks to audio offline with Java's software synthesizer (Gervill) and a General MIDI SoundFont: each track
+ * Renders tracks to audio offline with Java's software synthesizer (Gervill; here because javax.sound.midi stays in
+ * this package) and a General MIDI SoundFont: each track
  * on its own, as fast as the CPU allows, exactly {@code frames} long, plus the release tail after it when asked.
  *
  * <p>Gervill's offline entry point ({@code AudioSynthesizer.openStream}) is in {@code com.sun.media.sound}, which the
