@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import loopsmith.dataset.Ingest;
 import loopsmith.dataset.IngestConfig;
 import loopsmith.dataset.IngestReport;
+import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -35,7 +36,7 @@ public final class IngestBench {
                 last = Ingest.run(dir, out, config, Ingest.Progress.NONE);
                 filesPerS[i] = last.files().midi() / ((System.nanoTime() - t0) / 1e9);
             } finally {
-                deleteTree(out);
+                Folders.deleteTree(out);
             }
         }
         double[] sorted = filesPerS.clone();
@@ -69,14 +70,6 @@ public final class IngestBench {
             return Files.createTempDirectory("loopsmith-bench-ingest");
         } catch (IOException e) {
             throw new LoopsmithException(null, "cannot create a temp folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            System.err.println("warning: could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

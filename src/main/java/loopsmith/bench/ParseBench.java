@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import loopsmith.midi.MidiFormatException;
 import loopsmith.midi.MidiReadResult;
 import loopsmith.midi.MidiReader;
+import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -94,7 +95,7 @@ public final class ParseBench {
             } catch (IOException e) {
                 throw new LoopsmithException(links, "cannot link files for the peer: " + e.getMessage(), e);
             } finally {
-                deleteQuietly(links);
+                if (links != null) Folders.deleteTree(links);
             }
         }
         out.put("files", files.size());
@@ -102,16 +103,6 @@ public final class ParseBench {
         out.put("peer", peerNotes);
         out.put("agree", oursNotes == peerNotes);
         return out;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) return;
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) Files.deleteIfExists(p);
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            System.err.println("warning: could not remove " + dir + ": " + e.getMessage());
-        }
     }
 
     private static final class Pass {

@@ -31,6 +31,7 @@ import loopsmith.library.Labels;
 import loopsmith.library.LibraryScan;
 import loopsmith.library.LibraryScanner;
 import loopsmith.music.Key;
+import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Token;
 import loopsmith.tokens.TokenizerConfig;
@@ -74,7 +75,7 @@ public final class Ingest {
                     + scan.ignored().size() + scan.sidecars().size()) + " other files looked at)");
         prepareOutput(out);
         Path staging = out.resolve(".staging");
-        deleteTree(staging);
+        Folders.deleteTree(staging);
         IngestCache cache = new IngestCache(out.resolve(DatasetFormat.CACHE));
         LabelReader labels = new LabelReader(scan.root());
 
@@ -441,7 +442,7 @@ public final class Ingest {
                 continue;
             }
             Path target = out.resolve(name);
-            if (Files.isDirectory(p)) deleteTree(target);
+            if (Files.isDirectory(p)) Folders.deleteTree(target);
             Files.move(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         if (manifest != null) Files.move(manifest, out.resolve(DatasetFormat.MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -451,15 +452,6 @@ public final class Ingest {
                 if (name.endsWith(".bin") && !fresh.contains(name)) Files.delete(p); // shards of a bigger earlier run
             }
         }
-        deleteTree(staging);
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new LoopsmithException(dir, "cannot remove: " + e.getMessage(), e);
-        }
+        Folders.deleteTree(staging);
     }
 }

@@ -10,14 +10,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
+import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Piece;
 import loopsmith.music.Track;
@@ -79,7 +78,11 @@ public final class AbletonExport {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             } catch (IOException | RuntimeException e) {
-                deleteTree(tmp);
+                try {
+                    Folders.deleteTree(tmp);
+                } catch (LoopsmithException cleanup) {
+                    e.addSuppressed(cleanup); // the failure that stopped the export is the one to report
+                }
                 throw e;
             }
         } catch (IOException e) {
@@ -110,13 +113,5 @@ public final class AbletonExport {
         for (int i = 2; used.contains(n); i++) n = base + "-" + i;
         used.add(n);
         return n;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            System.err.println("warning: could not remove " + dir + ": " + e.getMessage());
-        }
     }
 }
