@@ -52,10 +52,37 @@ public final class Generator {
         this.encoder = new RemiEncoder(vocabulary);
     }
 
+    /**
+     * One result per variation, seeds seed, seed+1, …. Variations are independent, so with a model that allows
+     * concurrent sessions they run side by side on the cores; each is still exactly what its seed gives alone.
+     */
     public List<Result> generate(GenerationRequest request) {
-        List<Result> out = new ArrayList<>(request.variations());
-        for (int i = 0; i < request.variations(); i++) out.add(one(request.withSeed(request.seed() + i)));
-        return out;
+        int n = request.variations();
+        int threads = model.concurrentSessions() ? Math.min(n, Runtime.getRuntime().availableProcessors()) : 1;
+        if (threads <= 1) {
+            List<Result> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(one(request.withSeed(request.seed() + i)));
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Result>> jobs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                GenerationRequest r = request.withSeed(request.seed() + i);
+                jobs.add(pool.submit(() -> one(r)));
+            }
+            List<Result> out = new ArrayList<>(n);
+            for (java.util.concurrent.Future<Result> j : jobs) out.add(j.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One bar of the plan: tokens to keep, or null to sample. */

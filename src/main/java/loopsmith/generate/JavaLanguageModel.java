@@ -5,9 +5,22 @@ import loopsmith.model.JavaGpt;
 /** The plain-Java model behind the {@link LanguageModel} interface: the fast path for generation on a CPU. */
 public final class JavaLanguageModel implements LanguageModel {
     private final JavaGpt model;
+    private final int threadsPerSession;
 
+    /** Sessions split each product over two threads on a multi-core machine: one piece at a time is fastest so. */
     public JavaLanguageModel(JavaGpt model) {
+        this(model, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** With one thread per session, several sessions (variations) use the cores side by side instead. */
+    public JavaLanguageModel(JavaGpt model, int threadsPerSession) {
         this.model = model;
+        this.threadsPerSession = threadsPerSession;
+    }
+
+    @Override
+    public boolean concurrentSessions() {
+        return true; // the weights are never written; each session has its own cache
     }
 
     @Override
@@ -22,8 +35,7 @@ public final class JavaLanguageModel implements LanguageModel {
 
     @Override
     public Session newSession() {
-        // Two threads inside each product on a multi-core machine: generation is one sequence at a time.
-        JavaGpt.Cache cache = model.newCache(Math.min(2, Runtime.getRuntime().availableProcessors()));
+        JavaGpt.Cache cache = model.newCache(threadsPerSession);
         return new Session() {
             @Override
             public int length() {

@@ -12,6 +12,11 @@ public interface LanguageModel {
     /** A fresh cache (no tokens seen). */
     Session newSession();
 
+    /** Whether several sessions may run at once on different threads (variations generated side by side). */
+    default boolean concurrentSessions() {
+        return false;
+    }
+
     /** The incremental state of one sequence. */
     interface Session extends AutoCloseable {
         /** Tokens seen so far. */

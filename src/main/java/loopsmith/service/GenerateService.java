@@ -91,7 +91,10 @@ public final class GenerateService {
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
                 o.variations(), seedPiece, o.mode(), vary[0], vary[1]);
 
-        Generator generator = new Generator(new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors())), model.vocabulary());
+        JavaGpt java = new JavaGpt(model.config(), model.contents().tensors());
+        // One idea: both cores inside each product. Several: one core per variation, side by side.
+        JavaLanguageModel language = o.variations() > 1 ? new JavaLanguageModel(java, 1) : new JavaLanguageModel(java);
+        Generator generator = new Generator(language, model.vocabulary());
         List<Generator.Result> results = generator.generate(request);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         modelInfo.put("file", model.file().toString());

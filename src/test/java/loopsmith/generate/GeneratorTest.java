@@ -147,4 +147,24 @@ class GeneratorTest {
     private static List<Note> before(Track t, long tick) {
         return t.notes().stream().filter(n -> n.startTick() < tick).toList();
     }
+
+    /** Variations generated side by side are each exactly what their seed gives alone. */
+    @Test
+    void parallelVariationsEqualTheirSeedsAlone() {
+        try (Gpt djl = Gpt.create(Gpt.Config.tiny(V.size()), 9, Device.cpu())) {
+            loopsmith.model.JavaGpt java = new loopsmith.model.JavaGpt(djl.config(), loopsmith.model.Checkpoint.weightsOf(djl));
+            Generator g = new Generator(new JavaLanguageModel(java, 1), V);
+            GenerationRequest one = GenerationRequest.fresh(Tags.of("funk", null, null), 100, TimeSignature.FOUR_FOUR, Key.parse("Em"), 2,
+                    List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.CHORDS)), SamplingConfig.defaults(), 20);
+            GenerationRequest four = new GenerationRequest(one.tags(), one.bpm(), one.timeSignature(), one.key(), one.bars(), one.tracks(),
+                    one.keyConstraint(), one.sampling(), one.seed(), 4, Optional.empty(), GenerationRequest.Mode.NEW, 0, -1);
+            List<Generator.Result> together = g.generate(four);
+            assertEquals(4, together.size());
+            for (int i = 0; i < 4; i++) {
+                Generator.Result alone = g.generate(one.withSeed(20 + i)).get(0);
+                assertEquals(alone.tokens(), together.get(i).tokens(), "variation " + i);
+                assertEquals(20 + i, together.get(i).seed());
+            }
+        }
+    }
 }
