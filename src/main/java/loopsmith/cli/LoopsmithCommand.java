@@ -10,12 +10,13 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./loopsmith inspect song.mid              tracks, roles, tempo, key, bars and warnings",
-            "  ./loopsmith inspect song.mid --json       the same as one JSON document",
-            "  ./loopsmith ingest ~/Music/MIDI --out datasets/mine   a tokenized dataset and a report",
-            "  ./loopsmith tokenize song.mid --out t.txt one token per line",
-            "  ./loopsmith detokenize t.txt --out o.mid  tokens back to MIDI",
-            "  ./loopsmith bench parse ../shared/corpus --json   parse speed next to mido"})
+            "  ./loopsmith generate \"funk beat at 100 bpm in E minor with piano chords\"   an idea folder for Live",
+            "  ./loopsmith prompt explain \"dark techno 132 bpm, 16 bars\" --json      how a prompt is read",
+            "  ./loopsmith ingest ~/Music/MIDI --out datasets/mine        a tokenized dataset and a report",
+            "  ./loopsmith train --dataset datasets/mine --out runs/mine  learn your style (CPU)",
+            "  ./loopsmith inspect song.mid --json                        tracks, roles, tempo, key, bars, warnings",
+            "  ./loopsmith tokenize song.mid --out t.txt                  one token per line (detokenize: back)",
+            "  ./loopsmith bench parse --json                             speed next to a reference program"})
 public final class LoopsmithCommand implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
