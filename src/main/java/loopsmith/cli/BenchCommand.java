@@ -30,8 +30,8 @@ final class BenchCommand implements Runnable {
         @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder of MIDI files (default: ../shared/corpus).")
         Path dir;
 
-        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
 
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -39,13 +39,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--passes", defaultValue = "5", description = "Timed passes; the median counts (default: ${DEFAULT-VALUE}).")
         int passes;
 
-        @Option(names = "--peer", paramLabel = "SCRIPT", description = "mido peer script (default: ../shared/peers/midi_parse_mido.py).")
-        Path peer;
 
         @Override
         public Integer call() {
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
-            Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
+            Path script = common.peerOr("midi_parse_mido.py");
             Map<String, Object> result = ParseBench.run(folder, Math.max(0, warmup), Math.max(1, passes), script);
             System.out.println(Json.of(result));
             return 0;
@@ -58,8 +56,8 @@ final class BenchCommand implements Runnable {
         @Parameters(paramLabel = "DIR", arity = "0..1", description = "Library folder (default: ../shared/corpus).")
         Path dir;
 
-        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
 
         @Option(names = "--passes", defaultValue = "3", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
         int passes;
@@ -67,13 +65,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", description = "Threads (default: the number of cores).")
         Integer threads;
 
-        @Option(names = "--peer", paramLabel = "SCRIPT", description = "mido peer script (default: ../shared/peers/midi_parse_mido.py).")
-        Path peer;
 
         @Override
         public Integer call() {
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
-            Path script = peer != null ? peer : Peer.defaultDir().resolve("midi_parse_mido.py");
+            Path script = common.peerOr("midi_parse_mido.py");
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             System.out.println(Json.of(IngestBench.run(folder, Math.max(1, passes), t, script)));
             return 0;
@@ -83,8 +79,8 @@ final class BenchCommand implements Runnable {
     @Command(name = "train", description = "Training tokens/s next to the PyTorch peer on its config; ratio = ours / peer.",
             footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench train --json"})
     static final class Train implements Callable<Integer> {
-        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
 
         @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
         int threads;
@@ -95,13 +91,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--peer", paramLabel = "SCRIPT", description = "PyTorch peer (default: ../shared/peers/gpt_train_torch.py).")
-        Path peer;
 
         @Override
         public Integer call() {
             EngineSetup.configure(threads);
-            Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
+            Path script = common.peerOr("gpt_train_torch.py");
             System.out.println(Json.of(TrainBench.run(threads, Math.max(1, steps), Math.max(0, warmup), script)));
             return 0;
         }
@@ -111,8 +105,8 @@ final class BenchCommand implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench generate --json",
                 "  ./loopsmith bench generate --model runs/mine --json"})
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
 
         @Option(names = "--threads", defaultValue = "2", description = "Threads on both sides (default: ${DEFAULT-VALUE}).")
         int threads;
@@ -126,13 +120,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--model", description = "A trained model for the small-preset figures (default: an untrained one).")
         Path model;
 
-        @Option(names = "--peer", paramLabel = "SCRIPT", description = "PyTorch peer (default: ../shared/peers/gpt_train_torch.py).")
-        Path peer;
 
         @Override
         public Integer call() {
             EngineSetup.configure(threads);
-            Path script = peer != null ? peer : Peer.defaultDir().resolve("gpt_train_torch.py");
+            Path script = common.peerOr("gpt_train_torch.py");
             System.out.println(Json.of(GenerateBench.run(threads, Math.max(1, tokens), Math.max(0, warmup),
                     java.util.Optional.ofNullable(model), script)));
             return 0;
@@ -142,19 +134,17 @@ final class BenchCommand implements Runnable {
     @Command(name = "render", description = "Stem rendering realtime factor next to FluidSynth's; ratio = ours / fluidsynth.",
             footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench render --json"})
     static final class Render implements Callable<Integer> {
-        @Option(names = "--json", description = "Print one JSON object (the default output is the same JSON).")
-        boolean json;
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
 
         @Option(names = "--repeats", defaultValue = "3", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Option(names = "--peer", paramLabel = "SCRIPT", description = "FluidSynth peer (default: ../shared/peers/render_fluidsynth.sh).")
-        Path peer;
 
         @Override
         public Integer call() {
             Path home = Path.of(System.getProperty("loopsmith.home", "."));
-            Path script = peer != null ? peer : Peer.defaultDir().resolve("render_fluidsynth.sh");
+            Path script = common.peerOr("render_fluidsynth.sh");
             System.out.println(Json.of(RenderBench.run(home.resolve("examples/house-loop_124bpm_Am.mid"), Math.max(1, repeats), script)));
             return 0;
         }
