@@ -1,14 +1,13 @@
 package loopsmith.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loopsmith.model.Gpt;
 import loopsmith.tokens.Vocabulary;
+import loopsmith.train.ProcessMemory;
 import loopsmith.train.Throughput;
 
 /**
@@ -44,7 +43,7 @@ public final class TrainBench {
         s.put("config", small);
         s.put("batch", 8);
         out.put("small", s);
-        out.put("peak_rss_mb", peakRssMb());
+        out.put("peak_rss_mb", ProcessMemory.peakMb());
         out.put("ratio", Math.round(ours.tokensPerSecond() / peer.path("tokens_per_s").asDouble() * 100) / 100.0);
         out.put("target", 1.1);
         return out;
@@ -59,17 +58,5 @@ public final class TrainBench {
         f.put("final_loss", Math.round(m.finalLoss() * 10000) / 10000.0);
         f.put("cpu_util", Math.round(m.cpuUtil() * 100) / 100.0);
         return f;
-    }
-
-    /** VmHWM of this process: the most resident memory it ever held, native libtorch included. */
-    static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

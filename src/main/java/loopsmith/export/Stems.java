@@ -55,27 +55,13 @@ final class Stems {
         return files;
     }
 
-    /** Tracks render independently, so they render in parallel: one synthesizer per track, the SoundFont shared. */
+    /** The SoundFont renders every track a kit does not play; the kit, when given, plays the drum tracks. */
     private static List<float[][]> renderAll(Piece piece, StemRenderer renderer, SampleKit kit, long frames, long tail, int rate) {
-        int threads = Math.max(1, Math.min(piece.tracks().size(), Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<float[][]>> jobs = new ArrayList<>();
-            for (Track t : piece.tracks())
-                jobs.add(pool.submit(() -> kit != null && t.isDrum() ? kit.render(piece, t, rate, frames + tail)
-                        : renderer.render(piece, t, frames, tail)));
-            List<float[][]> out = new ArrayList<>();
-            for (java.util.concurrent.Future<float[][]> j : jobs) out.add(j.get());
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new loopsmith.music.LoopsmithException(renderer.soundfont(), "rendering interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Track> synthesized = piece.tracks().stream().filter(t -> kit == null || !t.isDrum()).toList();
+        java.util.Iterator<float[][]> fromSynth = renderer.renderAll(piece, synthesized, frames, tail).iterator();
+        List<float[][]> out = new ArrayList<>(piece.tracks().size());
+        for (Track t : piece.tracks()) out.add(kit != null && t.isDrum() ? kit.render(piece, t, rate, frames + tail) : fromSynth.next());
+        return out;
     }
 
     private static float[][] slice(float[][] audio, long from, long length) {

@@ -107,6 +107,30 @@ public final class StemRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * Several tracks at once: tracks render independently, so they render in parallel over the cores, one
+     * synthesizer each, the SoundFont shared. Results are in the order of {@code tracks}.
+     */
+    public List<float[][]> renderAll(Piece piece, List<Track> tracks, long frames, long tailFrames) {
+        int threads = Math.max(1, Math.min(tracks.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<float[][]>> jobs = new java.util.ArrayList<>();
+            for (Track t : tracks) jobs.add(pool.submit(() -> render(piece, t, frames, tailFrames)));
+            List<float[][]> out = new java.util.ArrayList<>(tracks.size());
+            for (java.util.concurrent.Future<float[][]> j : jobs) out.add(j.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoopsmithException(soundfont, "rendering interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static float[][] read(AudioInputStream stream, long frames) throws IOException {
         if (frames > Integer.MAX_VALUE) throw new IOException("render too long: " + frames + " frames");
         float[][] out = new float[CHANNELS][(int) frames];

@@ -210,7 +210,7 @@ public final class TrainLoop {
                 if (!Double.isNaN(val)) {
                     validationCurve.add(new double[] {step, val});
                     appendMetric(metrics, Map.of("step", step, "epoch", epoch, "validation_loss", round(val),
-                            "rss_mb", Math.round(residentMb())));
+                            "rss_mb", Math.round(ProcessMemory.residentMb())));
                 }
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
@@ -307,17 +307,6 @@ public final class TrainLoop {
             if (values.containsKey(k)) ordered.put(k, values.get(k));
         Files.writeString(metrics, JSON.writeValueAsString(ordered) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** Resident memory now (Linux), to show it stays flat over a long run; -1 where /proc is not there. */
-    static double residentMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static double round(double v) {
