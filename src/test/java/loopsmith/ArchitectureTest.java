@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Lower layers never import upper ones, and library types stay in the layer that wraps them. */
 class ArchitectureTest {
     /** Layers from the bottom; a package may import only packages listed before it (and itself). */
-    private static final List<String> LAYERS = List.of("music", "midi", "audio", "library", "tokens", "dataset", "model", "train",
+    private static final List<String> LAYERS = List.of("music", "midi", "audio", "library", "starter", "tokens", "dataset", "model", "train",
             "generate", "export", "eval", "service", "bench", "cli", "server");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
 

@@ -15,6 +15,14 @@ final class ProgressBars {
         return !json && System.console() != null;
     }
 
+    /** A plain counting bar; {@code null} when not shown. */
+    static ProgressBar counting(boolean show, String task, long max, String unit) {
+        if (!show) return null;
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, 1)
+                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
     static Ingest.Progress ingest(boolean show) {
         if (!show) return Ingest.Progress.NONE;
         return new Ingest.Progress() {

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.generate.SampleWriter;
 import loopsmith.model.Gpt;
+import loopsmith.starter.StarterCorpus;
 import loopsmith.tokens.Vocabulary;
+import loopsmith.train.Recipe;
+import loopsmith.train.RecipeData;
 import loopsmith.train.TrainConfig;
 import loopsmith.train.TrainLoop;
 import loopsmith.train.TrainResult;
@@ -21,12 +24,20 @@ import picocli.CommandLine.Option;
 @Command(name = "train", description = "Train a model on a dataset (CPU by default; --device cuda on a GPU).",
         footerHeading = "%nExamples:%n", footer = {
             "  ./loopsmith train --dataset datasets/mine --out runs/mine",
+            "  ./loopsmith train --recipe default --out runs/default          rebuild the bundled model (recipes/default.yaml)",
             "  ./loopsmith train --dataset datasets/mine --out runs/mine --resume",
             "  ./loopsmith train --dataset datasets/mine --out runs/mine-ft --init models/default.ckpt --freeze-layers 2",
             "  ./loopsmith train --dataset datasets/corpus --out runs/corpus --max-minutes 30"})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--dataset", required = true, description = "A dataset folder written by ingest.")
+    @Option(names = "--dataset", description = "A dataset folder written by ingest.")
     Path dataset;
+
+    @Option(names = "--recipe", paramLabel = "NAME|FILE", description = "Data and settings from recipes/NAME.yaml (or a YAML file): "
+            + "writes the starter corpus and the dataset into RUN, then trains. Options given here override the recipe's.")
+    String recipe;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "RUN", description = "Run folder: checkpoints, metrics, loss curve, samples.")
     Path out;
@@ -86,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         EngineSetup.configure(t);
+        if ((dataset == null) == (recipe == null))
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --dataset or --recipe");
+        if (recipe != null) applyRecipe();
         TrainConfig d = TrainConfig.defaults();
         boolean fineTune = init != null;
         TrainConfig config = new TrainConfig(preset, batch, accumulate, lr != null ? lr : fineTune ? 2e-4 : d.learningRate(),
@@ -99,6 +113,29 @@ final class TrainCommand implements Callable<Integer> {
                         + "%.0f tokens/s, %.1f min%n", out, r.lastStep(), r.stopReason(), r.lastTrainLoss(), r.bestValidationLoss(),
                 r.bestStep(), r.tokensPerSecond(), r.seconds() / 60);
         return 0;
+    }
+
+    /** The recipe's data step (starter corpus, ingest) into RUN, and its settings wherever no option was given. */
+    private void applyRecipe() {
+        Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+        Recipe r = Recipe.load(recipe, home);
+        var parsed = spec.commandLine().getParseResult();
+        if (!parsed.hasMatchedOption("--preset")) preset = r.preset();
+        if (maxSteps == null) maxSteps = r.maxSteps();
+        if (!parsed.hasMatchedOption("--eval-every")) evalEvery = r.evalEvery();
+        if (!parsed.hasMatchedOption("--max-minutes")) maxMinutes = r.maxMinutes();
+        if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
+        System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, %d-bar segments; %s preset, %d steps%n",
+                r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.bars(), preset, maxSteps);
+        boolean show = ProgressBars.wanted(false);
+        ProgressBar bar = ProgressBars.counting(show && r.starterPerGenre() > 0, "starter corpus",
+                (long) r.starterPerGenre() * StarterCorpus.GENRES.size(), " loops");
+        try {
+            dataset = RecipeData.prepare(r, out, home.resolveSibling("shared").resolve("corpus"),
+                    n -> { if (bar != null) bar.stepTo(n); }, ProgressBars.ingest(show));
+        } finally {
+            if (bar != null) bar.close();
+        }
     }
 
     /** Progress bar with step, loss and tokens/s; sample MIDI files after each epoch. */

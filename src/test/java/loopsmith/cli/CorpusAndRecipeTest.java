@@ -1,0 +1,78 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import loopsmith.train.Recipe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code corpus starter} and {@code train --recipe}, through the real CLI. */
+class CorpusAndRecipeTest {
+    @Test
+    void starterCorpusCommandWritesLoopsAndLabels(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("corpus", "starter", "--out", dir.toString(), "--per-genre", "3", "--genres", "house,reggae", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(6, j.get("loops").asInt());
+        assertEquals(3, j.get("genres").get("reggae").asInt());
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(6, files.filter(f -> f.toString().endsWith(".mid")).count());
+        }
+        assertEquals(7, Files.readAllLines(dir.resolve("metadata.csv")).size());
+    }
+
+    @Test
+    void unknownGenreIsAClearError(@TempDir Path dir) {
+        Cli r = Cli.run("corpus", "starter", "--out", dir.toString(), "--genres", "polka-step");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("unknown starter genre 'polka-step'"), r.err());
+    }
+
+    @Test
+    void theDefaultRecipeParses() {
+        Recipe r = Recipe.load("default", Path.of("."));
+        assertEquals("default", r.name());
+        assertTrue(r.starterPerGenre() >= 100);
+        assertEquals("small", r.preset());
+    }
+
+    @Test
+    void aRecipeRunsFromDataToCheckpoint(@TempDir Path dir) throws Exception {
+        Path recipe = dir.resolve("tiny.yaml");
+        Files.writeString(recipe, """
+                name: tiny
+                starter: {per_genre: 2, seed: 5}
+                ingest: {bars: 4}
+                train: {preset: tiny, max_steps: 3, eval_every: 3}
+                """);
+        Path run = dir.resolve("run");
+        Cli r = Cli.run("train", "--recipe", recipe.toString(), "--out", run.toString(), "--no-samples", "--batch", "2", "--accumulate", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("recipe tiny"), r.err());
+        assertTrue(Files.isRegularFile(run.resolve("data/starter/metadata.csv")));
+        assertTrue(Files.isRegularFile(run.resolve("dataset/dataset.json")));
+        assertTrue(Files.isRegularFile(run.resolve("checkpoints/best.ckpt")));
+        assertTrue(r.out().contains("stopped at step 3"), r.out());
+    }
+
+    @Test
+    void trainNeedsADatasetOrARecipeAndBadRecipesNameTheFile(@TempDir Path dir) throws Exception {
+        Cli none = Cli.run("train", "--out", dir.resolve("run").toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("either --dataset or --recipe"), none.err());
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "train: [unclosed");
+        Cli r = Cli.run("train", "--recipe", bad.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: " + bad + ": not valid YAML"), r.err());
+        Cli missing = Cli.run("train", "--recipe", "nonesuch", "--out", dir.resolve("run").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no such recipe"), missing.err());
+    }
+}
