@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import loopsmith.music.LoopsmithException;
+import org.eclipse.jetty.http.BadMessageException;
 import loopsmith.service.GenerateService;
 
 /**
@@ -47,7 +50,8 @@ final class HttpApi {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
         c.http.maxRequestSize = config.maxUploadBytes() + ENVELOPE_BYTES;
-        c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
+        // Jetty's own limits sit above ours so that an upload just past the limit gets our 413 with a reason.
+        c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + ENVELOPE_BYTES, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + ENVELOPE_BYTES, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, config.maxUploadBytes()), SizeUnit.BYTES);
         c.staticFiles.add(s -> {
@@ -82,11 +86,16 @@ final class HttpApi {
                 error(ctx, 400, (e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason()));
         c.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
         c.routes.exception(Exception.class, (e, ctx) -> {
-            // Jetty refuses a multipart body past its limits with an IllegalStateException naming the limit.
-            String m = String.valueOf(e.getMessage());
-            if (e instanceof IllegalStateException && (m.contains("exceeds") || m.contains("too large") || m.contains("max")))
-                error(ctx, 413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
-            else error(ctx, 500, "internal error: " + e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BadMessageException bad) {
+                    // Jetty refuses a body past its multipart limits or malformed with a BadMessageException.
+                    boolean tooLarge = String.valueOf(bad.getCause()).contains("max") || bad.getCode() == 413;
+                    error(ctx, tooLarge ? 413 : 400, tooLarge ? "request too large: uploads may be at most " + config.maxUploadBytes()
+                            + " bytes" : "malformed request: " + bad.getReason());
+                    return;
+                }
+            }
+            error(ctx, 500, "internal error: " + e);
         });
     }
 
@@ -109,7 +118,7 @@ final class HttpApi {
             files = s.filter(p -> p.getFileName().toString().endsWith(".ckpt")).sorted().toList();
         }
         Path def = config.home().resolve(GenerateService.DEFAULT_MODEL);
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Path f : files) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.getFileName().toString().replaceFirst("\\.ckpt$", ""));
@@ -158,7 +167,7 @@ final class HttpApi {
     Map<String, Object> describe(Job.View v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("job", v.id());
-        m.put("status", v.status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("status", v.status().name().toLowerCase(Locale.ROOT));
         m.put("progress", v.progress());
         m.put("seconds", Math.round(v.seconds() * 100) / 100.0);
         if (v.error() != null) m.put("error", v.error());

@@ -85,10 +85,20 @@ final class OscApi implements AutoCloseable {
                 continue;
             }
             SocketAddress from = p.getSocketAddress();
+            List<OSCMessage> received;
             try {
-                for (OSCMessage m : messages(parser.convert(ByteBuffer.wrap(p.getData(), 0, p.getLength())))) handle(m, from);
-            } catch (OSCParseException e) {
-                send(from, "error", "", "not an OSC packet: " + e.getMessage());
+                received = messages(parser.convert(ByteBuffer.wrap(p.getData(), 0, p.getLength())));
+            } catch (OSCParseException | RuntimeException e) {
+                // JavaOSC throws unchecked exceptions on some truncated packets; one bad packet must not stop the listener.
+                send(from, "error", "", "not an OSC packet: " + e);
+                continue;
+            }
+            for (OSCMessage m : received) {
+                try {
+                    handle(m, from);
+                } catch (RuntimeException e) {
+                    send(from, "error", "", "internal error: " + e);
+                }
             }
         }
     }
