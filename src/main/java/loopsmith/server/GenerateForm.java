@@ -1,0 +1,89 @@
+package loopsmith.server;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import loopsmith.export.ExportConfig;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.KeyConstraint;
+import loopsmith.service.GenerateOptions;
+
+/**
+ * The body of {@code POST /api/generate} (and, as JSON in the {@code request} part, of its multipart form). Every
+ * field is optional; missing ones take the CLI's defaults. Checked here so bad input is a 400 with a reason, not a
+ * failed job.
+ *
+ * @param roles  a list, or one comma-separated string
+ * @param audio  render WAV stems (default true; false writes MIDI only, which is much faster)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
+                           Integer bars, Object roles, String inKey, Double temperature, Integer topK, Double topP, Long seed,
+                           Integer variations, String mode, String varyBars, Boolean audio) {
+    /** At most this many variations per request from a client, so one request cannot occupy a worker for minutes. */
+    public static final int MAX_VARIATIONS = 8;
+
+    public void check(int maxPromptChars) {
+        if (text != null && text.length() > maxPromptChars)
+            throw new ApiException(400, "text: at most " + maxPromptChars + " characters, got " + text.length());
+        for (String s : new String[] {genre, style, mood, key, timesig, inKey, mode, varyBars})
+            if (s != null && s.length() > 64) throw new ApiException(400, "a tag is longer than 64 characters");
+        if (bpm != null && !(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
+        if (bars != null && (bars < 1 || bars > GenerationRequest.MAX_BARS))
+            throw new ApiException(400, "bars: expected 1 to " + GenerationRequest.MAX_BARS);
+        if (temperature != null && !(temperature >= 0 && temperature <= 5)) throw new ApiException(400, "temperature: expected 0 to 5");
+        if (topK != null && topK < 0) throw new ApiException(400, "top_k: expected 0 or more");
+        if (topP != null && !(topP > 0 && topP <= 1)) throw new ApiException(400, "top_p: expected more than 0 and at most 1");
+        if (variations != null && (variations < 1 || variations > MAX_VARIATIONS))
+            throw new ApiException(400, "variations: expected 1 to " + MAX_VARIATIONS);
+        roleList();
+        keyConstraint();
+        mode(false);
+    }
+
+    /** The service's options: output under {@code outDir}, with an optional uploaded seed MIDI already stored. */
+    public GenerateOptions toOptions(Path outDir, Optional<Path> seedMidi) {
+        GenerationRequest.Mode m = mode(seedMidi.isPresent());
+        return new GenerateOptions(blankToEmpty(text), blankToEmpty(genre), blankToEmpty(style), blankToEmpty(mood),
+                Optional.ofNullable(bpm), blankToEmpty(key), blankToEmpty(timesig), Optional.ofNullable(bars), roleList(),
+                keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
+                Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
+                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults());
+    }
+
+    private Optional<List<String>> roleList() {
+        if (roles == null) return Optional.empty();
+        if (roles instanceof String s) return s.isBlank() ? Optional.empty() : Optional.of(Arrays.stream(s.split(",")).map(String::trim).toList());
+        if (roles instanceof List<?> l && l.stream().allMatch(String.class::isInstance) && l.size() <= 8)
+            return l.isEmpty() ? Optional.empty() : Optional.of(l.stream().map(String.class::cast).toList());
+        throw new ApiException(400, "roles: expected a list of names or a comma-separated string");
+    }
+
+    private KeyConstraint keyConstraint() {
+        if (inKey == null) return KeyConstraint.SOFT;
+        try {
+            return KeyConstraint.valueOf(inKey.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "in_key: expected strict, soft or off");
+        }
+    }
+
+    /** As in the CLI: "new" with a seed MIDI means accompany it. */
+    private GenerationRequest.Mode mode(boolean hasSeed) {
+        GenerationRequest.Mode m;
+        try {
+            m = mode == null ? GenerationRequest.Mode.NEW : GenerationRequest.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "mode: expected new, continue, accompany or vary");
+        }
+        return m == GenerationRequest.Mode.NEW && hasSeed ? GenerationRequest.Mode.ACCOMPANY : m;
+    }
+
+    private static Optional<String> blankToEmpty(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+}

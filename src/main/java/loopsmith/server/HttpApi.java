@@ -1,0 +1,221 @@
+package loopsmith.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import loopsmith.music.LoopsmithException;
+import org.eclipse.jetty.http.BadMessageException;
+import loopsmith.service.GenerateService;
+
+/**
+ * The HTTP JSON API and the web page, as Javalin routes. Every generation goes through {@link Jobs}; files are served
+ * only through {@link ResultFiles}; uploads only through {@link Uploads}. Errors are JSON {@code {error, reason}}.
+ */
+final class HttpApi {
+    /** Room for the multipart envelope and the request JSON around an upload of the maximum size. */
+    private static final long ENVELOPE_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final ServerConfig config;
+    private final Jobs jobs;
+    private final ResultFiles results;
+    private final Uploads uploads;
+    private final String version;
+
+    HttpApi(ServerConfig config, Jobs jobs, ResultFiles results, String version) {
+        this.config = config;
+        this.jobs = jobs;
+        this.results = results;
+        this.uploads = new Uploads(config.outDir(), config.maxUploadBytes());
+        this.version = version;
+    }
+
+    void configure(JavalinConfig c) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.http.maxRequestSize = config.maxUploadBytes() + ENVELOPE_BYTES;
+        // Jetty's own limits sit above ours so that an upload just past the limit gets our 413 with a reason.
+        c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes() + ENVELOPE_BYTES, SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + ENVELOPE_BYTES, SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, config.maxUploadBytes()), SizeUnit.BYTES);
+        c.staticFiles.add(s -> {
+            s.hostedPath = "/";
+            s.directory = "/loopsmith/web";
+            s.location = Location.CLASSPATH;
+        });
+        c.routes.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            // The page loads only its own scripts, styles, images and audio: nothing from elsewhere.
+            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'");
+        });
+        c.routes.before("/api/generate", ctx -> {
+            if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
+                throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
+        });
+        c.routes.get("/api/health", this::health);
+        c.routes.get("/api/models", this::models);
+        c.routes.get("/api/openapi.json", this::openapi);
+        c.routes.post("/api/generate", this::generate);
+        c.routes.get("/api/jobs/{id}", this::job);
+        c.routes.get("/api/results", ctx -> json(ctx, 200, Map.of("results", results.list(100))));
+        c.routes.get("/api/results/{folder}", this::folder);
+        c.routes.get("/api/results/{folder}/{file}", this::file);
+
+        c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        c.routes.exception(Jobs.Full.class, (e, ctx) -> {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            error(ctx, 429, e.getMessage());
+        });
+        c.routes.exception(LoopsmithException.class, (e, ctx) ->
+                error(ctx, 400, (e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason()));
+        c.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
+        c.routes.exception(Exception.class, (e, ctx) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BadMessageException bad) {
+                    // Jetty refuses a body past its multipart limits or malformed with a BadMessageException.
+                    boolean tooLarge = String.valueOf(bad.getCause()).contains("max") || bad.getCode() == 413;
+                    error(ctx, tooLarge ? 413 : 400, tooLarge ? "request too large: uploads may be at most " + config.maxUploadBytes()
+                            + " bytes" : "malformed request: " + bad.getReason());
+                    return;
+                }
+            }
+            error(ctx, 500, "internal error: " + e);
+        });
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("version", version);
+        m.put("workers", config.workers());
+        m.put("running", jobs.running());
+        m.put("queued", jobs.queued());
+        m.put("queue_capacity", config.queueCapacity());
+        json(ctx, 200, m);
+    }
+
+    /** The bundled model and any other checkpoint beside it; generation uses the bundled one. */
+    private void models(Context ctx) throws IOException {
+        Path dir = config.home().resolve(GenerateService.DEFAULT_MODEL).getParent();
+        List<Path> files = List.of();
+        if (Files.isDirectory(dir)) try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ckpt")).sorted().toList();
+        }
+        Path def = config.home().resolve(GenerateService.DEFAULT_MODEL);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Path f : files) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.getFileName().toString().replaceFirst("\\.ckpt$", ""));
+            m.put("bytes", Files.size(f));
+            m.put("default", f.equals(def));
+            out.add(m);
+        }
+        json(ctx, 200, Map.of("models", out));
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/loopsmith/openapi.json")) {
+            if (in == null) throw new ApiException(500, "openapi.json is missing from the build");
+            ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+
+    private void generate(Context ctx) throws IOException {
+        GenerateForm form;
+        Optional<Path> seed = Optional.empty();
+        if (ctx.isMultipartFormData()) {
+            String request = ctx.formParam("request");
+            form = request == null || request.isBlank() ? emptyForm() : JSON.readValue(request, GenerateForm.class);
+            form.check(config.maxPromptChars());
+            UploadedFile audio = ctx.uploadedFile("audio");
+            if (audio != null) uploads.storeMidi(uploads.read(audio.content())); // type-checked: refused unless MIDI
+            UploadedFile midi = ctx.uploadedFile("seed_midi");
+            if (midi != null) seed = Optional.of(uploads.storeMidi(uploads.read(midi.content())));
+        } else {
+            byte[] body = ctx.bodyAsBytes();
+            form = body.length == 0 ? emptyForm() : JSON.readValue(body, GenerateForm.class);
+            form.check(config.maxPromptChars());
+        }
+        Optional<Path> stored = seed;
+        Job job = jobs.submit(form.toOptions(config.outDir(), seed), () -> stored.ifPresent(Uploads::delete));
+        ctx.header("Location", "/api/jobs/" + job.id());
+        json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
+    }
+
+    private void job(Context ctx) {
+        Job job = jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no such job"));
+        json(ctx, 200, describe(job.view(jobs.expectedSeconds())));
+    }
+
+    /** A job for a client: status, progress, the reason it failed, or its result folders with file URLs. */
+    Map<String, Object> describe(Job.View v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("job", v.id());
+        m.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        m.put("progress", v.progress());
+        m.put("seconds", Math.round(v.seconds() * 100) / 100.0);
+        if (v.error() != null) m.put("error", v.error());
+        if (!v.warnings().isEmpty()) m.put("warnings", v.warnings());
+        if (v.status() == Job.Status.DONE) m.put("results", v.folders().stream().map(results::describe).toList());
+        return m;
+    }
+
+    private void folder(Context ctx) throws IOException {
+        String name = ctx.pathParam("folder");
+        if (name.endsWith(".zip")) {
+            Path folder = results.folder(name.substring(0, name.length() - 4));
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + folder.getFileName() + ".zip\"");
+            results.zip(folder, ctx.outputStream());
+            return;
+        }
+        json(ctx, 200, results.describe(results.folder(name)));
+    }
+
+    private void file(Context ctx) throws IOException {
+        Path f = results.file(ctx.pathParam("folder"), ctx.pathParam("file"));
+        ctx.contentType(ResultFiles.contentType(f.getFileName().toString()));
+        // Seekable so audio players can jump around a stem.
+        ctx.writeSeekableStream(Files.newInputStream(f), ResultFiles.contentType(f.getFileName().toString()), Files.size(f));
+    }
+
+    private static GenerateForm emptyForm() {
+        return new GenerateForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static void error(Context ctx, int status, String reason) {
+        String error = switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_type";
+            case 429 -> "busy";
+            default -> "internal";
+        };
+        json(ctx, status, Map.of("error", error, "reason", reason));
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON for " + body.getClass().getSimpleName(), e);
+        }
+    }
+}

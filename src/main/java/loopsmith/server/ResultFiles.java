@@ -1,0 +1,161 @@
+package loopsmith.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The result folders under the output folder, as clients may see them. Names from a URL are checked against the
+ * characters the exporter uses, must not start with a dot, and must resolve (links followed) to an existing regular
+ * file directly inside a result folder directly inside the output folder: nothing else on disk can be reached.
+ */
+public final class ResultFiles {
+    /** What {@code AbletonExport} puts in folder and file names; no separators, so one name is one path element. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9#_-][A-Za-z0-9#._-]{0,127}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path outDir;
+
+    public ResultFiles(Path outDir) {
+        this.outDir = outDir;
+    }
+
+    public Path outDir() {
+        return outDir;
+    }
+
+    /** A result folder by name; 404 unless it is one. */
+    public Path folder(String name) {
+        Path f = inside(outDir, check(name));
+        if (!Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) throw new ApiException(404, "no result " + name);
+        return f;
+    }
+
+    /** A file of a result folder by name; 404 unless it is one. */
+    public Path file(String folder, String name) {
+        Path f = inside(folder(folder), check(name));
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) throw new ApiException(404, "no file " + name + " in " + folder);
+        return f;
+    }
+
+    /** Result folders, newest first (names start with their time), at most {@code limit}. */
+    public List<Map<String, Object>> list(int limit) {
+        if (!Files.isDirectory(outDir)) return List.of();
+        try (Stream<Path> s = Files.list(outDir)) {
+            List<Path> folders = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).limit(limit).toList();
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Path f : folders) out.add(describe(f));
+            return out;
+        } catch (IOException e) {
+            throw new ApiException(500, "cannot list results: " + e.getMessage());
+        }
+    }
+
+    /** A result folder for a client: its name, its files with URLs, and the sidecar's main facts. */
+    public Map<String, Object> describe(Path folder) {
+        String name = folder.getFileName().toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("folder", name);
+        m.put("path", folder.toString());
+        m.put("zip_url", "/api/results/" + Urls.segment(name) + ".zip");
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Path f : files(folder)) {
+            String fn = f.getFileName().toString();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", fn);
+            e.put("kind", kind(fn));
+            e.put("url", "/api/results/" + Urls.segment(name) + "/" + Urls.segment(fn));
+            e.put("path", f.toString());
+            files.add(e);
+        }
+        m.put("files", files);
+        Path sidecar = folder.resolve("loopsmith.json");
+        if (Files.isRegularFile(sidecar)) {
+            try {
+                JsonNode s = JSON.readTree(sidecar.toFile());
+                // The sidecar's record components are camelCase; the API speaks snake_case.
+                for (String k : new String[] {"seed", "bpm", "key", "timeSignature", "bars", "created"})
+                    if (s.hasNonNull(k)) m.put(k.equals("timeSignature") ? "time_signature" : k, JSON.treeToValue(s.get(k), Object.class));
+                JsonNode req = s.path("request");
+                if (req.hasNonNull("genre")) m.put("genre", req.get("genre").asText());
+                if (req.hasNonNull("text")) m.put("text", req.get("text").asText());
+            } catch (IOException e) {
+                m.put("warning", "unreadable loopsmith.json: " + e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    /** Streams a result folder as a zip whose entries sit in a folder of the same name. */
+    public void zip(Path folder, OutputStream out) throws IOException {
+        String name = folder.getFileName().toString();
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Path f : files(folder)) {
+            zip.putNextEntry(new ZipEntry(name + "/" + f.getFileName()));
+            Files.copy(f, zip);
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    public static String contentType(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".mid")) return "audio/midi";
+        if (n.endsWith(".wav")) return "audio/wav";
+        if (n.endsWith(".png")) return "image/png";
+        if (n.endsWith(".json")) return "application/json";
+        return "application/octet-stream";
+    }
+
+    private static String kind(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".mid")) return "midi";
+        if (n.endsWith(".wav")) return "audio";
+        if (n.endsWith(".png")) return "image";
+        return "data";
+    }
+
+    /** The files of a result folder, sorted by name. */
+    static List<Path> files(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new ApiException(500, "cannot list " + folder.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String check(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.contains(".."))
+            throw new ApiException(400, "not a valid result name: " + (name == null ? "(none)" : name.length() > 80 ? name.substring(0, 80) + "…" : name));
+        return name;
+    }
+
+    /** {@code parent/name}, refused unless it still lies directly in {@code parent} once links are resolved. */
+    private static Path inside(Path parent, String name) {
+        Path p = parent.resolve(name).normalize();
+        if (!p.getParent().equals(parent)) throw new ApiException(400, "not a valid result name: " + name);
+        try {
+            if (Files.exists(p) && !p.toRealPath().getParent().equals(parent.toRealPath()))
+                throw new ApiException(404, "no result " + name);
+        } catch (IOException e) {
+            throw new ApiException(404, "no result " + name);
+        }
+        return p;
+    }
+}

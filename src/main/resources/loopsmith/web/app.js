@@ -1,0 +1,140 @@
+// The Loopsmith page: posts a generation to /api/generate, polls /api/jobs/{id}, and shows each result folder as a
+// card (piano roll, one native audio player per stem, file links, zip). Plain JS, no framework: nothing to fetch.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v; else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function formRequest() {
+  const r = {};
+  const text = $('text').value.trim();
+  if (text) r.text = text;
+  for (const f of ['genre', 'mood', 'key']) {
+    const v = $(f).value.trim();
+    if (v) r[f] = v;
+  }
+  for (const f of ['bpm', 'bars', 'seed', 'variations']) {
+    const v = $(f).value.trim();
+    if (v) r[f] = Number(v);
+  }
+  const t = $('temperature').value.trim();
+  if (t) r.temperature = Number(t);
+  const roles = [...document.querySelectorAll('input[name=roles]:checked')].map((c) => c.value);
+  if (roles.length) r.roles = roles;
+  r.audio = $('audio').checked;
+  return r;
+}
+
+async function postGenerate(request) {
+  const file = $('seed_midi').files[0];
+  let res;
+  if (file) {
+    const body = new FormData();
+    body.append('request', JSON.stringify(request));
+    body.append('seed_midi', file);
+    res = await fetch('/api/generate', { method: 'POST', body });
+  } else {
+    res = await fetch('/api/generate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+  }
+  const doc = await res.json();
+  if (res.status === 429) throw new Error(`busy: ${doc.reason}`);
+  if (!res.ok) throw new Error(doc.reason || res.statusText);
+  return doc.job;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(job) {
+  for (;;) {
+    const res = await fetch(`/api/jobs/${encodeURIComponent(job)}`);
+    const doc = await res.json();
+    if (!res.ok) throw new Error(doc.reason || res.statusText);
+    $('progress').value = doc.progress;
+    setStatus(`${doc.status}… ${Math.round(doc.progress * 100)}%`);
+    if (doc.status === 'done') return doc;
+    if (doc.status === 'failed') throw new Error(doc.error);
+    await sleep(300);
+  }
+}
+
+function setStatus(text, error = false) {
+  $('status').textContent = text;
+  $('status').className = error ? 'error' : '';
+}
+
+function card(result) {
+  const facts = [result.genre, result.bpm && `${result.bpm} BPM`, result.key, result.time_signature,
+    result.bars && `${result.bars} bars`, result.seed && `seed ${result.seed}`].filter(Boolean).join(' · ');
+  const c = el('article', { class: 'card', 'data-folder': result.folder },
+    el('h3', {}, result.folder), el('div', { class: 'facts' }, facts));
+  const roll = result.files.find((f) => f.name === 'piano-roll.png');
+  if (roll) c.append(el('img', { class: 'roll', src: roll.url, alt: `piano roll of ${result.folder}` }));
+  const stems = result.files.filter((f) => f.kind === 'audio');
+  if (stems.length) {
+    const grid = el('div', { class: 'stems' });
+    for (const s of stems) {
+      const audio = el('audio', { controls: '', preload: 'none', src: s.url });
+      grid.append(el('div', { class: 'stem' }, s.name.replace(/\.wav$/, ''), audio));
+    }
+    c.append(grid);
+  }
+  const links = el('div', { class: 'files' });
+  for (const f of result.files.filter((f) => f.kind === 'midi')) links.append(el('a', { href: f.url, download: f.name }, f.name));
+  links.append(el('a', { href: result.zip_url, download: `${result.folder}.zip`, class: 'zip' }, 'Download folder (.zip)'));
+  c.append(links);
+  return c;
+}
+
+async function refreshHistory() {
+  const res = await fetch('/api/results');
+  if (!res.ok) return;
+  const doc = await res.json();
+  const h = $('history');
+  h.replaceChildren();
+  for (const r of doc.results) {
+    const item = el('div', { class: 'item' }, el('span', {}, r.folder), el('span', { class: 'muted' }, r.text || ''));
+    item.addEventListener('click', () => $('results').prepend(card(r)));
+    h.append(item);
+  }
+  if (!doc.results.length) h.append(el('p', { class: 'muted' }, 'Nothing yet.'));
+}
+
+async function health() {
+  try {
+    const doc = await (await fetch('/api/health')).json();
+    $('health').textContent = `v${doc.version} · ${doc.running} running · ${doc.queued} queued`;
+  } catch (e) {
+    $('health').textContent = 'server unreachable';
+  }
+}
+
+$('generate').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  $('go').disabled = true;
+  $('progress').hidden = false;
+  $('progress').value = 0;
+  setStatus('queued…');
+  try {
+    const job = await waitFor(await postGenerate(formRequest()));
+    for (const r of job.results) $('results').prepend(card(r));
+    setStatus(`done in ${job.seconds.toFixed(1)} s`);
+    refreshHistory();
+  } catch (e) {
+    setStatus(e.message, true);
+  } finally {
+    $('go').disabled = false;
+    $('progress').hidden = true;
+    health();
+  }
+});
+
+health();
+refreshHistory();

@@ -1,0 +1,120 @@
+package loopsmith.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.illposed.osc.BufferBytesReceiver;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCSerializerAndParserBuilder;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OSC protocol as the Max for Live device speaks it (docs/osc.md): over real UDP, with the message types Max sends
+ * (strings, 32-bit ints), and replies to a separate reply port as Max's udpreceive needs.
+ */
+class OscRoundTripTest {
+    private static final OSCSerializerAndParserBuilder CODEC = new OSCSerializerAndParserBuilder();
+
+    @TempDir
+    static Path out;
+    static Server server;
+
+    @BeforeAll
+    static void start() {
+        server = Server.start(ServerConfig.tiny(ServerApiTest.HOME, out), Clock.systemDefaultZone(), "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void send(DatagramSocket from, String address, Object... args) throws Exception {
+        BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(8192));
+        CODEC.buildSerializer(bytes).write(new OSCMessage(address, List.of(args)));
+        byte[] data = bytes.toByteArray();
+        from.send(new DatagramPacket(data, data.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+    }
+
+    private static OSCMessage receive(DatagramSocket on) throws Exception {
+        byte[] buf = new byte[65_536];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        on.receive(p);
+        return (OSCMessage) CODEC.buildParser().convert(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
+    }
+
+    @Test
+    void pingIsAnsweredToTheSender() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(5000);
+            send(s, "/loopsmith/ping");
+            OSCMessage pong = receive(s);
+            assertEquals("/loopsmith/pong", pong.getAddress());
+            assertEquals(List.of("test"), pong.getArguments());
+        }
+    }
+
+    @Test
+    void generateRepliesWithProgressThenDoneOnTheReplyPort() throws Exception {
+        try (DatagramSocket udpsend = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket udpreceive = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            udpreceive.setSoTimeout(60_000);
+            long t0 = System.nanoTime();
+            send(udpsend, "/loopsmith/generate", "dark techno bassline", 2, 42, udpreceive.getLocalPort());
+            List<OSCMessage> seen = new ArrayList<>();
+            OSCMessage done = null;
+            while (done == null) {
+                OSCMessage m = receive(udpreceive);
+                seen.add(m);
+                assertTrue(!m.getAddress().equals("/loopsmith/error"), "error: " + m.getArguments());
+                if (m.getAddress().equals("/loopsmith/done")) done = m;
+            }
+            System.out.printf("OSC generate to done (2 bars, MIDI only): %.2f s, %d messages%n", (System.nanoTime() - t0) / 1e9, seen.size());
+            assertEquals("/loopsmith/queued", seen.get(0).getAddress());
+            String job = (String) seen.get(0).getArguments().get(0);
+            assertTrue(seen.stream().anyMatch(m -> m.getAddress().equals("/loopsmith/progress") && m.getArguments().get(0).equals(job)
+                    && m.getArguments().get(1) instanceof Float));
+            List<Object> a = done.getArguments();
+            assertEquals(job, a.get(0));
+            Path folder = Path.of((String) a.get(1));
+            assertTrue(Files.isDirectory(folder) && folder.getParent().equals(out.toAbsolutePath()), folder.toString());
+            assertTrue(folder.getFileName().toString().endsWith("_s42"), folder.toString());
+            List<Path> files = a.subList(2, a.size()).stream().map(o -> Path.of((String) o)).toList();
+            assertTrue(files.stream().allMatch(Files::isRegularFile), files.toString());
+            assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mid")), files.toString());
+            assertTrue(files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".wav")), "OSC renders no audio unless asked");
+        }
+    }
+
+    @Test
+    void badRequestsGetAnErrorMessage() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(5000);
+            send(s, "/loopsmith/generate", "x".repeat(501), 2, 1);
+            OSCMessage e = receive(s);
+            assertEquals("/loopsmith/error", e.getAddress());
+            assertTrue(String.valueOf(e.getArguments().get(1)).contains("at most 500 characters"), e.getArguments().toString());
+            send(s, "/loopsmith/nonsense");
+            assertEquals("/loopsmith/error", receive(s).getAddress());
+            byte[] junk = {1, 2, 3};
+            s.send(new DatagramPacket(junk, junk.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+            OSCMessage j = receive(s);
+            assertNotNull(j);
+            assertEquals("/loopsmith/error", j.getAddress());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package loopsmith.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API end to end with the bundled model: generate, poll, download, zip, history, failures and load. */
+class ServerApiTest {
+    static final Path HOME = Path.of("").toAbsolutePath();
+
+    @TempDir
+    static Path out;
+    static Server server;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        server = Server.start(ServerConfig.tiny(HOME, out).withPorts(0, -1), Clock.systemDefaultZone(), "test");
+        http = Http.to(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Map<String, Object> request(String text, int bars, long seed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", text);
+        m.put("bars", bars);
+        m.put("seed", seed);
+        m.put("audio", false);
+        return m;
+    }
+
+    @Test
+    void generateThenPollThenDownloadEveryFile() throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> posted = http.postJson(request("funk beat at 100 bpm in E minor with bass", 2, 7));
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        String id = Http.JSON.readTree(posted.body()).path("job").asText();
+        JsonNode job = http.await(id, Duration.ofSeconds(60));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("generate request to done (2 bars, MIDI only): %.2f s%n", seconds);
+        assertEquals("done", job.path("status").asText(), job.toString());
+        assertEquals(1.0, job.path("progress").asDouble());
+        JsonNode result = job.path("results").get(0);
+        Path folder = out.resolve(result.path("folder").asText());
+        assertTrue(Files.isDirectory(folder), folder.toString());
+        assertEquals(7, result.path("seed").asLong());
+        assertEquals(100.0, result.path("bpm").asDouble());
+
+        Set<String> names = new HashSet<>();
+        for (JsonNode f : result.path("files")) {
+            names.add(f.path("name").asText());
+            HttpResponse<byte[]> file = http.get(f.path("url").asText());
+            assertEquals(200, file.statusCode(), f.toString());
+            assertArrayEquals(Files.readAllBytes(folder.resolve(f.path("name").asText())), file.body(), f.toString());
+        }
+        assertTrue(names.contains("piano-roll.png") && names.contains("loopsmith.json"), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("Full_") && n.endsWith(".mid")), names.toString());
+
+        HttpResponse<byte[]> zip = http.get(result.path("zip_url").asText());
+        assertEquals(200, zip.statusCode());
+        Set<String> entries = new HashSet<>();
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) entries.add(e.getName());
+        }
+        for (String n : names) assertTrue(entries.contains(folder.getFileName() + "/" + n), n + " not in " + entries);
+
+        JsonNode history = http.getJson("/api/results");
+        List<String> folders = new ArrayList<>();
+        history.path("results").forEach(r -> folders.add(r.path("folder").asText()));
+        assertTrue(folders.contains(folder.getFileName().toString()), folders.toString());
+    }
+
+    @Test
+    void aJobThatFailsSaysWhy() throws Exception {
+        Map<String, Object> r = request("techno", 2, 3);
+        r.put("key", "H#");
+        HttpResponse<byte[]> posted = http.postJson(r);
+        assertEquals(202, posted.statusCode());
+        JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(30));
+        assertEquals("failed", job.path("status").asText());
+        assertTrue(job.path("error").asText().contains("not a key: H#"), job.toString());
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAReason() throws Exception {
+        HttpResponse<byte[]> r = http.postJson("{\"text\": ");
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("invalid JSON"), new String(r.body()));
+        r = http.postJson(Map.of("text", "x", "colour", "blue"));
+        assertEquals(400, r.statusCode(), "unknown fields are refused, not ignored");
+        r = http.postJson(Map.of("bars", 99));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("bars: expected 1 to 32"), new String(r.body()));
+        r = http.postJson(Map.of("mode", "sideways"));
+        assertEquals(400, r.statusCode());
+        assertEquals(404, http.get("/api/jobs/no-such-job").statusCode());
+    }
+
+    @Test
+    void healthModelsAndOpenApi() throws Exception {
+        JsonNode health = http.getJson("/api/health");
+        assertEquals("ok", health.path("status").asText());
+        assertEquals(1, health.path("workers").asInt());
+        JsonNode models = http.getJson("/api/models").path("models");
+        assertTrue(models.size() >= 1);
+        assertTrue(models.findValuesAsText("name").contains("default"), models.toString());
+        JsonNode api = http.getJson("/api/openapi.json");
+        assertTrue(api.path("openapi").asText().startsWith("3."), api.toString());
+        for (String p : List.of("/api/generate", "/api/jobs/{id}", "/api/results", "/api/results/{folder}/{file}", "/api/models", "/api/health"))
+            assertFalse(api.path("paths").path(p).isMissingNode(), p + " is not documented");
+        HttpResponse<byte[]> page = http.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(new String(page.body()).contains("Loopsmith"));
+    }
+
+    /**
+     * 50 requests at once against 1 worker and a queue of 2: each is accepted and finishes, or is refused with 429
+     * and a Retry-After; none is lost, and the heap stays bounded.
+     */
+    @Test
+    void fiftyConcurrentRequestsCompleteOrGet429() throws Exception {
+        Path loadOut = Files.createDirectories(out.resolve("load"));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        try (Server s = Server.start(ServerConfig.tiny(HOME, loadOut).withPorts(0, -1).withPool(1, 2), Clock.systemDefaultZone(), "test")) {
+            Http h = Http.to(s);
+            long t0 = System.nanoTime();
+            List<CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++)
+                sent.add(h.client().sendAsync(h.postJsonRequest(request("house groove", 1, 1000 + i)), HttpResponse.BodyHandlers.ofByteArray()));
+            List<String> accepted = new ArrayList<>();
+            int refused = 0;
+            for (CompletableFuture<HttpResponse<byte[]>> f : sent) {
+                HttpResponse<byte[]> r = f.get();
+                if (r.statusCode() == 202) accepted.add(Http.JSON.readTree(r.body()).path("job").asText());
+                else {
+                    assertEquals(429, r.statusCode(), new String(r.body()));
+                    assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+                    refused++;
+                }
+            }
+            double answerSeconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(50, accepted.size() + refused);
+            assertTrue(accepted.size() >= 3, "a worker and a queue of 2 take at least 3: " + accepted.size());
+            long peakHeap = 0;
+            for (String id : accepted) {
+                JsonNode j = h.await(id, Duration.ofSeconds(120));
+                assertEquals("done", j.path("status").asText(), j.toString());
+                peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+            }
+            double allSeconds = (System.nanoTime() - t0) / 1e9;
+            try (var folders = Files.list(loadOut)) {
+                assertEquals(accepted.size(), folders.filter(p -> !p.getFileName().toString().startsWith(".")).count());
+            }
+            System.gc();
+            long heapAfter = rt.totalMemory() - rt.freeMemory();
+            System.out.printf("load: 50 concurrent -> %d accepted, %d refused (429) answered in %.2f s; all accepted done in %.2f s; "
+                    + "heap before %d MB, peak seen %d MB, after %d MB%n", accepted.size(), refused, answerSeconds, allSeconds,
+                    heapBefore >> 20, peakHeap >> 20, heapAfter >> 20);
+            assertTrue(heapAfter - heapBefore < 256L << 20, "heap grew by " + ((heapAfter - heapBefore) >> 20) + " MB");
+        }
+    }
+}

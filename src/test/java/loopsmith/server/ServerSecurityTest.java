@@ -1,0 +1,126 @@
+package loopsmith.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Names from clients never reach outside the output folder; oversized and mistyped input is refused. */
+class ServerSecurityTest {
+    @TempDir
+    static Path root;
+    static Path out;
+    static Server server;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        out = Files.createDirectories(root.resolve("out"));
+        // Something worth stealing beside the output folder, a result folder, and a link inside it pointing out.
+        Files.writeString(root.resolve("secret.txt"), "secret");
+        Path result = Files.createDirectories(out.resolve("20250101-000000_house_124bpm_s1"));
+        Files.writeString(result.resolve("loopsmith.json"), "{}");
+        Files.createSymbolicLink(result.resolve("link.txt"), root.resolve("secret.txt"));
+        Files.createSymbolicLink(out.resolve("escape"), root);
+        Files.createDirectories(out.resolve(".uploads"));
+        Files.writeString(out.resolve(".uploads").resolve("x.mid"), "hidden");
+        server = Server.start(ServerConfig.tiny(ServerApiTest.HOME, out).withPorts(0, -1), Clock.systemDefaultZone(), "test");
+        http = Http.to(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void downloadNamesCannotTraverse() throws Exception {
+        assertEquals(200, http.get("/api/results/20250101-000000_house_124bpm_s1/loopsmith.json").statusCode());
+        for (String path : List.of(
+                "/api/results/..%2Fsecret.txt",
+                "/api/results/..%2F..%2Fsecret.txt/x",
+                "/api/results/20250101-000000_house_124bpm_s1/..%2F..%2Fsecret.txt",
+                "/api/results/20250101-000000_house_124bpm_s1/%2e%2e%2f%2e%2e%2fsecret.txt",
+                "/api/results/20250101-000000_house_124bpm_s1/..",
+                "/api/results/../secret.txt",
+                "/api/results/%2e%2e/secret.txt",
+                "/api/results/20250101-000000_house_124bpm_s1/link.txt",
+                "/api/results/escape/secret.txt",
+                "/api/results/escape.zip",
+                "/api/results/.uploads/x.mid",
+                "/api/results/20250101-000000_house_124bpm_s1/%2Fetc%2Fpasswd",
+                "/api/results/20250101-000000_house_124bpm_s1/..%5C..%5Csecret.txt")) {
+            HttpResponse<byte[]> r = http.get(path);
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 404, path + " -> " + r.statusCode() + " " + body);
+            assertFalse(body.contains("secret") && !body.contains("reason"), path + " leaked: " + body);
+            assertFalse(body.equals("secret"), path + " leaked the file");
+        }
+    }
+
+    @Test
+    void uploadNamesNeverReachTheFilesystem() throws Exception {
+        Map<String, Object> request = Map.of("text", "techno", "bars", 1, "seed", 5, "audio", false, "roles", List.of("bass"));
+        HttpResponse<byte[]> r = http.postMultipart(request, "seed_midi", "../../evil.mid", Midi.oneBar());
+        assertEquals(202, r.statusCode(), new String(r.body()));
+        JsonNode job = http.await(Http.JSON.readTree(r.body()).path("job").asText(), Duration.ofSeconds(60));
+        assertEquals("done", job.path("status").asText(), job.toString());
+        assertFalse(Files.exists(root.resolve("evil.mid")));
+        assertFalse(Files.exists(root.getParent().resolve("evil.mid")));
+        try (Stream<Path> s = Files.walk(root)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("evil")), "the client's name was used on disk");
+        }
+        try (Stream<Path> s = Files.list(out.resolve(".uploads"))) {
+            assertEquals(List.of("x.mid"), s.map(p -> p.getFileName().toString()).toList(), "the stored seed is removed after its job");
+        }
+    }
+
+    @Test
+    void oversizedUploadIs413() throws Exception {
+        byte[] big = new byte[(int) server.config().maxUploadBytes() + 1];
+        System.arraycopy(Midi.oneBar(), 0, big, 0, Midi.oneBar().length);
+        HttpResponse<byte[]> r = http.postMultipart(Map.of("bars", 1), "seed_midi", "big.mid", big);
+        assertEquals(413, r.statusCode(), new String(r.body()));
+        byte[] huge = new byte[(int) server.config().maxUploadBytes() * 4];
+        assertEquals(413, http.postMultipart(Map.of("bars", 1), "seed_midi", "huge.mid", huge).statusCode());
+    }
+
+    @Test
+    void wrongFileTypeIs415() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+        HttpResponse<byte[]> r = http.postMultipart(Map.of("bars", 1), "seed_midi", "song.mid", png);
+        assertEquals(415, r.statusCode(), new String(r.body()));
+        assertTrue(new String(r.body()).contains("not a Standard MIDI File"));
+        byte[] wav = "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(415, http.postMultipart(Map.of("bars", 1), "audio", "clip.wav", wav).statusCode());
+    }
+
+    @Test
+    void oversizedPromptIs400() throws Exception {
+        HttpResponse<byte[]> r = http.postJson(Map.of("text", "a".repeat(501)));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("at most 500 characters"), new String(r.body()));
+        assertEquals(400, http.postJson(Map.of("genre", "g".repeat(65))).statusCode());
+    }
+
+    @Test
+    void responsesForbidSniffingAndForeignContent() throws Exception {
+        HttpResponse<byte[]> r = http.get("/");
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    }
+}
