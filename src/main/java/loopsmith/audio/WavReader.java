@@ -9,8 +9,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 import loopsmith.music.LoopsmithException;
 
 /**
- * Reads WAV/AIFF audio (PCM 8/16/24/32-bit, float, mono or stereo, any rate) into float samples per channel,
- * converted to the asked sample rate by linear interpolation. Anything else is a clear error naming the file.
+ * Reads WAV/AIFF audio (PCM 8/16/24/32-bit, float, mono or stereo, any rate) and FLAC (through jflac's
+ * {@code javax.sound.sampled} provider, which the JDK lacks) into float samples per channel, converted to the asked
+ * sample rate by linear interpolation. Anything else is a clear error naming the file.
  */
 public final class WavReader {
     private WavReader() {}
@@ -24,19 +25,30 @@ public final class WavReader {
             float[][] data;
             if (f.getEncoding().equals(AudioFormat.Encoding.PCM_FLOAT) && f.getSampleSizeInBits() == 32 && !f.isBigEndian()) {
                 data = floats(raw, f.getChannels());
-            } else {
+            } else if (isPcm(f)) {
                 try (AudioInputStream converted = AudioSystem.getAudioInputStream(target, raw)) {
+                    data = floats(converted, f.getChannels());
+                }
+            } else {
+                // A compressed stream (FLAC) decodes to integer PCM first; the float conversion then works as for WAV.
+                try (AudioInputStream pcm = AudioSystem.getAudioInputStream(AudioFormat.Encoding.PCM_SIGNED, raw);
+                     AudioInputStream converted = AudioSystem.getAudioInputStream(target, pcm)) {
                     data = floats(converted, f.getChannels());
                 }
             }
             return resample(data, f.getSampleRate(), sampleRateHz);
         } catch (UnsupportedAudioFileException e) {
-            throw new LoopsmithException(file, "unsupported audio format (WAV or AIFF expected): " + e.getMessage(), e);
+            throw new LoopsmithException(file, "unsupported audio format (WAV, AIFF or FLAC expected): " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new LoopsmithException(file, "cannot convert this audio encoding: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read audio: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isPcm(AudioFormat f) {
+        AudioFormat.Encoding e = f.getEncoding();
+        return e.equals(AudioFormat.Encoding.PCM_SIGNED) || e.equals(AudioFormat.Encoding.PCM_UNSIGNED) || e.equals(AudioFormat.Encoding.PCM_FLOAT);
     }
 
     private static float[][] floats(AudioInputStream in, int channels) throws IOException {

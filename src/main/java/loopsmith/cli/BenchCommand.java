@@ -7,6 +7,7 @@ import loopsmith.bench.GenerateBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
 import loopsmith.bench.RenderBench;
+import loopsmith.bench.TempoBench;
 import loopsmith.bench.TrainBench;
 import loopsmith.bench.Peer;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -146,6 +147,35 @@ final class BenchCommand implements Runnable {
             Path home = Path.of(System.getProperty("loopsmith.home", "."));
             Path script = common.peerOr("render_fluidsynth.sh");
             System.out.println(Json.of(RenderBench.run(home.resolve("examples/house-loop_124bpm_Am.mid"), Math.max(1, repeats), script)));
+            return 0;
+        }
+    }
+
+    @Command(name = "tempo", description = "Tempo accuracy on rendered drum loops at known tempos next to aubio; ratio = ours / aubio exact accuracy.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench tempo --json",
+                "  ./loopsmith bench tempo --cases 100 --work /tmp/loops --json"})
+    static final class TempoAccuracy implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Drum MIDI to make loops from (default: ../shared/corpus/groove).")
+        Path dir;
+
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--cases", defaultValue = "300", description = "Loops to make and score (default: ${DEFAULT-VALUE}).")
+        int cases;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the loop set (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--work", description = "Where the rendered loops are kept between runs (default: target/bench-tempo).")
+        Path work;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
+            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path workDir = work != null ? work : home.resolve("target/bench-tempo");
+            System.out.println(Json.of(TempoBench.run(folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"))));
             return 0;
         }
     }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith generate \"funky house beat at 124 bpm in A minor with a slap bass\"",
             "  ./loopsmith generate --genre trap --bpm 140 --key F#m --bars 8 --roles drums,bass --seed 7",
             "  ./loopsmith generate --seed-midi drums.mid --mode accompany --roles bass,chords",
+            "  ./loopsmith generate --audio drum-loop.wav --roles bass,chords     parts in time and in key with the clip",
             "  ./loopsmith generate --seed-midi idea.mid --mode continue --bars 4",
             "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass"})
 final class GenerateCommand implements Callable<Integer> {
@@ -62,6 +63,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed-midi", description = "A MIDI file to continue, accompany or vary.") Path seedMidi;
 
+    @Option(names = "--audio", paramLabel = "CLIP", description = "An audio clip (WAV, AIFF, FLAC): its tempo, key, bars and transcribed groove steer the parts.")
+    Path audio;
+
     @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany or vary (default: ${DEFAULT-VALUE}).")
     String mode;
 
@@ -97,7 +101,8 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
-                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)));
+                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)),
+                Optional.ofNullable(audio));
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "loopsmith", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpWidth = 120,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Learns your style from your own library and makes new drums, bass, chords and melodies for Ableton Live.",
-        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, GenerateCommand.class, PromptCommand.class, TokenizeCommand.class, DetokenizeCommand.class, BenchCommand.class, ServeCommand.class,
+        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, GenerateCommand.class, PromptCommand.class, AnalyzeCommand.class, TokenizeCommand.class, DetokenizeCommand.class, BenchCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
             "  ./loopsmith ingest ~/Music/MIDI --out datasets/mine        a tokenized dataset and a report",
             "  ./loopsmith train --dataset datasets/mine --out runs/mine  learn your style (CPU)",
             "  ./loopsmith inspect song.mid --json                        tracks, roles, tempo, key, bars, warnings",
+            "  ./loopsmith analyze loop.wav --json                       tempo, key, bars and drum hits of audio",
             "  ./loopsmith tokenize song.mid --out t.txt                  one token per line (detokenize: back)",
             "  ./loopsmith bench parse --json                             speed next to a reference program",
             "  ./loopsmith serve                                          web page, HTTP and OSC API on 127.0.0.1"})

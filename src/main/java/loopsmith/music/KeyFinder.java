@@ -39,6 +39,15 @@ public final class KeyFinder {
             }
         }
         if (total == 0) return Optional.empty();
+        return estimate(profile);
+    }
+
+    /**
+     * The estimate for a pitch-class profile measured some other way (an audio clip's chroma: index 0 = C); empty
+     * when the profile is flat.
+     */
+    public static Optional<Estimate> estimate(double[] profile) {
+        if (profile.length != 12) throw new IllegalArgumentException("a pitch-class profile has 12 entries, not " + profile.length);
         Key best = null;
         double bestR = Double.NEGATIVE_INFINITY;
         double secondR = Double.NEGATIVE_INFINITY;

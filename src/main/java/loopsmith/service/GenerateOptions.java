@@ -13,14 +13,27 @@ import loopsmith.generate.KeyConstraint;
  *
  * @param seed         random seed; empty picks one at random (and the result records it)
  * @param varyBars     for {@link GenerationRequest.Mode#VARY}: "5-8" (1-based, inclusive)
+ * @param audio        an audio clip whose tempo, key, bars and transcribed groove steer the result (explicit options win)
  */
 public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                               Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
                               Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                              ExportConfig export) {
+                              ExportConfig export, Optional<Path> audio) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
+        audio = audio == null ? Optional.empty() : audio;
+    }
+
+    /** Options without an audio clip. */
+    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
+                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
+                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
+                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
+                           ExportConfig export) {
+        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
+                seedMidi, mode, varyBars, model, outDir, export, Optional.empty());
     }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import loopsmith.audio.Analyzer;
+import loopsmith.audio.AudioAnalysis;
 import loopsmith.export.AbletonExport;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
@@ -63,6 +65,7 @@ public final class GenerateService {
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
+        Optional<AudioAnalysis> clip = o.audio().map(Analyzer::analyze);
         Optional<Piece> seedPiece = o.seedMidi().map(f -> readSeed(f, warnings));
         Path modelPath = o.model().orElse(home.resolve(DEFAULT_MODEL));
         if (o.model().isEmpty() && !Files.exists(modelPath))
@@ -75,21 +78,35 @@ public final class GenerateService {
             if (!model.vocabulary().contains(t)) warnings.add(t + " is unknown to this model; it is left out of the prompt");
 
         boolean fromDefaults = o.seedMidi().isPresent();
-        double bpm = o.bpm().orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
+        double bpm = o.bpm().or(() -> clip.map(c -> c.tempo().bpm())).orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
                 .map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
         Optional<Key> key = o.key().map(k -> Key.parse(k).orElseThrow(() -> new LoopsmithException(null, "--key: not a key: " + k)));
+        if (key.isEmpty()) key = clip.flatMap(AudioAnalysis::detectedKey);
         if (key.isEmpty()) key = seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.KEY)).flatMap(Piece::key).or(prompt::key);
         TimeSignature meter = o.timeSignature().map(t -> TimeSignature.parse(t).orElseThrow(() -> new LoopsmithException(null, "--timesig: not a time signature: " + t)))
                 .or(() -> seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
-        int bars = o.bars().orElse(prompt.bars().orElse(8));
-        List<TrackSpec> tracks = tracks(o.roles().map(GenerateService::parseRoles).orElse(prompt.roles()), prompt);
+        int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
+        List<Role> roles = o.roles().map(GenerateService::parseRoles).orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
+        List<TrackSpec> tracks = tracks(roles, prompt);
+        GenerationRequest.Mode mode = o.mode();
+        Optional<Piece> requestSeed = seedPiece;
+        if (clip.isPresent() && seedPiece.isEmpty() && mode == GenerationRequest.Mode.NEW) {
+            // The clip's transcription is the seed: the new parts are made beside its groove, in its time.
+            Piece transcribed = clip.get().toPiece(bars);
+            if (transcribed.noteCount() > 0) {
+                requestSeed = Optional.of(transcribed);
+                mode = GenerationRequest.Mode.ACCOMPANY;
+            } else {
+                warnings.add(clip.get().file() + ": nothing to transcribe; only its tempo, key and length are used");
+            }
+        }
 
         int[] vary = varyRange(o, seedPiece);
         long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
         SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20);
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
-                o.variations(), seedPiece, o.mode(), vary[0], vary[1]);
+                o.variations(), requestSeed, mode, vary[0], vary[1]);
 
         JavaGpt java = new JavaGpt(model.config(), model.contents().tensors());
         // One idea: both cores inside each product. Several: one core per variation, side by side.
@@ -108,7 +125,9 @@ public final class GenerateService {
             generation.put("window_slides", r.windowSlides());
             generation.put("bars_closed_early", r.barsClosedEarly());
             generation.put("warnings", warnings);
-            folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), describe(o, prompt, request, r.seed()),
+            Map<String, Object> described = describe(o, prompt, request, r.seed());
+            clip.ifPresent(c -> described.put("audio", c.summary()));
+            folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), described,
                     modelInfo, generation, version), o.outDir(), o.export(), clock));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
@@ -137,6 +156,12 @@ public final class GenerateService {
             if (!out.contains(r)) out.add(r);
         }
         return out;
+    }
+
+    /** Beside an audio clip the prompt's parts less drums (the clip has the groove); bass and chords if none remain. */
+    private static List<Role> rolesBeside(List<Role> promptRoles) {
+        List<Role> out = promptRoles.stream().filter(r -> r != Role.DRUMS).toList();
+        return out.isEmpty() ? List.of(Role.BASS, Role.CHORDS) : out;
     }
 
     private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt) {

@@ -1,0 +1,62 @@
+package loopsmith.audio;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import loopsmith.music.KeyFinder;
+import loopsmith.music.LoopsmithException;
+
+/**
+ * Reads an audio clip and says what is in it: tempo, first beat and bar count, key, and a transcription (drum hits for
+ * drum loops, notes for monophonic pitched stems). Everything runs on a mono mix at {@link #SAMPLE_RATE_HZ}: enough
+ * bandwidth for hi-hats, half the work of 44.1 kHz.
+ */
+public final class Analyzer {
+    public static final int SAMPLE_RATE_HZ = 22050;
+    static final int FRAME_SIZE = 1024;
+    /** About 6 ms per onset frame: onsets land within a few ms, and tempo periods resolve finely. */
+    static final int HOP = 128;
+    static final double MIN_SECONDS = 0.5;
+    /** A clip counts as a pitched part when this share of its sounding frames has a clear pitch. */
+    static final double PITCHED_SHARE = 0.6;
+    /** Below this key confidence a drum loop's chroma is noise from the drums' tuning, not a key. */
+    static final double MIN_KEY_CONFIDENCE = 0.5;
+
+    private Analyzer() {}
+
+    public static AudioAnalysis analyze(Path file) {
+        float[][] channels = WavReader.read(file, SAMPLE_RATE_HZ);
+        return analyze(file, mono(channels));
+    }
+
+    /** Analysis of samples already read (mono, at {@link #SAMPLE_RATE_HZ}); {@code file} names them in errors. */
+    public static AudioAnalysis analyze(Path file, float[] mono) {
+        double seconds = mono.length / (double) SAMPLE_RATE_HZ;
+        if (mono.length == 0) throw new LoopsmithException(file, "no audio samples (zero length)");
+        if (seconds < MIN_SECONDS) throw new LoopsmithException(file, String.format(java.util.Locale.ROOT,
+                "too short to analyse: %.2f s (at least %.1f s)", seconds, MIN_SECONDS));
+        double peak = 0;
+        for (float v : mono) peak = Math.max(peak, Math.abs(v));
+        if (peak == 0) throw new LoopsmithException(file, "the audio is silent");
+        Spectrogram spec = Spectrogram.of(mono, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
+        OnsetEnvelope envelope = OnsetEnvelope.of(spec);
+        List<Integer> onsets = envelope.onsetFrames();
+        Tempo tempo = TempoDetector.detect(envelope, seconds);
+        PitchTracker.Track pitch = PitchTracker.track(mono, SAMPLE_RATE_HZ);
+        boolean pitched = pitch.voicedShare() >= PITCHED_SHARE;
+        Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
+                .filter(k -> pitched || k.confidence() >= MIN_KEY_CONFIDENCE);
+        AudioAnalysis.Kind kind = pitched ? AudioAnalysis.Kind.PITCHED : key.isPresent() ? AudioAnalysis.Kind.MIXED : AudioAnalysis.Kind.DRUMS;
+        List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope);
+        List<AudioNote> notes = pitched ? PitchTracker.notes(pitch, onsets.stream().map(envelope::seconds).toList()) : List.of();
+        return new AudioAnalysis(file, seconds, tempo, key, kind, pitch.voicedShare(), onsets.size(), drums, notes);
+    }
+
+    /** The channels averaged. */
+    static float[] mono(float[][] channels) {
+        if (channels.length == 1) return channels[0];
+        float[] out = new float[channels[0].length];
+        for (float[] c : channels) for (int i = 0; i < out.length; i++) out[i] += c[i] / channels.length;
+        return out;
+    }
+}

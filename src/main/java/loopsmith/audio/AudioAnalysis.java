@@ -1,0 +1,96 @@
+package loopsmith.audio;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loopsmith.music.Key;
+import loopsmith.music.KeyFinder;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.music.Track;
+
+/**
+ * What {@link Analyzer} heard in a clip.
+ *
+ * @param kind        what the clip sounds like: a monophonic part ({@code notes} holds its notes), drums alone, or
+ *                    drums with pitched material (both: {@code drumHits} holds the transcribed drums)
+ * @param key         empty for drum-only clips and clips without a clear key
+ * @param voicedShare share of the clip's non-silent frames that had a clear pitch
+ */
+public record AudioAnalysis(Path file, double seconds, Tempo tempo, Optional<KeyFinder.Estimate> key, Kind kind,
+                            double voicedShare, int onsets, List<AudioNote> drumHits, List<AudioNote> notes) {
+    public enum Kind {
+        PITCHED, DRUMS, MIXED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public AudioAnalysis {
+        drumHits = List.copyOf(drumHits);
+        notes = List.copyOf(notes);
+    }
+
+    /** The transcription as a piece at the detected tempo and key: a drum track and/or a pitched track. */
+    public Piece toPiece() {
+        List<Track> tracks = new ArrayList<>();
+        if (!drumHits.isEmpty()) tracks.add(GridQuantizer.track("Drums", Role.DRUMS, 0, true, drumHits, tempo));
+        if (!notes.isEmpty()) {
+            boolean bass = notes.stream().mapToInt(AudioNote::pitch).sorted().skip(notes.size() / 2).findFirst().orElse(60) < 48;
+            tracks.add(GridQuantizer.track(bass ? "Bass" : "Melody", bass ? Role.BASS : Role.MELODY, bass ? 33 : 80, false, notes, tempo));
+        }
+        return Piece.of(GridQuantizer.TICKS_PER_QUARTER, tempo.bpm(), TimeSignature.FOUR_FOUR, key.map(KeyFinder.Estimate::key),
+                tracks, (long) tempo.bars() * 4 * GridQuantizer.TICKS_PER_QUARTER);
+    }
+
+    /** {@link #toPiece()} repeated (or cut) to {@code bars} bars: a loop's groove under a longer request. */
+    public Piece toPiece(int bars) {
+        Piece one = toPiece();
+        long loopTicks = one.endTick();
+        long endTick = (long) bars * 4 * GridQuantizer.TICKS_PER_QUARTER;
+        List<Track> tracks = new ArrayList<>();
+        for (Track t : one.tracks()) {
+            List<loopsmith.music.Note> notes = new ArrayList<>();
+            for (long at = 0; at < endTick; at += loopTicks)
+                for (loopsmith.music.Note n : t.notes())
+                    if (at + n.startTick() < endTick)
+                        notes.add(new loopsmith.music.Note(n.pitch(), n.velocity(), at + n.startTick(), Math.min(n.durationTicks(), endTick - at - n.startTick())));
+            tracks.add(t.withNotes(notes));
+        }
+        return one.withTracks(tracks).withEndTick(endTick);
+    }
+
+    /** The figures for reports, JSON and sidecars, rounded for reading. */
+    public Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("seconds", round(seconds, 3));
+        m.put("bpm", tempo.bpm());
+        m.put("bpm_confidence", tempo.confidence());
+        m.put("first_beat_s", tempo.firstBeatSeconds());
+        m.put("bars", tempo.bars());
+        m.put("loop_length_prior", tempo.loopLength());
+        m.put("kind", kind.label());
+        m.put("key", key.map(k -> k.key().displayName()).orElse(null));
+        m.put("key_confidence", key.map(k -> round(k.confidence(), 3)).orElse(null));
+        m.put("voiced_share", round(voicedShare, 3));
+        m.put("onsets", onsets);
+        m.put("drum_hits", drumHits.size());
+        m.put("notes", notes.size());
+        return m;
+    }
+
+    public Optional<Key> detectedKey() {
+        return key.map(KeyFinder.Estimate::key);
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

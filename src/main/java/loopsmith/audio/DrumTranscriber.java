@@ -1,0 +1,82 @@
+package loopsmith.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+import loopsmith.music.GeneralMidi;
+
+/**
+ * Drum hits from a clip: each onset is judged by how much energy it adds in three bands (low: the kick's body,
+ * mid: the snare's shell and crack, high: cymbals and the snare's wires) over the frames just before it.
+ * Rises are compared with the clip's own largest rise per band, so a quiet hat in a loud loop still reads as a hat,
+ * and one onset can be several drums at once (kick and hat on the same eighth).
+ */
+public final class DrumTranscriber {
+    static final double LOW_FROM_HZ = 30;
+    static final double LOW_TO_HZ = 150;
+    static final double MID_FROM_HZ = 150;
+    static final double MID_TO_HZ = 2500;
+    static final double HIGH_FROM_HZ = 5000;
+    static final double HIGH_TO_HZ = 11000;
+    private static final int BEFORE_FRAMES = 3;
+    private static final int AFTER_FRAMES = 4;
+    /** A band "fires" when its rise is at least this share of the clip's largest rise in that band. */
+    static final double FIRE = 0.2;
+    /** The GM note for an onset that fired no band clearly: hand clap, a neutral percussion hit. */
+    static final int OTHER = GeneralMidi.CLAP;
+    private static final double HIT_SECONDS = 0.1;
+
+    private DrumTranscriber() {}
+
+    /** Energy rise per band at one onset (linear power, ≥ 0). */
+    record Rise(int frame, double low, double mid, double high) { }
+
+    public static List<AudioNote> transcribe(Spectrogram s, OnsetEnvelope envelope) {
+        List<Rise> rises = new ArrayList<>();
+        double maxLow = 0;
+        double maxMid = 0;
+        double maxHigh = 0;
+        for (int f : envelope.onsetFrames()) {
+            Rise r = rise(s, f);
+            rises.add(r);
+            maxLow = Math.max(maxLow, r.low());
+            maxMid = Math.max(maxMid, r.mid());
+            maxHigh = Math.max(maxHigh, r.high());
+        }
+        List<AudioNote> out = new ArrayList<>();
+        for (Rise r : rises) {
+            double low = maxLow > 0 ? r.low() / maxLow : 0;
+            double mid = maxMid > 0 ? r.mid() / maxMid : 0;
+            double high = maxHigh > 0 ? r.high() / maxHigh : 0;
+            double seconds = envelope.seconds(r.frame());
+            int velocity = velocity(envelope.strength()[r.frame()]);
+            boolean kick = low >= FIRE && r.low() > r.mid();
+            boolean snare = mid >= FIRE && (!kick || mid > low) && r.mid() > 0.5 * r.low();
+            boolean hat = high >= FIRE && !snare;
+            if (kick) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.KICK, velocity));
+            if (snare) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.SNARE, velocity));
+            if (hat) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.CLOSED_HAT, velocity));
+            if (!kick && !snare && !hat) out.add(new AudioNote(seconds, HIT_SECONDS, OTHER, velocity));
+        }
+        return out;
+    }
+
+    static Rise rise(Spectrogram s, int f) {
+        return new Rise(f, bandRise(s, f, LOW_FROM_HZ, LOW_TO_HZ), bandRise(s, f, MID_FROM_HZ, MID_TO_HZ),
+                bandRise(s, f, HIGH_FROM_HZ, HIGH_TO_HZ));
+    }
+
+    /** Peak band energy in the frames from the onset on, less the lowest just before it. */
+    private static double bandRise(Spectrogram s, int f, double fromHz, double toHz) {
+        double before = Double.POSITIVE_INFINITY;
+        for (int i = Math.max(0, f - BEFORE_FRAMES); i < f; i++) before = Math.min(before, s.bandEnergy(i, fromHz, toHz));
+        if (before == Double.POSITIVE_INFINITY) before = 0;
+        double after = 0;
+        for (int i = f; i < Math.min(s.frames(), f + AFTER_FRAMES); i++) after = Math.max(after, s.bandEnergy(i, fromHz, toHz));
+        return Math.max(0, after - before);
+    }
+
+    /** Onset strength 0..1 → velocity 40..127. */
+    private static int velocity(double strength) {
+        return (int) Math.round(40 + 87 * Math.max(0, Math.min(1, strength)));
+    }
+}
