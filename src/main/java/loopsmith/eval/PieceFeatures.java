@@ -97,7 +97,7 @@ public record PieceFeatures(double pitchRange, double usedPitchClasses, double p
                 pitched.isEmpty() ? nan : pitched.stream().map(n -> n.pitch() % 12).distinct().count(),
                 pitched.isEmpty() ? nan : entropyBits(pcs),
                 pitched.isEmpty() ? nan : scaleConsistency(pcs),
-                pitched.isEmpty() ? nan : polyphony(pitched, tpq),
+                pitched.isEmpty() ? nan : polyphony(pitched, tpq, piece.endTick()),
                 emptyBeatRate(piece, all),
                 grooveConsistency(piece, all),
                 (double) all.size() / bars,
@@ -133,10 +133,12 @@ public record PieceFeatures(double pitchRange, double usedPitchClasses, double p
         return best;
     }
 
-    private static double polyphony(List<Note> notes, int tpq) {
+    /** Counted up to the piece's end: what rings past the loop point is cut there by every writer and player. */
+    private static double polyphony(List<Note> notes, int tpq, long pieceEndTick) {
         double stepTicks = (double) tpq / POLYPHONY_STEPS_PER_QUARTER;
         long end = 0;
         for (Note n : notes) end = Math.max(end, n.endTick());
+        if (pieceEndTick > 0) end = Math.min(end, pieceEndTick);
         int steps = (int) Math.ceil(end / stepTicks);
         int[] sounding = new int[Math.max(1, steps)];
         for (Note n : notes) {
