@@ -2,6 +2,7 @@ package loopsmith.cli;
 
 import java.time.temporal.ChronoUnit;
 import loopsmith.dataset.Ingest;
+import loopsmith.eval.Evaluation;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -37,6 +38,30 @@ final class ProgressBars {
 
             @Override
             public void fileDone(String file) {
+                bar.step();
+            }
+
+            @Override
+            public void finish() {
+                if (bar != null) bar.close();
+            }
+        };
+    }
+
+    static Evaluation.Progress eval(boolean show) {
+        if (!show) return Evaluation.Progress.NONE;
+        return new Evaluation.Progress() {
+            private ProgressBar bar;
+
+            @Override
+            public void start(int pieces) {
+                bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(pieces).setUnit(" pieces", 1)
+                        .showSpeed().setSpeedUnit(ChronoUnit.MINUTES).setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            }
+
+            @Override
+            public void pieceDone() {
                 bar.step();
             }
 

@@ -1,0 +1,63 @@
+package loopsmith.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import loopsmith.eval.EvalConfig;
+import loopsmith.eval.Evaluation;
+import loopsmith.service.GenerateService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", description = "Measure a model against a labelled MIDI folder: validity, feature distributions, "
+        + "conditioning, memorization and reproducibility; writes REPORT/metrics.json and REPORT/index.md.",
+        footerHeading = "%nExamples:%n", footer = {
+            "  ./loopsmith eval --reference ../shared/corpus --n 48 --out eval-report",
+            "  ./loopsmith eval --model runs/funk --reference my-library --train ds --n 200 --seed 7 --out eval-funk --json",
+            "  ./loopsmith eval --reference ../shared/corpus --generated eval-report/generated --out eval-again"})
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "A model file or training run (default: the bundled model).") Path model;
+
+    @Option(names = "--reference", required = true, description = "Labelled MIDI folder (metadata.csv, sidecars or names) to compare with.")
+    Path reference;
+
+    @Option(names = "--train", description = "The model's training set, a dataset folder or MIDI folder, for the "
+            + "memorization check (default: the reference folder).") Path train;
+
+    @Option(names = "--generated", description = "Judge this folder of generated MIDI instead of generating.") Path generated;
+
+    @Option(names = "--n", defaultValue = "200", description = "Pieces to generate (default: ${DEFAULT-VALUE}).") int pieces;
+
+    @Option(names = "--bars", defaultValue = "8", description = "Bars per piece and reference window (default: ${DEFAULT-VALUE}).") int bars;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Read at most this many reference files, a seeded sample (default: all).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of piece 0; piece i uses seed + i (default: ${DEFAULT-VALUE}).") long seed;
+
+    @Option(names = "--out", required = true, description = "Report folder.") Path out;
+
+    @Option(names = "--json", description = "Print metrics.json on stdout as well.") boolean json;
+
+    @Override
+    public Integer call() {
+        Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+        Path modelPath = model != null ? model : home.resolve(GenerateService.DEFAULT_MODEL);
+        EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
+        EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,
+                bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours());
+        Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
+        if (json) {
+            System.out.println(Json.of(metrics));
+        } else {
+            System.out.println(out.resolve("index.md"));
+            System.out.println("validity " + ((Map<?, ?>) metrics.get("validity")).get("rate")
+                    + ", mean overlap " + ((Map<?, ?>) metrics.get("distribution_match")).get("mean_overlap")
+                    + ", genre adherence " + ((Map<?, ?>) metrics.get("conditioning")).get("genre_adherence")
+                    + " (judge accuracy " + ((Map<?, ?>) metrics.get("genre_classifier")).get("cv_accuracy") + ")"
+                    + ", copied windows " + ((Map<?, ?>) metrics.get("memorization")).get("copied_window_rate"));
+        }
+        return 0;
+    }
+}

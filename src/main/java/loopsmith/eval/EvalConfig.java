@@ -1,0 +1,42 @@
+package loopsmith.eval;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One evaluation run. Defaults in {@link #defaults}.
+ *
+ * @param model          model file or training run (generation mode)
+ * @param reference      labelled folder of MIDI files to compare with and to train the genre judge on
+ * @param train          the model's training set (dataset folder or MIDI folder); empty = the reference folder, which
+ *                       for the bundled model is what it was trained on
+ * @param generated      a folder of already generated MIDI to judge instead of generating
+ * @param pieces         how many pieces to generate
+ * @param bars           bars per generated piece, and the reference window length
+ * @param referenceLimit read at most this many reference files (0 = all)
+ * @param seed           seed of the first piece (piece i uses seed + i), of the reference sample and of the CV folds
+ * @param reproducibilityChecks pieces generated a second time with the same seed
+ * @param pianoRolls     samples drawn as piano rolls in the report
+ * @param folds          cross-validation folds of the genre judge
+ * @param neighbours     k of the k-NN genre judge
+ */
+public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
+                         int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
+                         int neighbours) {
+    public EvalConfig {
+        if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
+        if (bars < 1 || bars > loopsmith.generate.GenerationRequest.MAX_BARS)
+            throw new IllegalArgumentException("bars must be 1.." + loopsmith.generate.GenerationRequest.MAX_BARS + ", was " + bars);
+        if (referenceLimit < 0) throw new IllegalArgumentException("referenceLimit must be >= 0");
+        if (folds < 2) throw new IllegalArgumentException("folds must be >= 2");
+        if (neighbours < 1) throw new IllegalArgumentException("neighbours must be >= 1");
+        train = train == null ? Optional.empty() : train;
+        generated = generated == null ? Optional.empty() : generated;
+    }
+
+    /** 200 eight-bar pieces (the segment length the bundled model was trained on), two reproducibility checks, 5-NN, 5 folds. */
+    public static EvalConfig defaults(Path model, Path reference, Path out) {
+        return new EvalConfig(model, reference, Optional.empty(), Optional.empty(), 200, 8, 0, 1, out, 2, 3, 5,
+                GenreClassifier.DEFAULT_K);
+    }
+}

@@ -1,0 +1,133 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import loopsmith.SharedCorpus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code loopsmith eval} end to end, CI-sized: the bundled model against a few Groove and POP909 files. */
+class EvalCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path reference;
+
+    /** Every 120th Groove file (a spread of drummers and genres) and the first three POP909 songs, with their metadata rows. */
+    @BeforeAll
+    static void smallReference() throws Exception {
+        reference = dir.resolve("reference");
+        copySubset("groove", 120, 9);
+        copySubset("pop909", 1, 3);
+    }
+
+    private static void copySubset(String source, int every, int count) throws Exception {
+        Path from = SharedCorpus.root().resolve(source);
+        List<String> rows = Files.readAllLines(from.resolve("metadata.csv"));
+        List<String> kept = new ArrayList<>(List.of(rows.get(0)));
+        for (int i = 1; i < rows.size() && kept.size() <= count; i += every) {
+            String rel = rows.get(i).substring(0, rows.get(i).indexOf(','));
+            Path to = reference.resolve(source).resolve(rel);
+            Files.createDirectories(to.getParent());
+            Files.copy(from.resolve(rel), to);
+            kept.add(rows.get(i));
+        }
+        Files.write(reference.resolve(source).resolve("metadata.csv"), kept);
+    }
+
+    private static void unit(JsonNode n, String what) {
+        assertTrue(n.isNumber() && n.asDouble() >= 0 && n.asDouble() <= 1, what + " = " + n);
+    }
+
+    @Test
+    void evalMeasuresTheBundledModelAndJudgesItsOwnOutputAgain() throws Exception {
+        Path report = dir.resolve("report");
+        Cli r = Cli.run("eval", "--reference", reference.toString(), "--n", "8", "--bars", "4", "--seed", "3", "--out", report.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = JSON.readTree(report.resolve("metrics.json").toFile());
+        assertEquals(m, JSON.readTree(r.out()), "--json prints metrics.json");
+        assertEquals(8, m.path("pieces").asInt());
+        assertEquals(12, m.path("reference_files").asInt());
+        m.path("validity").fields().forEachRemaining(e -> assertEquals(1.0, e.getValue().asDouble(), "validity " + e.getKey()));
+
+        JsonNode dm = m.path("distribution_match");
+        unit(dm.path("mean_overlap"), "mean overlap");
+        assertTrue(dm.path("mean_overlap").asDouble() > 0.1, "generated and reference share some ground: " + dm);
+        assertTrue(dm.path("mean_kl_divergence").asDouble() >= 0);
+        dm.path("features").fields().forEachRemaining(e -> {
+            unit(e.getValue().path("overlap"), e.getKey() + " overlap");
+            assertTrue(e.getValue().path("kl_divergence").asDouble() >= 0, e.getKey());
+        });
+        dm.path("histograms").fields().forEachRemaining(e -> unit(e.getValue().path("overlap"), e.getKey() + " histogram overlap"));
+
+        JsonNode c = m.path("conditioning");
+        unit(c.path("in_key_rate"), "in-key rate");
+        assertTrue(c.path("in_key_rate").asDouble() > 0.7, "soft key constraint keeps most notes in key: " + c);
+        unit(c.path("reference_in_key_rate"), "reference in-key rate");
+        assertEquals(1.0, c.path("tempo_adherence").asDouble());
+        assertEquals(1.0, c.path("meter_adherence").asDouble());
+        unit(c.path("genre_adherence"), "genre adherence");
+        assertTrue(c.path("genre_judged_pieces").asInt() > 0);
+
+        JsonNode judge = m.path("genre_classifier");
+        unit(judge.path("cv_accuracy"), "judge accuracy");
+        int confused = 0;
+        for (JsonNode row : judge.path("confusion")) for (JsonNode cell : row) confused += cell.asInt();
+        assertEquals(judge.path("pieces").asInt(), confused, "every reference piece is judged once in cross-validation");
+
+        JsonNode mem = m.path("memorization");
+        unit(mem.path("copied_window_rate"), "copied window rate");
+        assertTrue(mem.path("generated_windows").asInt() > 0 && mem.path("training_windows").asInt() > 0, mem.toString());
+        assertTrue(mem.path("longest_copied_run_bars").asInt() <= 4);
+
+        JsonNode rep = m.path("reproducibility");
+        assertEquals(2, rep.path("checks").asInt());
+        assertEquals(1.0, rep.path("rate").asDouble(), "same seed, same tokens and MIDI bytes");
+
+        String index = Files.readString(report.resolve("index.md"));
+        assertTrue(index.contains("charts/confusion.png") && index.contains("charts/feature-groove_consistency.png")
+                && index.contains("charts/sample-000.png"), index);
+        for (String png : List.of("confusion.png", "feature-pitch_range.png", "ioi.png", "sample-000.png"))
+            assertTrue(Files.size(report.resolve("charts").resolve(png)) > 1000, png);
+
+        // The generated folder (MIDI + metadata.csv) is judged again without generating: same validity and features.
+        Path again = dir.resolve("again");
+        Cli r2 = Cli.run("eval", "--reference", reference.toString(), "--generated", report.resolve("generated").toString(),
+                "--bars", "4", "--out", again.toString(), "--json");
+        assertEquals(0, r2.exitCode(), r2.err());
+        JsonNode m2 = JSON.readTree(r2.out());
+        assertEquals(8, m2.path("pieces").asInt());
+        assertEquals(1.0, m2.path("validity").path("rate").asDouble(), m2.path("validity").toString());
+        // MIDI cannot hold two overlapping notes of one pitch (the reader ends the first at the second's onset), so
+        // polyphony may drop a little through the file; every other feature survives exactly.
+        m.path("features").fields().forEachRemaining(e -> {
+            JsonNode back = m2.path("features").path(e.getKey()).path("generated_mean");
+            if (e.getKey().equals("polyphony")) assertEquals(e.getValue().path("generated_mean").asDouble(), back.asDouble(), 0.5);
+            else assertEquals(e.getValue().path("generated_mean"), back, e.getKey() + " survives the MIDI round trip");
+        });
+        assertEquals(c.path("genre_adherence"), m2.path("conditioning").path("genre_adherence"));
+    }
+
+    @Test
+    void aMissingReferenceFolderIsAUsageError() {
+        Cli r = Cli.run("eval", "--reference", dir.resolve("nowhere").toString(), "--n", "1", "--out", dir.resolve("x").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: "), r.err());
+    }
+
+    @Test
+    void helpHasExamples() {
+        Cli r = Cli.run("eval", "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("--generated"), r.out());
+    }
+}
