@@ -123,10 +123,12 @@ final class TrainCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--preset")) preset = r.preset();
         if (maxSteps == null) maxSteps = r.maxSteps();
         if (!parsed.hasMatchedOption("--eval-every")) evalEvery = r.evalEvery();
+        if (!parsed.hasMatchedOption("--batch")) batch = r.batch();
+        if (!parsed.hasMatchedOption("--accumulate")) accumulate = r.accumulation();
         if (!parsed.hasMatchedOption("--max-minutes")) maxMinutes = r.maxMinutes();
         if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
-        System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, %d-bar segments; %s preset, %d steps%n",
-                r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.bars(), preset, maxSteps);
+        System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, %d-bar segments; %s preset, "
+                + "batch %d × %d, %d steps%n", r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.bars(), preset, batch, accumulate, maxSteps);
         boolean show = ProgressBars.wanted(false);
         ProgressBar bar = ProgressBars.counting(show && r.starterPerGenre() > 0, "starter corpus",
                 (long) r.starterPerGenre() * StarterCorpus.GENRES.size(), " loops");

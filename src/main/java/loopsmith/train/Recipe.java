@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * command. Values a recipe leaves out take the defaults of {@link TrainConfig#defaults()}.
  */
 public record Recipe(String name, Path file, int starterPerGenre, long starterSeed, List<String> corpora, int bars,
-                     String preset, int maxSteps, int evalEvery, double maxMinutes, long seed) {
+                     String preset, int batch, int accumulation, int maxSteps, int evalEvery, double maxMinutes, long seed) {
 
     /** {@code NAME} (a file {@code recipes/NAME.yaml} under {@code home}) or a path to a YAML file. */
     public static Recipe load(String nameOrFile, Path home) {
@@ -47,7 +47,8 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
         return new Recipe(String.valueOf(y.getOrDefault("name", file.getFileName().toString())), file,
                 number(starter, "per_genre", 0, file).intValue(), number(starter, "seed", 1, file).longValue(),
                 list.stream().map(String::valueOf).toList(), number(ingest, "bars", 8, file).intValue(),
-                String.valueOf(train.getOrDefault("preset", d.preset())), number(train, "max_steps", d.maxSteps(), file).intValue(),
+                String.valueOf(train.getOrDefault("preset", d.preset())), number(train, "batch", d.batchSize(), file).intValue(),
+                number(train, "accumulate", d.accumulation(), file).intValue(), number(train, "max_steps", d.maxSteps(), file).intValue(),
                 number(train, "eval_every", d.evalEvery(), file).intValue(), number(train, "max_minutes", 0, file).doubleValue(),
                 number(train, "seed", d.seed(), file).longValue());
     }
