@@ -114,14 +114,13 @@ final class AudioProcessor {
     }
 
     /**
-     * The drum hits as a piece at the loop's tempo, repeated to fill at least one window (a one-bar loop is meant to
-     * be looped), then cleaned, segmented and tokenized like a MIDI file with the loop's labels.
+     * The drum hits as a piece of the loop's length at its tempo, then cleaned, segmented and tokenized like a MIDI
+     * file with the loop's labels (a loop shorter than a window is one segment of its own length, as for MIDI loops).
      */
     private FileResult transcribe(AudioAnalysis a, Tempo tempo, String relative, Labels labels) {
         AudioAnalysis drums = new AudioAnalysis(a.file(), a.seconds(), tempo, a.key(), a.kind(), a.voicedShare(), a.onsets(),
                 a.drumHits(), List.of());
-        int bars = Math.max(config.windowBars(), tempo.bars());
-        return pieces.process(relative, drums.toPiece(bars), true, false, labels.warnings(), labels);
+        return pieces.process(relative, drums.toPiece(), true, false, labels.warnings(), labels);
     }
 
     private static IngestReport.AudioEntry unreadable(String relative, Labels labels, String reason) {
