@@ -25,8 +25,12 @@ public final class Analyzer {
     private Analyzer() {}
 
     public static AudioAnalysis analyze(Path file) {
-        float[][] channels = WavReader.read(file, SAMPLE_RATE_HZ);
-        return analyze(file, mono(channels));
+        return analyze(file, readMono(file));
+    }
+
+    /** The file as the analysis hears it: a mono mix at {@link #SAMPLE_RATE_HZ}. Unreadable audio throws. */
+    public static float[] readMono(Path file) {
+        return mono(WavReader.read(file, SAMPLE_RATE_HZ));
     }
 
     /** Analysis of samples already read (mono, at {@link #SAMPLE_RATE_HZ}); {@code file} names them in errors. */

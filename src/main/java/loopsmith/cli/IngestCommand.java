@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", description = "Turn a library folder into a clean, labelled, tokenized dataset with a report.",
         footerHeading = "%nExamples:%n", footer = {
             "  ./loopsmith ingest ~/Music/MIDI --out datasets/mine",
-            "  ./loopsmith ingest ../shared/corpus --out datasets/corpus --bars 8 --hop 4 --json"})
+            "  ./loopsmith ingest ../shared/corpus --out datasets/corpus --bars 8 --hop 4 --json",
+            "  ./loopsmith ingest ~/Music/Loops --out datasets/loops --transcribe-audio"})
 final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The library folder (searched recursively).")
     Path library;
@@ -58,6 +59,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--transpose-to", paramLabel = "KEY", description = "Transpose pitched parts to this key (e.g. Am). Off by default: training augments by transposition instead.")
     String transposeTo;
 
+    @Option(names = "--transcribe-audio", description = "Transcribe drum loops among the library's audio (WAV, AIFF, FLAC) into training material, tagged with their labels. "
+            + "Without it audio is only catalogued (tempo, key, bars).")
+    boolean transcribeAudio;
+
     @Option(names = "--json", description = "Print the report as one JSON document.")
     boolean json;
 
@@ -71,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
         IngestConfig defaults = IngestConfig.withWindow(bars);
         IngestConfig config = new IngestConfig(bars, hop != null ? hop : defaults.hopBars(), defaults.minNotes(), validation,
                 seed, threads != null ? threads : defaults.threads(),
-                new CleanConfig(grid, strength, !noSwing, keepPickup, mergeRoles, target), defaults.tokenizer());
+                new CleanConfig(grid, strength, !noSwing, keepPickup, mergeRoles, target), defaults.tokenizer(), transcribeAudio);
         IngestReport r = Ingest.run(library, out, config, ProgressBars.ingest(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(r));
@@ -80,6 +85,10 @@ final class IngestCommand implements Callable<Integer> {
         IngestReport.Files f = r.files();
         System.out.printf(Locale.ROOT, "%s: %d MIDI files, %d ingested, %d skipped (%d read with repairs), %d audio catalogued%n",
                 out, f.midi(), f.ingested(), f.skipped(), f.repaired(), f.audio());
+        IngestReport.Audio a = r.audioCounts();
+        if (a.catalogued() > 0)
+            System.out.printf(Locale.ROOT, "  audio: %d analysed, %d unreadable, %d drum loops, %d transcribed (%d segments)%n",
+                    a.analysed(), a.unreadable(), a.drumLoops(), a.transcribed(), a.segmentsKept());
         r.splits().forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-10s %6d files %7d segments %10d tokens%n",
                 name, s.files(), s.segments(), s.tokens()));
         System.out.printf(Locale.ROOT, "  %d identical windows dropped; %.1f files/s; %d re-used from cache%n",

@@ -12,7 +12,10 @@ package loopsmith.dataset;
  *   validation-000.bin  complete sequence from PIECE_START to PIECE_END. Memory-map and read as uint16 (numpy:
  *                       np.memmap(f, dtype='&lt;u2')); shards roll over at {@value #MAX_SHARD_TOKENS} tokens.
  *   index.jsonl         one JSON object per segment: split, shard, offset and length in tokens, source file, first
- *                       bar, bars, tags (genre, style, mood, bpm, key, time signature, roles), swing, content hash
+ *                       bar, bars, tags (genre, style, mood, bpm, key, time signature, roles), swing, content hash,
+ *                       origin ({@code midi}, or {@code audio} for a transcribed drum loop)
+ *   audio.jsonl         one JSON object per audio file of the library: header facts, kind, bpm, key and bars with
+ *                       their source (label or analysis) and confidence, transcription segments, or why unreadable
  *   report.json         files found / ingested / skipped (with reasons), segments and tokens per split, histograms
  *   report.md           the same for people, with charts/tempo.png and charts/genre.png
  *   .cache/             per-file results keyed by content, labels and config, so re-runs redo only what changed
@@ -26,11 +29,14 @@ public final class DatasetFormat {
     public static final String MANIFEST = "dataset.json";
     public static final String VOCABULARY = "vocabulary.json";
     public static final String INDEX = "index.jsonl";
+    public static final String AUDIO = "audio.jsonl";
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_MD = "report.md";
     public static final String CHARTS = "charts";
     public static final String CACHE = ".cache";
     public static final String TRAIN = "train";
+    public static final String ORIGIN_MIDI = "midi";
+    public static final String ORIGIN_AUDIO = "audio";
     public static final String VALIDATION = "validation";
 
     private DatasetFormat() {}

@@ -17,6 +17,7 @@ import loopsmith.midi.MidiFormatException;
 import loopsmith.midi.MidiReadResult;
 import loopsmith.midi.MidiReader;
 import loopsmith.music.Key;
+import loopsmith.music.Piece;
 import loopsmith.music.Track;
 import loopsmith.tokens.RemiEncoder;
 import loopsmith.tokens.Tags;
@@ -25,7 +26,7 @@ import loopsmith.tokens.TokenizeException;
 import loopsmith.tokens.TokenizerConfig;
 import loopsmith.tokens.Vocabulary;
 
-/** One MIDI file through the whole ingest: read, label, clean, segment, tokenize. Thread-safe; never throws on bad files. */
+/** One MIDI file (or a transcribed audio loop) through the whole ingest: read, label, clean, segment, tokenize. Thread-safe; never throws on bad files. */
 final class FileProcessor {
     private final IngestConfig config;
     private final Cleaner cleaner;
@@ -46,9 +47,19 @@ final class FileProcessor {
         }
         List<String> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(labels.warnings());
-        if (read.piece().noteCount() == 0) return FileResult.skipped(relative, "no note events", warnings);
+        return process(relative, read.piece(), read.tempoInFile(), !read.clean(), warnings, labels);
+    }
 
-        Cleaned cleaned = cleaner.clean(read.piece(), read.tempoInFile(), labels);
+    /**
+     * A piece from any source (a MIDI file, an audio loop's transcription) cleaned, segmented and tokenized.
+     *
+     * @param repaired whether reading it needed repairs
+     */
+    FileResult process(String relative, Piece piece, boolean tempoInFile, boolean repaired, List<String> readWarnings, Labels labels) {
+        List<String> warnings = new ArrayList<>(readWarnings);
+        if (piece.noteCount() == 0) return FileResult.skipped(relative, "no note events", warnings);
+
+        Cleaned cleaned = cleaner.clean(piece, tempoInFile, labels);
         warnings.addAll(cleaned.warnings());
         if (!cleaned.tempoNote().isEmpty()) warnings.add(cleaned.tempoNote());
         Segmenter.Result windows = segmenter.segment(cleaned.piece());
@@ -76,7 +87,7 @@ final class FileProcessor {
             return FileResult.skipped(relative, reason, warnings);
         }
         List<String> roles = new ArrayList<>(new TreeSet<>(cleaned.piece().tracks().stream().map(Track::role).map(r -> r.label()).toList()));
-        return new FileResult(relative, FileResult.INGESTED, "", warnings, !read.clean(),
+        return new FileResult(relative, FileResult.INGESTED, "", warnings, repaired,
                 labels.genre().orElse(null), labels.style().orElse(null), labels.mood().orElse(null),
                 cleaned.piece().initialBpm(), cleaned.bpmSource(), cleaned.tempoNote(),
                 cleaned.key().map(Key::displayName).orElse(null), cleaned.keySource(), round(cleaned.keyConfidence()),

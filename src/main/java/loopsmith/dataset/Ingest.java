@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import loopsmith.audio.AudioFileInfo;
+import loopsmith.audio.AudioAnalysis;
 import loopsmith.library.LabelReader;
 import loopsmith.library.Labels;
 import loopsmith.library.LibraryScan;
@@ -70,67 +70,100 @@ public final class Ingest {
     public static IngestReport run(Path library, Path out, IngestConfig config, Progress progress) {
         long t0 = System.nanoTime();
         LibraryScan scan = LibraryScanner.scan(library);
-        if (scan.midi().isEmpty())
+        boolean audioMaterial = config.transcribeAudio() && !scan.audio().isEmpty();
+        if (scan.midi().isEmpty() && !audioMaterial)
             throw new LoopsmithException(library, "no MIDI files found (" + (scan.audio().size() + scan.skipped().size()
-                    + scan.ignored().size() + scan.sidecars().size()) + " other files looked at)");
+                    + scan.ignored().size() + scan.sidecars().size()) + " other files looked at"
+                    + (scan.audio().isEmpty() ? ")" : "; --transcribe-audio turns its drum loops into material)"));
         prepareOutput(out);
         Path staging = out.resolve(".staging");
         Folders.deleteTree(staging);
         IngestCache cache = new IngestCache(out.resolve(DatasetFormat.CACHE));
         LabelReader labels = new LabelReader(scan.root());
 
-        // 1. Every MIDI file, in parallel, into the cache.
-        List<Summary> summaries = processAll(scan, config, labels, cache, progress);
+        // 1. Every MIDI and audio file, in parallel, into the cache.
+        FileProcessor processor = new FileProcessor(config);
+        AudioProcessor audioProcessor = new AudioProcessor(config, processor);
+        String settings = settingsSignature(config);
+        List<Summary> summaries;
+        List<AudioSummary> audioSummaries;
+        progress.start(scan.midi().size() + scan.audio().size());
+        try {
+            summaries = inParallel(scan, scan.midi(), config.threads(),
+                    rel -> processOne(scan.root(), rel, processor, labels, cache, settings), s -> s.result().path(), progress);
+            audioSummaries = inParallel(scan, scan.audio(), config.threads(),
+                    rel -> processAudio(scan.root(), rel, audioProcessor, labels, cache, settings + " transcribe=" + config.transcribeAudio()),
+                    s -> s.result().entry().file(), progress);
+        } finally {
+            progress.finish();
+        }
+        // Training material in path order: MIDI files, then transcribed drum loops.
+        List<Summary> material = new ArrayList<>(summaries);
+        for (AudioSummary a : audioSummaries)
+            if (a.result().transcribed())
+                material.add(new Summary(a.result().transcription(), a.cacheKey(), a.fromCache(), a.segmentCount(), true));
 
         // 2. Vocabulary: the configured tags plus every tag the library uses.
-        Vocabulary vocabulary = Vocabulary.of(withLibraryTags(config.tokenizer(), summaries));
+        Vocabulary vocabulary = Vocabulary.of(withLibraryTags(config.tokenizer(), material));
 
         // 3. Shards and index, in path order.
         try {
             Files.createDirectories(staging);
             vocabulary.save(staging.resolve(DatasetFormat.VOCABULARY));
-            Assembly assembly = assemble(summaries, vocabulary, cache, staging, config);
-            List<IngestReport.AudioEntry> audio = catalogueAudio(scan, labels);
+            Assembly assembly = assemble(material, vocabulary, cache, staging, config);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            IngestReport report = report(scan, out, summaries, assembly, audio, seconds);
+            IngestReport report = report(scan, out, summaries, audioSummaries, assembly, seconds);
+            writeAudioCatalogue(report.audio(), staging.resolve(DatasetFormat.AUDIO));
             JSON.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
             ReportWriter.write(report, staging);
             JSON.writeValue(staging.resolve(DatasetFormat.MANIFEST).toFile(), manifest(config, vocabulary, report));
             commit(staging, out);
-            cache.retainOnly(summaries.stream().map(Summary::cacheKey).filter(k -> k != null).collect(java.util.stream.Collectors.toSet()));
+            Set<String> keys = new HashSet<>();
+            for (Summary s : summaries) if (s.cacheKey() != null) keys.add(s.cacheKey());
+            for (AudioSummary a : audioSummaries) if (a.cacheKey() != null) keys.add(a.cacheKey());
+            cache.retainOnly(keys);
             return report;
         } catch (IOException e) {
             throw new LoopsmithException(out, "cannot write dataset: " + e.getMessage(), e);
         }
     }
 
-    /** A finished file: its result without the segment tokens (those stay in the cache), and its cache key. */
-    private record Summary(FileResult result, String cacheKey, boolean fromCache, int segmentCount) { }
+    /**
+     * A finished file: its result without the segment tokens (those stay in the cache), and its cache key.
+     *
+     * @param fromAudio a drum loop's transcription, cached inside its {@link AudioResult}
+     */
+    private record Summary(FileResult result, String cacheKey, boolean fromCache, int segmentCount, boolean fromAudio) { }
 
-    private static List<Summary> processAll(LibraryScan scan, IngestConfig config, LabelReader labels, IngestCache cache,
-                                            Progress progress) {
-        FileProcessor processor = new FileProcessor(config);
-        String settings = settingsSignature(config);
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+    /** A finished audio file: its catalogue entry and its transcription without segment tokens. */
+    private record AudioSummary(AudioResult result, String cacheKey, boolean fromCache, int segmentCount) { }
+
+    private interface Task<T> {
+        T run(Path relative);
+    }
+
+    /** Runs {@code task} over the files on a pool, results in the files' order. */
+    private static <T> List<T> inParallel(LibraryScan scan, List<Path> files, int threads, Task<T> task,
+                                          java.util.function.Function<T, String> name, Progress progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ingest");
             t.setDaemon(true);
             return t;
         });
-        progress.start(scan.midi().size());
-        List<Summary> summaries = new ArrayList<>(scan.midi().size());
+        List<T> results = new ArrayList<>(files.size());
         try {
             // A bounded window of files in flight keeps memory flat on a 100k-file library.
-            int window = config.threads() * 8;
-            List<Future<Summary>> inFlight = new ArrayList<>();
+            int window = threads * 8;
+            List<Future<T>> inFlight = new ArrayList<>();
             int next = 0;
-            while (next < scan.midi().size() || !inFlight.isEmpty()) {
-                while (next < scan.midi().size() && inFlight.size() < window) {
-                    Path rel = scan.midi().get(next++);
-                    inFlight.add(pool.submit(() -> processOne(scan.root(), rel, processor, labels, cache, settings)));
+            while (next < files.size() || !inFlight.isEmpty()) {
+                while (next < files.size() && inFlight.size() < window) {
+                    Path rel = files.get(next++);
+                    inFlight.add(pool.submit(() -> task.run(rel)));
                 }
-                Summary s = inFlight.remove(0).get();
-                summaries.add(s);
-                progress.fileDone(s.result().path());
+                T r = inFlight.remove(0).get();
+                results.add(r);
+                progress.fileDone(name.apply(r));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,9 +173,8 @@ public final class Ingest {
             throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-            progress.finish();
         }
-        return summaries;
+        return results;
     }
 
     private static Summary processOne(Path root, Path rel, FileProcessor processor, LabelReader labelReader, IngestCache cache,
@@ -155,7 +187,28 @@ public final class Ingest {
         // Two files with the same bytes and labels share an entry; the result must still name this file.
         FileResult result = cached.map(r -> r.withPath(relative)).orElseGet(() -> processor.process(file, relative, labels));
         if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
-        return new Summary(withoutSegments(result), key.orElse(null), cached.isPresent(), result.segments().size());
+        return new Summary(withoutSegments(result), key.orElse(null), cached.isPresent(), result.segments().size(), false);
+    }
+
+    private static AudioSummary processAudio(Path root, Path rel, AudioProcessor processor, LabelReader labelReader,
+                                             IngestCache cache, String settings) {
+        Path file = root.resolve(rel);
+        String relative = rel.toString().replace('\\', '/');
+        Labels labels = labelReader.labelsFor(file);
+        Optional<String> key = IngestCache.key(file, "audio " + settings + "\n" + labelSignature(labels));
+        Optional<AudioResult> cached = key.flatMap(cache::getAudio);
+        AudioResult result = cached.map(r -> withPath(r, relative)).orElseGet(() -> processor.process(file, relative, labels));
+        if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
+        FileResult t = result.transcription();
+        return new AudioSummary(new AudioResult(result.entry(), t == null ? null : withoutSegments(t)), key.orElse(null),
+                cached.isPresent(), t == null ? 0 : t.segments().size());
+    }
+
+    private static AudioResult withPath(AudioResult r, String path) {
+        IngestReport.AudioEntry e = r.entry();
+        return new AudioResult(new IngestReport.AudioEntry(path, e.seconds(), e.sampleRateHz(), e.channels(), e.bitsPerSample(),
+                e.kind(), e.bpm(), e.bpmSource(), e.bpmConfidence(), e.bars(), e.key(), e.keySource(), e.keyConfidence(),
+                e.genre(), e.segments(), e.note(), e.error()), r.transcription() == null ? null : r.transcription().withPath(path));
     }
 
     private static FileResult withoutSegments(FileResult r) {
@@ -196,7 +249,7 @@ public final class Ingest {
         return out;
     }
 
-    private record Assembly(Map<String, IngestReport.Split> splits, int kept, int duplicates) { }
+    private record Assembly(Map<String, IngestReport.Split> splits, int kept, int keptFromAudio, int duplicates) { }
 
     private static Assembly assemble(List<Summary> summaries, Vocabulary vocabulary, IngestCache cache, Path staging,
                                      IngestConfig config) throws IOException {
@@ -205,13 +258,16 @@ public final class Ingest {
         Set<Long> seen = new HashSet<>();
         int duplicates = 0;
         int kept = 0;
+        int keptFromAudio = 0;
         Map<String, Integer> filesPerSplit = new TreeMap<>();
         try (ShardWriter train = new ShardWriter(staging, DatasetFormat.TRAIN, DatasetFormat.MAX_SHARD_TOKENS);
              ShardWriter validation = new ShardWriter(staging, DatasetFormat.VALIDATION, DatasetFormat.MAX_SHARD_TOKENS);
              BufferedWriter index = Files.newBufferedWriter(staging.resolve(DatasetFormat.INDEX), StandardCharsets.UTF_8)) {
             for (Summary s : summaries) {
                 if (!s.result().ingested()) continue;
-                FileResult full = cache.get(s.cacheKey()).orElseThrow(() -> new LoopsmithException(
+                Optional<FileResult> entry = s.fromAudio()
+                        ? cache.getAudio(s.cacheKey()).map(AudioResult::transcription) : cache.get(s.cacheKey());
+                FileResult full = entry.orElseThrow(() -> new LoopsmithException(
                         staging, "cache entry for " + s.result().path() + " vanished during ingest")).withPath(s.result().path());
                 boolean isValidation = validationFiles.contains(full.path());
                 String split = isValidation ? DatasetFormat.VALIDATION : DatasetFormat.TRAIN;
@@ -226,10 +282,11 @@ public final class Ingest {
                         continue;
                     }
                     ShardWriter.Location at = writer.append(ids);
-                    index.write(JSON_LINE.writeValueAsString(indexRow(split, at, full, seg, hash)));
+                    index.write(JSON_LINE.writeValueAsString(indexRow(split, at, full, seg, hash, s.fromAudio())));
                     index.write('\n');
                     keptHere++;
                     kept++;
+                    if (s.fromAudio()) keptFromAudio++;
                 }
                 if (keptHere > 0) filesPerSplit.merge(split, 1, Integer::sum);
             }
@@ -240,7 +297,7 @@ public final class Ingest {
                 String name = w == train ? DatasetFormat.TRAIN : DatasetFormat.VALIDATION;
                 splits.put(name, new IngestReport.Split(filesPerSplit.getOrDefault(name, 0), w.segments(), w.tokens(), w.shards()));
             }
-            return new Assembly(splits, kept, duplicates);
+            return new Assembly(splits, kept, keptFromAudio, duplicates);
         }
     }
 
@@ -289,7 +346,7 @@ public final class Ingest {
     }
 
     private static Map<String, Object> indexRow(String split, ShardWriter.Location at, FileResult f,
-                                                FileResult.SegmentTokens seg, long hash) {
+                                                FileResult.SegmentTokens seg, long hash, boolean fromAudio) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("split", split);
         row.put("shard", at.shard());
@@ -307,29 +364,21 @@ public final class Ingest {
         row.put("roles", seg.roles());
         row.put("swing", f.swingRatio());
         row.put("hash", Long.toHexString(hash));
+        row.put("origin", fromAudio ? DatasetFormat.ORIGIN_AUDIO : DatasetFormat.ORIGIN_MIDI);
         return row;
     }
 
-    private static List<IngestReport.AudioEntry> catalogueAudio(LibraryScan scan, LabelReader labels) {
-        List<IngestReport.AudioEntry> out = new ArrayList<>();
-        for (Path rel : scan.audio()) {
-            Path file = scan.root().resolve(rel);
-            Labels l = labels.labelsFor(file);
-            Double bpm = l.bpm().isPresent() ? l.bpm().getAsDouble() : null;
-            String key = l.key().map(Key::displayName).orElse(null);
-            try {
-                AudioFileInfo info = AudioFileInfo.read(file);
-                out.add(new IngestReport.AudioEntry(rel.toString(), Math.round(info.seconds() * 1000) / 1000.0,
-                        info.sampleRateHz(), info.channels(), info.bitsPerSample(), bpm, key, l.genre().orElse(null), null));
-            } catch (LoopsmithException e) {
-                out.add(new IngestReport.AudioEntry(rel.toString(), null, null, null, null, bpm, key, l.genre().orElse(null), e.reason()));
+    private static void writeAudioCatalogue(List<IngestReport.AudioEntry> audio, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (IngestReport.AudioEntry a : audio) {
+                w.write(JSON_LINE.writeValueAsString(a));
+                w.write('\n');
             }
         }
-        return out;
     }
 
-    private static IngestReport report(LibraryScan scan, Path out, List<Summary> summaries, Assembly assembly,
-                                       List<IngestReport.AudioEntry> audio, double seconds) {
+    private static IngestReport report(LibraryScan scan, Path out, List<Summary> summaries, List<AudioSummary> audioSummaries,
+                                       Assembly assembly, double seconds) {
         Map<String, Integer> genre = new TreeMap<>();
         Map<String, Integer> tempo = new TreeMap<>();
         Map<String, Integer> key = new TreeMap<>();
@@ -370,6 +419,34 @@ public final class Ingest {
             acrossMeter += r.windowsAcrossMeterChange();
             unsupported += r.windowsUnsupported();
         }
+        List<IngestReport.AudioEntry> audio = new ArrayList<>();
+        Map<String, Integer> audioKind = new TreeMap<>();
+        Map<String, Integer> audioBpmSource = new TreeMap<>();
+        Map<String, Integer> audioKeySource = new TreeMap<>();
+        int analysed = 0;
+        int unreadable = 0;
+        int drumLoops = 0;
+        int transcribed = 0;
+        int audioFromCache = 0;
+        for (AudioSummary a : audioSummaries) {
+            IngestReport.AudioEntry e = a.result().entry();
+            audio.add(e);
+            if (a.fromCache()) audioFromCache++;
+            if (e.error() != null) {
+                unreadable++;
+                skipped.add(new IngestReport.Skip(e.file(), "audio: " + e.error()));
+                continue;
+            }
+            if (e.kind() != null) {
+                analysed++;
+                audioKind.merge(e.kind(), 1, Integer::sum);
+            }
+            audioBpmSource.merge(e.bpmSource(), 1, Integer::sum);
+            audioKeySource.merge(e.keySource(), 1, Integer::sum);
+            if (a.result().transcription() != null || AudioAnalysis.Kind.DRUMS.label().equals(e.kind())) drumLoops++;
+            if (a.result().transcribed()) transcribed++;
+            else if (a.result().transcription() != null) skipped.add(new IngestReport.Skip(e.file(), "audio " + e.note()));
+        }
         for (LibraryScan.Skipped s : scan.skipped()) skipped.add(new IngestReport.Skip(s.path().toString(), s.reason()));
         List<IngestReport.Skip> ignoredFiles = scan.ignored().stream()
                 .map(s -> new IngestReport.Skip(s.path().toString(), s.reason())).toList();
@@ -379,7 +456,9 @@ public final class Ingest {
         return new IngestReport(scan.root().toString(), out.toAbsolutePath().normalize().toString(), files, assembly.splits(),
                 new IngestReport.Segments(assembly.kept(), assembly.duplicates(), nearlyEmpty, acrossMeter, unsupported),
                 new IngestReport.Histograms(genre, tempo, key, role, meter, keySource, bpmSource), swing, skipped, ignoredFiles, warnings,
-                audio, Math.round(seconds * 100) / 100.0, Math.round(scan.midi().size() / seconds * 10) / 10.0);
+                audio, new IngestReport.Audio(audio.size(), analysed, unreadable, drumLoops, transcribed, assembly.keptFromAudio(),
+                        audioFromCache, audioKind, audioBpmSource, audioKeySource),
+                Math.round(seconds * 100) / 100.0, Math.round((scan.midi().size() + scan.audio().size()) / seconds * 10) / 10.0);
     }
 
     private static Map<String, Object> manifest(IngestConfig config, Vocabulary vocabulary, IngestReport report) {
@@ -398,6 +477,7 @@ public final class Ingest {
         c.put("min_notes", config.minNotes());
         c.put("validation_fraction", config.validationFraction());
         c.put("seed", config.seed());
+        c.put("transcribe_audio", config.transcribeAudio());
         Map<String, Object> clean = new LinkedHashMap<>();
         clean.put("grid_steps_per_quarter", config.clean().gridStepsPerQuarter());
         clean.put("quantize_strength", config.clean().quantizeStrength());

@@ -59,16 +59,25 @@ final class IngestCache {
     }
 
     Optional<FileResult> get(String key) {
+        return read(key, FileResult.class);
+    }
+
+    Optional<AudioResult> getAudio(String key) {
+        return read(key, AudioResult.class);
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) {
         Path f = entry(key);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-            return Optional.of(JSON.readValue(in, FileResult.class));
+            return Optional.of(JSON.readValue(in, type));
         } catch (IOException e) {
             return Optional.empty(); // a damaged entry is recomputed and overwritten
         }
     }
 
-    void put(String key, FileResult result) {
+    /** Stores a {@link FileResult} or an {@link AudioResult}. */
+    void put(String key, Object result) {
         AtomicFiles.write(entry(key), "cache entry", out -> {
             GZIPOutputStream gz = new GZIPOutputStream(out);
             JSON.writeValue(gz, result);

@@ -7,7 +7,7 @@ import java.util.Map;
 public record IngestReport(String library, String dataset, Files files, Map<String, Split> splits, Segments segments,
                            Histograms histograms, int filesWithSwing, List<Skip> skipped, List<Skip> ignored,
                            List<FileWarnings> warnings,
-                           List<AudioEntry> audio, double seconds, double filesPerSecond) {
+                           List<AudioEntry> audio, Audio audioCounts, double seconds, double filesPerSecond) {
 
     /** @param ignored files that are neither music nor label sidecars; {@code fromCache} re-used unchanged results */
     public record Files(int midi, int audio, int sidecars, int ignored, int ingested, int skipped, int repaired,
@@ -27,7 +27,30 @@ public record IngestReport(String library, String dataset, Files files, Map<Stri
 
     public record FileWarnings(String file, List<String> warnings) { }
 
-    /** An audio file catalogued for the audio features: its header facts and what its name says. */
+    /**
+     * An audio file of the library. Tempo, key and bars come from its labels (name, folder, sidecars) when it has them
+     * and from the analysis otherwise; {@code *Source} says which ({@code label}, {@code analysis} or {@code none}).
+     *
+     * @param kind          what the analysis heard: {@code drums}, {@code pitched} or {@code mixed}; null when not analysed
+     * @param bpmConfidence 1 for a label, the tempo detector's confidence for the analysis
+     * @param keyConfidence 1 for a label, the key detector's confidence; no key is detected for drum-only loops
+     * @param segments      windows its drum transcription gave the dataset; null when it was not transcribed
+     * @param note          why it was not analysed or not transcribed; null when nothing needs saying
+     * @param error         why it could not be read; null when it could
+     */
     public record AudioEntry(String file, Double seconds, Integer sampleRateHz, Integer channels, Integer bitsPerSample,
-                             Double bpm, String key, String genre, String error) { }
+                             String kind, Double bpm, String bpmSource, Double bpmConfidence, Integer bars, String key,
+                             String keySource, Double keyConfidence, String genre, Integer segments, String note,
+                             String error) { }
+
+    /**
+     * The audio side of a run.
+     *
+     * @param drumLoops     analysed as drums, or labelled drums with drum hits heard
+     * @param transcribed   drum loops whose transcription went into the dataset ({@code --transcribe-audio})
+     * @param segmentsKept  their segments in the dataset, after identical windows were dropped
+     */
+    public record Audio(int catalogued, int analysed, int unreadable, int drumLoops, int transcribed, int segmentsKept,
+                        int fromCache, Map<String, Integer> kind, Map<String, Integer> bpmSource,
+                        Map<String, Integer> keySource) { }
 }

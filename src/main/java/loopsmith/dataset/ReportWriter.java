@@ -87,14 +87,34 @@ final class ReportWriter {
         md.append("\n## Warnings (").append(r.warnings().size()).append(" files)\n\n");
         for (IngestReport.FileWarnings w : r.warnings().subList(0, Math.min(MAX_LISTED, r.warnings().size())))
             md.append("- `").append(w.file()).append("`: ").append(escape(String.join("; ", w.warnings()))).append('\n');
-        if (!r.audio().isEmpty()) {
-            md.append("\n## Audio catalogue (").append(r.audio().size()).append(")\n\n| file | seconds | Hz | bpm (name) | key (name) | note |\n|---|---:|---:|---:|---|---|\n");
-            for (IngestReport.AudioEntry a : r.audio().subList(0, Math.min(MAX_LISTED, r.audio().size())))
-                md.append("| `").append(a.file()).append("` | ").append(orDash(a.seconds())).append(" | ").append(orDash(a.sampleRateHz()))
-                        .append(" | ").append(orDash(a.bpm())).append(" | ").append(orDash(a.key())).append(" | ")
-                        .append(a.error() == null ? "" : escape(a.error())).append(" |\n");
-        }
+        if (!r.audio().isEmpty()) audio(md, r);
         return md.toString();
+    }
+
+    private static void audio(StringBuilder md, IngestReport r) {
+        IngestReport.Audio a = r.audioCounts();
+        md.append("\n## Audio (").append(a.catalogued()).append(")\n\n");
+        md.append(String.format(Locale.ROOT, "%d analysed, %d unreadable, %d drum loops; %d transcribed into %d segments; "
+                + "%d re-used from cache. Tempo, key and bars come from labels when a file has them, else from the analysis.%n%n",
+                a.analysed(), a.unreadable(), a.drumLoops(), a.transcribed(), a.segmentsKept(), a.fromCache()));
+        histogram(md, "Audio: what the analysis heard", a.kind());
+        histogram(md, "Audio: where the tempo came from", a.bpmSource());
+        histogram(md, "Audio: where the key came from", a.keySource());
+        md.append("| file | seconds | kind | bpm | bars | key | segments | note |\n|---|---:|---|---:|---:|---|---:|---|\n");
+        for (IngestReport.AudioEntry e : r.audio().subList(0, Math.min(MAX_LISTED, r.audio().size())))
+            md.append("| `").append(e.file()).append("` | ").append(orDash(e.seconds())).append(" | ").append(orDash(e.kind()))
+                    .append(" | ").append(sourced(e.bpm(), e.bpmSource(), e.bpmConfidence())).append(" | ").append(orDash(e.bars()))
+                    .append(" | ").append(sourced(e.key(), e.keySource(), e.keyConfidence())).append(" | ").append(orDash(e.segments()))
+                    .append(" | ").append(e.error() != null ? escape("unreadable: " + e.error()) : e.note() == null ? "" : escape(e.note()))
+                    .append(" |\n");
+        if (r.audio().size() > MAX_LISTED) md.append("\n… and ").append(r.audio().size() - MAX_LISTED).append(" more in audio.jsonl\n");
+    }
+
+    /** "124.0 (label)", "Am (analysis, 0.81)". */
+    private static String sourced(Object value, String source, Double confidence) {
+        if (value == null) return "–";
+        if (confidence == null || "label".equals(source)) return value + " (" + source + ")";
+        return String.format(Locale.ROOT, "%s (%s, %.2f)", value, source, confidence);
     }
 
     private static void row(StringBuilder md, String name, int n) {

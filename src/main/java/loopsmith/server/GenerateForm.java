@@ -18,7 +18,8 @@ import loopsmith.service.GenerateOptions;
  * failed job.
  *
  * @param roles  a list, or one comma-separated string
- * @param audio  render WAV stems (default true; false writes MIDI only, which is much faster)
+ * @param audio  render WAV stems (default true; false writes MIDI only, which is much faster). An audio clip to steer
+ *               the parts is not a field: it is the {@code audio} file part of the multipart form
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
@@ -47,12 +48,17 @@ public record GenerateForm(String text, String genre, String style, String mood,
 
     /** The service's options: output under {@code outDir}, with an optional uploaded seed MIDI already stored. */
     public GenerateOptions toOptions(Path outDir, Optional<Path> seedMidi) {
+        return toOptions(outDir, seedMidi, Optional.empty());
+    }
+
+    /** As {@link #toOptions(Path, Optional)}, with an uploaded audio clip (already stored) steering the parts. */
+    public GenerateOptions toOptions(Path outDir, Optional<Path> seedMidi, Optional<Path> audioClip) {
         GenerationRequest.Mode m = mode(seedMidi.isPresent());
         return new GenerateOptions(blankToEmpty(text), blankToEmpty(genre), blankToEmpty(style), blankToEmpty(mood),
                 Optional.ofNullable(bpm), blankToEmpty(key), blankToEmpty(timesig), Optional.ofNullable(bars), roleList(),
                 keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
-                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults());
+                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip);
     }
 
     private Optional<List<String>> roleList() {

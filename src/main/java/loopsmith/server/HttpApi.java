@@ -139,21 +139,35 @@ final class HttpApi {
     private void generate(Context ctx) throws IOException {
         GenerateForm form;
         Optional<Path> seed = Optional.empty();
+        Optional<Path> clip = Optional.empty();
         if (ctx.isMultipartFormData()) {
             String request = ctx.formParam("request");
             form = request == null || request.isBlank() ? emptyForm() : JSON.readValue(request, GenerateForm.class);
             form.check(config.maxPromptChars());
-            UploadedFile audio = ctx.uploadedFile("audio");
-            if (audio != null) uploads.storeMidi(uploads.read(audio.content())); // type-checked: refused unless MIDI
             UploadedFile midi = ctx.uploadedFile("seed_midi");
             if (midi != null) seed = Optional.of(uploads.storeMidi(uploads.read(midi.content())));
+            UploadedFile audio = ctx.uploadedFile("audio");
+            try {
+                if (audio != null) clip = Optional.of(uploads.storeAudio(uploads.read(audio.content())));
+            } catch (ApiException e) {
+                seed.ifPresent(Uploads::delete);
+                throw e;
+            }
         } else {
             byte[] body = ctx.bodyAsBytes();
             form = body.length == 0 ? emptyForm() : JSON.readValue(body, GenerateForm.class);
             form.check(config.maxPromptChars());
         }
-        Optional<Path> stored = seed;
-        Job job = jobs.submit(form.toOptions(config.outDir(), seed), () -> stored.ifPresent(Uploads::delete));
+        List<Path> stored = new ArrayList<>();
+        seed.ifPresent(stored::add);
+        clip.ifPresent(stored::add);
+        Job job;
+        try {
+            job = jobs.submit(form.toOptions(config.outDir(), seed, clip), () -> stored.forEach(Uploads::delete));
+        } catch (RuntimeException e) {
+            stored.forEach(Uploads::delete); // a full queue or a bad option: the uploads have no job to outlive
+            throw e;
+        }
         ctx.header("Location", "/api/jobs/" + job.id());
         json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
     }

@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
+import loopsmith.audio.AudioFileInfo;
+import loopsmith.music.LoopsmithException;
 
 /**
- * Seed files sent by clients. The client's file name never reaches the filesystem: a file is stored as
- * {@code <uuid>.mid} in a hidden folder under the output folder, only if its first bytes say it is the kind
- * expected and it is no larger than the limit.
+ * Files sent by clients: seed MIDI and audio clips. The client's file name never reaches the filesystem: a file is
+ * stored as {@code <uuid>.mid} (or {@code .wav}, {@code .aiff}, {@code .flac}) in a hidden folder under the output
+ * folder, only if its first bytes say it is the kind expected and it is no larger than the limit.
  */
 public final class Uploads {
     /** What an upload's first bytes say it is. */
@@ -47,15 +50,49 @@ public final class Uploads {
         return Kind.UNKNOWN;
     }
 
+    /**
+     * The file extension an audio clip is stored under, from its first bytes: the audio reader picks FLAC's decoder by
+     * it. Empty for anything the reader cannot decode (Ogg among them).
+     */
+    static Optional<String> audioExtension(byte[] head) {
+        if (startsWith(head, 0, "RIFF".getBytes()) && startsWith(head, 8, "WAVE".getBytes())) return Optional.of(".wav");
+        if (startsWith(head, 0, "FORM".getBytes()) && (startsWith(head, 8, "AIFF".getBytes()) || startsWith(head, 8, "AIFC".getBytes())))
+            return Optional.of(".aiff");
+        if (startsWith(head, 0, "fLaC".getBytes())) return Optional.of(".flac");
+        return Optional.empty();
+    }
+
     /** Stores a seed MIDI under a fresh server-chosen name; anything that is not a MIDI file is refused with 415. */
     public Path storeMidi(byte[] data) {
         Kind kind = sniff(data);
-        if (kind == Kind.AUDIO)
-            throw new ApiException(415, "audio seeds are not supported by this server yet; send a MIDI file (seed_midi)");
+        if (kind == Kind.AUDIO) throw new ApiException(415, "seed_midi: this is an audio file; send audio clips as the audio part");
         if (kind != Kind.MIDI) throw new ApiException(415, "seed_midi: not a Standard MIDI File (it does not start with MThd)");
+        return store(data, ".mid");
+    }
+
+    /**
+     * Stores an audio clip (WAV, AIFF or FLAC by its first bytes) under a fresh server-chosen name, once its header
+     * reads: a clip that cannot be analysed is refused now with the reason, not later as a failed job.
+     */
+    public Path storeAudio(byte[] data) {
+        Optional<String> ext = audioExtension(data);
+        if (ext.isEmpty())
+            throw new ApiException(415, sniff(data) == Kind.MIDI ? "audio: this is a MIDI file; send it as seed_midi"
+                    : "audio: not a WAV, AIFF or FLAC file (judged by its first bytes)");
+        Path f = store(data, ext.get());
+        try {
+            AudioFileInfo.read(f);
+            return f;
+        } catch (LoopsmithException e) {
+            delete(f);
+            throw new ApiException(400, "audio: " + e.reason());
+        }
+    }
+
+    private Path store(byte[] data, String extension) {
         try {
             Files.createDirectories(dir);
-            Path f = dir.resolve(UUID.randomUUID() + ".mid");
+            Path f = dir.resolve(UUID.randomUUID() + extension);
             Files.write(f, data);
             return f;
         } catch (IOException e) {

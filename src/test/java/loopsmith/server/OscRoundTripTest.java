@@ -101,6 +101,22 @@ class OscRoundTripTest {
     }
 
     @Test
+    void theAudioArgumentRendersStems() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(60_000);
+            send(s, "/loopsmith/generate", "techno bassline", 1, 9, 0, 1);
+            OSCMessage done = null;
+            while (done == null) {
+                OSCMessage m = receive(s);
+                assertTrue(!m.getAddress().equals("/loopsmith/error"), "error: " + m.getArguments());
+                if (m.getAddress().equals("/loopsmith/done")) done = m;
+            }
+            List<Path> files = done.getArguments().subList(2, done.getArguments().size()).stream().map(o -> Path.of((String) o)).toList();
+            assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".wav")), "audio 1 renders WAV stems: " + files);
+        }
+    }
+
+    @Test
     void badRequestsGetAnErrorMessage() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(5000);

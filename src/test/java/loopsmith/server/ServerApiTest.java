@@ -96,6 +96,54 @@ class ServerApiTest {
         assertTrue(folders.contains(folder.getFileName().toString()), folders.toString());
     }
 
+    /**
+     * Two bars of noise-burst clicks on every beat at 120 BPM, accent on the one: a mono 16-bit WAV at 8 kHz, so it
+     * fits the test server's 64 KiB upload limit.
+     */
+    static byte[] clickLoop() throws Exception {
+        int rate = 8000;
+        double bpm = 120;
+        int frames = (int) Math.round(8 * 60.0 / bpm * rate);
+        float[] clicks = new float[frames];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int beat = 0; beat < 8; beat++) {
+            int at = (int) Math.round(beat * 60.0 / bpm * rate);
+            for (int i = 0; i < rate / 20 && at + i < frames; i++)
+                clicks[at + i] += (float) ((beat % 4 == 0 ? 0.8 : 0.5) * Math.exp(-i / (rate * 0.01)) * (rnd.nextDouble() * 2 - 1));
+        }
+        Path file = Files.createTempFile("clicks", ".wav");
+        try {
+            loopsmith.audio.WavWriter.write(file, new float[][] {clicks}, rate, 16);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void anUploadedAudioClipSteersTheJob() throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("roles", List.of("bass"));
+        r.put("seed", 11);
+        r.put("audio", false);
+        byte[] wav = clickLoop();
+        HttpResponse<byte[]> posted = http.postMultipart(r, "audio", "my loop.wav", wav);
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(60));
+        assertEquals("done", job.path("status").asText(), job.toString());
+        JsonNode result = job.path("results").get(0);
+        assertEquals(120.0, result.path("bpm").asDouble(), 2.4, "the clip's tempo: " + result);
+        JsonNode sidecar = Http.JSON.readTree(out.resolve(result.path("folder").asText()).resolve("loopsmith.json").toFile());
+        JsonNode clip = sidecar.at("/request/audio");
+        assertEquals(120.0, clip.path("bpm").asDouble(), 2.4, sidecar.toString());
+        assertEquals(2, clip.path("bars").asInt());
+        assertEquals("drums", clip.path("kind").asText());
+        assertEquals(8, clip.path("drum_hits").asInt(), "a hit on each of the 8 beats, the first at 0 s too: " + clip);
+        try (var s = Files.list(out.resolve(".uploads"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".wav")), "the clip is removed after its job");
+        }
+    }
+
     @Test
     void aJobThatFailsSaysWhy() throws Exception {
         Map<String, Object> r = request("techno", 2, 3);

@@ -105,8 +105,27 @@ class ServerSecurityTest {
         HttpResponse<byte[]> r = http.postMultipart(Map.of("bars", 1), "seed_midi", "song.mid", png);
         assertEquals(415, r.statusCode(), new String(r.body()));
         assertTrue(new String(r.body()).contains("not a Standard MIDI File"));
-        byte[] wav = "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals(415, http.postMultipart(Map.of("bars", 1), "audio", "clip.wav", wav).statusCode());
+        assertEquals(415, http.postMultipart(Map.of("bars", 1), "audio", "clip.wav", png).statusCode());
+        byte[] ogg = "OggS\0\2\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        r = http.postMultipart(Map.of("bars", 1), "audio", "clip.ogg", ogg);
+        assertEquals(415, r.statusCode(), new String(r.body()));
+        assertTrue(new String(r.body()).contains("not a WAV, AIFF or FLAC file"), new String(r.body()));
+        r = http.postMultipart(Map.of("bars", 1), "audio", "clip.wav", Midi.oneBar());
+        assertEquals(415, r.statusCode());
+        assertTrue(new String(r.body()).contains("send it as seed_midi"), new String(r.body()));
+        r = http.postMultipart(Map.of("bars", 1), "seed_midi", "seed.mid", "fLaC\0\0\0\"".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(415, r.statusCode(), "an audio file is not a seed MIDI");
+    }
+
+    @Test
+    void anAudioClipWhoseHeaderDoesNotReadIs400AndIsNotKept() throws Exception {
+        byte[] truncated = "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<byte[]> r = http.postMultipart(Map.of("bars", 1), "audio", "clip.wav", truncated);
+        assertEquals(400, r.statusCode(), new String(r.body()));
+        assertTrue(new String(r.body()).contains("audio: "), new String(r.body()));
+        try (Stream<Path> s = Files.list(out.resolve(".uploads"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".wav")), "a refused clip is removed at once");
+        }
     }
 
     @Test
