@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.eval.EvalConfig;
+import loopsmith.generate.SamplingConfig;
 import loopsmith.eval.Evaluation;
 import loopsmith.service.GenerateService;
 import picocli.CommandLine.Command;
@@ -40,13 +41,20 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print metrics.json on stdout as well.") boolean json;
 
+    @Option(names = "--temperature", description = "Sampling temperature of the generated pieces (default: generate's, ${DEFAULT-VALUE}).")
+    double temperature = SamplingConfig.defaults().temperature();
+
+    @Option(names = "--top-p", description = "Nucleus sampling threshold (default: generate's, ${DEFAULT-VALUE}).")
+    double topP = SamplingConfig.defaults().topP();
+
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
         Path modelPath = model != null ? model : home.resolve(GenerateService.DEFAULT_MODEL);
         EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
         EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,
-                bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours());
+                bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours(),
+                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens()));
         Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param pianoRolls     samples drawn as piano rolls in the report
  * @param folds          cross-validation folds of the genre judge
  * @param neighbours     k of the k-NN genre judge
+ * @param sampling       how generation draws tokens; the product's defaults unless a run compares settings
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
-                         int neighbours) {
+                         int neighbours, loopsmith.generate.SamplingConfig sampling) {
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
         if (bars < 1 || bars > loopsmith.generate.GenerationRequest.MAX_BARS)
@@ -37,6 +38,6 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
     /** 200 eight-bar pieces (the segment length the bundled model was trained on), two reproducibility checks, 5-NN, 5 folds. */
     public static EvalConfig defaults(Path model, Path reference, Path out) {
         return new EvalConfig(model, reference, Optional.empty(), Optional.empty(), 200, 8, 0, 1, out, 2, 3, 5,
-                GenreClassifier.DEFAULT_K);
+                GenreClassifier.DEFAULT_K, loopsmith.generate.SamplingConfig.defaults());
     }
 }

@@ -99,6 +99,7 @@ public final class Evaluation {
         doc.put("pieces", samples.size());
         doc.put("bars", config.bars());
         doc.put("seed", config.seed());
+        doc.put("sampling", Map.of("temperature", config.sampling().temperature(), "top_k", config.sampling().topK(), "top_p", config.sampling().topP()));
         doc.put("reference_files", ref.items().size());
         doc.put("reference_skipped", ref.skipped().size());
         doc.put("validity", validity(samples));
@@ -145,7 +146,7 @@ public final class Evaluation {
         progress.start(requests.size());
         try {
             for (EvalRequest r : requests) {
-                samples.add(generateOne(generator, r));
+                samples.add(generateOne(generator, r, config.sampling()));
                 progress.pieceDone();
             }
         } finally {
@@ -156,10 +157,10 @@ public final class Evaluation {
         return new Generation(samples, requests, generator, known);
     }
 
-    private static Sample generateOne(Generator generator, EvalRequest r) {
+    private static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling) {
         List<TrackSpec> tracks = r.roles().stream().map(TrackSpec::of).toList();
         GenerationRequest request = GenerationRequest.fresh(Tags.of(r.genre().orElse(null), null, null), r.bpm(), r.timeSignature(),
-                r.key(), r.bars(), tracks, SamplingConfig.defaults(), r.seed());
+                r.key(), r.bars(), tracks, sampling, r.seed());
         try {
             Generator.Result res = generator.generate(request).get(0);
             return new Sample(r, Optional.of(res.piece()), res.tokens());
@@ -177,7 +178,7 @@ public final class Evaluation {
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < checks; i++) {
             Sample first = g.samples.get(i);
-            Sample again = generateOne(g.generator, first.request());
+            Sample again = generateOne(g.generator, first.request(), config.sampling());
             seeds.add(first.request().seed());
             if (!first.tokens().isEmpty() && first.tokens().equals(again.tokens())) sameTokens++;
             if (first.piece().isPresent() && again.piece().isPresent()

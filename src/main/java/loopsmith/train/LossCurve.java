@@ -9,10 +9,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
 /** RUN/loss.png: training loss (smoothed) and validation loss against steps, redrawn at every evaluation. */
-final class LossCurve {
+public final class LossCurve {
     private LossCurve() {}
 
-    static void draw(Path file, List<double[]> train, List<double[]> validation) {
+    public static void draw(Path file, List<double[]> train, List<double[]> validation) {
         if (train.isEmpty()) return;
         System.setProperty("java.awt.headless", "true");
         try {
@@ -32,13 +32,18 @@ final class LossCurve {
         return rows.stream().mapToDouble(r -> r[i]).toArray();
     }
 
-    /** Exponential moving average, so the curve shows the trend rather than batch noise. */
-    private static double[] smoothed(double[] values) {
+    /**
+     * Exponential moving average, so the curve shows the trend rather than batch noise; bias-corrected as in Adam, so
+     * the first steps are neither raw nor dragged toward zero (or toward the first loss) and the curve has no seam.
+     */
+    static double[] smoothed(double[] values) {
         double[] out = new double[values.length];
-        double ema = values[0];
+        double ema = 0;
+        double weight = 0;
         for (int i = 0; i < values.length; i++) {
             ema = 0.9 * ema + 0.1 * values[i];
-            out[i] = i < 10 ? values[i] : ema;
+            weight = 0.9 * weight + 0.1;
+            out[i] = ema / weight;
         }
         return out;
     }

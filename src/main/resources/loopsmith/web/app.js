@@ -35,11 +35,14 @@ function formRequest() {
 
 async function postGenerate(request) {
   const file = $('seed_midi').files[0];
+  const clip = $('clip').files[0];
   let res;
-  if (file) {
+  if (file || clip) {
+    // Uploads go as multipart: the JSON request plus the seed MIDI and/or the audio clip whose tempo, key and groove lead.
     const body = new FormData();
     body.append('request', JSON.stringify(request));
-    body.append('seed_midi', file);
+    if (file) body.append('seed_midi', file);
+    if (clip) body.append('audio', clip);
     res = await fetch('/api/generate', { method: 'POST', body });
   } else {
     res = await fetch('/api/generate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
