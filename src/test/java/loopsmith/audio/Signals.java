@@ -15,7 +15,7 @@ import loopsmith.music.Track;
 import org.junit.jupiter.api.Assumptions;
 
 /** Test signals with known answers: click tracks, sine chords and notes, and drum patterns rendered with FluidR3_GM. */
-final class Signals {
+public final class Signals {
     static final int RATE = Analyzer.SAMPLE_RATE_HZ;
     static final Path SOUNDFONT = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
 
@@ -59,7 +59,7 @@ final class Signals {
     }
 
     /** A drum track: kick on 1 and 3, snare on 2 and 4, closed hats on the eighths. */
-    static Track backbeat(int bars, int ppq) {
+    public static Track backbeat(int bars, int ppq) {
         List<Note> notes = new ArrayList<>();
         for (int bar = 0; bar < bars; bar++) {
             long b = (long) bar * 4 * ppq;

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.audio.Signals;
 import loopsmith.audio.WavWriter;
 import loopsmith.midi.MidiWriter;
 import loopsmith.midi.StemRenderer;
-import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -48,26 +48,12 @@ class IngestAudioTest {
         Path bass = Files.createDirectories(library.resolve("House/Basslines"));
         MidiWriter.write(piece(new Track("Bass", Role.BASS, 38, false, bassline()), 8), bass.resolve("deep_124bpm_Am.mid"));
         Path drums = Files.createDirectories(library.resolve("Funk/Drums"));
-        render(piece(new Track("Drums", Role.DRUMS, 0, true, groove()), 2), drums.resolve("groove one.wav"));
+        render(piece(Signals.backbeat(2, PPQ), 2), drums.resolve("groove one.wav"));
         Path keys = Files.createDirectories(library.resolve("Keys"));
         render(piece(new Track("Piano", Role.CHORDS, 0, false, cMajorChords()), 2), keys.resolve("pad.wav"));
         Files.write(keys.resolve("cut_off.wav"), new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm'});
     }
 
-    /** Kick on 1, 3 and the and of 3; snare on 2 and 4; hats on the eighths. */
-    private static List<Note> groove() {
-        List<Note> notes = new ArrayList<>();
-        for (int bar = 0; bar < 2; bar++) {
-            long b = (long) bar * 4 * PPQ;
-            for (int eighth = 0; eighth < 8; eighth++) notes.add(new Note(GeneralMidi.CLOSED_HAT, 80, b + eighth * PPQ / 2L, PPQ / 4));
-            notes.add(new Note(GeneralMidi.KICK, 110, b, PPQ / 4));
-            notes.add(new Note(GeneralMidi.KICK, 110, b + 2L * PPQ, PPQ / 4));
-            notes.add(new Note(GeneralMidi.KICK, 100, b + 2L * PPQ + PPQ / 2, PPQ / 4));
-            notes.add(new Note(GeneralMidi.SNARE, 110, b + PPQ, PPQ / 4));
-            notes.add(new Note(GeneralMidi.SNARE, 110, b + 3L * PPQ, PPQ / 4));
-        }
-        return notes;
-    }
 
     private static List<Note> bassline() {
         List<Note> notes = new ArrayList<>();
