@@ -18,9 +18,13 @@ final class ProgressBars {
 
     /** A plain counting bar; {@code null} when not shown. */
     static ProgressBar counting(boolean show, String task, long max, String unit) {
-        if (!show) return null;
+        return show ? bar(task, max, unit, ChronoUnit.SECONDS) : null;
+    }
+
+    /** The one bar style: ASCII on stderr with a rate per {@code speedUnit} and an ETA. */
+    private static ProgressBar bar(String task, long max, String unit, ChronoUnit speedUnit) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, 1)
-                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
+                .showSpeed().setSpeedUnit(speedUnit).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
@@ -31,9 +35,7 @@ final class ProgressBars {
 
             @Override
             public void start(int files) {
-                bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(files).setUnit(" files", 1)
-                        .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                bar = bar("ingest", files, " files", ChronoUnit.SECONDS);
             }
 
             @Override
@@ -55,9 +57,7 @@ final class ProgressBars {
 
             @Override
             public void start(int pieces) {
-                bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(pieces).setUnit(" pieces", 1)
-                        .showSpeed().setSpeedUnit(ChronoUnit.MINUTES).setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                bar = bar("generate", pieces, " pieces", ChronoUnit.MINUTES);
             }
 
             @Override
