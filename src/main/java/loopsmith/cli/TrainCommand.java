@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import loopsmith.bench.Peer;
 import loopsmith.generate.SampleWriter;
 import loopsmith.model.Gpt;
 import loopsmith.starter.StarterCorpus;
@@ -133,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBars.counting(show && r.starterPerGenre() > 0, "starter corpus",
                 (long) r.starterPerGenre() * StarterCorpus.GENRES.size(), " loops");
         try {
-            dataset = RecipeData.prepare(r, out, home.resolveSibling("shared").resolve("corpus"),
+            dataset = RecipeData.prepare(r, out, Peer.defaultDir().resolveSibling("corpus"),
                     n -> { if (bar != null) bar.stepTo(n); }, ProgressBars.ingest(show));
         } finally {
             if (bar != null) bar.close();
