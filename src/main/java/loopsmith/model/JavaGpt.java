@@ -11,6 +11,8 @@ import java.util.Map;
  * <p>Weight layout is PyTorch's: a linear layer's weight is (out, in), row-major.
  */
 public final class JavaGpt {
+    private static final Kernels K = Kernels.BEST;
+
     private final Gpt.Config c;
     private final float[] wte;
     private final float[] wpe;
@@ -48,6 +50,11 @@ public final class JavaGpt {
         float[] a = w.get(name);
         if (a == null) throw new IllegalArgumentException("weight " + name + " missing");
         return a;
+    }
+
+    /** Which inner loops this JVM runs: the Vector API's or plain Java's. */
+    public static String kernels() {
+        return K.name();
     }
 
     public Gpt.Config config() {
@@ -114,7 +121,7 @@ public final class JavaGpt {
                 int off = hd * d;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int t = 0; t <= pos; t++) {
-                    float dot = dot(s.qkv, off, s.keys[l], t * e + off, d) * scale;
+                    float dot = K.dot(s.qkv, off, s.keys[l], t * e + off, d) * scale;
                     s.att[t] = dot;
                     if (dot > max) max = dot;
                 }
@@ -129,8 +136,7 @@ public final class JavaGpt {
                 for (int t = 0; t <= pos; t++) {
                     float a = s.att[t] * inv;
                     int base = t * e + off;
-                    float[] vals = s.values[l];
-                    for (int i = 0; i < d; i++) s.y[off + i] += a * vals[base + i];
+                    K.axpy(a, s.values[l], base, s.y, off, d);
                 }
             }
             matVec(s, projW[l], projB[l], s.y, s.out, e, e);
@@ -165,40 +171,13 @@ public final class JavaGpt {
     /** out = W·x + b, the rows split between this thread and the cache's helper when it has one and W is large. */
     private static void matVec(Cache s, float[] w, float[] b, float[] x, float[] out, int cols, int rows) {
         if (s.splitter == null || (long) rows * cols < SPLIT_MIN_MACS) {
-            matVecRows(w, b, x, out, cols, 0, rows);
+            K.matVecRows(w, b, x, out, cols, 0, rows);
             return;
         }
         int mid = (rows / 2) & ~3;
-        s.splitter.run(() -> matVecRows(w, b, x, out, cols, mid, rows));
-        matVecRows(w, b, x, out, cols, 0, mid);
+        s.splitter.run(() -> K.matVecRows(w, b, x, out, cols, mid, rows));
+        K.matVecRows(w, b, x, out, cols, 0, mid);
         s.splitter.await();
-    }
-
-    /** Rows [from, to) of W·x + b, W (rows, cols) row-major; four rows at a time so x is read once per four. */
-    private static void matVecRows(float[] w, float[] b, float[] x, float[] out, int cols, int from, int rows) {
-        int r = from;
-        for (; r + 3 < rows; r += 4) {
-            int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int i = 0; i < cols; i++) {
-                float xi = x[i];
-                s0 += w[o0 + i] * xi;
-                s1 += w[o1 + i] * xi;
-                s2 += w[o2 + i] * xi;
-                s3 += w[o3 + i] * xi;
-            }
-            out[r] = s0 + (b == null ? 0 : b[r]);
-            out[r + 1] = s1 + (b == null ? 0 : b[r + 1]);
-            out[r + 2] = s2 + (b == null ? 0 : b[r + 2]);
-            out[r + 3] = s3 + (b == null ? 0 : b[r + 3]);
-        }
-        for (; r < rows; r++) out[r] = dot(w, r * cols, x, 0, cols) + (b == null ? 0 : b[r]);
-    }
-
-    private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-        float s = 0;
-        for (int i = 0; i < n; i++) s += a[ao + i] * b[bo + i];
-        return s;
     }
 
     /** Exact GELU, x·Φ(x), with erf from Abramowitz–Stegun 7.1.26 (error below 1.5e-7, well inside the 1e-4 budget). */

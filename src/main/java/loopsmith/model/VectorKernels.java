@@ -1,0 +1,71 @@
+package loopsmith.model;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels on the JDK Vector API: fused multiply-adds over the widest vectors the CPU has (16 floats with AVX-512),
+ * partial sums kept per lane and added up once at the end. Measured here on a 256 × 768 product: 21 GMAC/s from
+ * cache and 12.5 from memory, against 4.8 for the four-row scalar loop.
+ */
+final class VectorKernels implements Kernels {
+    // static final, so C2 sees a constant species and compiles each operation to one instruction
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i + L <= n; i += L) acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+
+    @Override
+    public void matVecRows(float[] w, float[] b, float[] x, float[] out, int cols, int from, int to) {
+        int r = from;
+        int vecCols = cols - cols % L;
+        for (; r + 3 < to; r += 4) {
+            int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int i = 0; i < vecCols; i += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, i);
+                s0 = FloatVector.fromArray(S, w, o0 + i).fma(xv, s0);
+                s1 = FloatVector.fromArray(S, w, o1 + i).fma(xv, s1);
+                s2 = FloatVector.fromArray(S, w, o2 + i).fma(xv, s2);
+                s3 = FloatVector.fromArray(S, w, o3 + i).fma(xv, s3);
+            }
+            float t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD);
+            float t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
+            for (int i = vecCols; i < cols; i++) {
+                float xi = x[i];
+                t0 += w[o0 + i] * xi;
+                t1 += w[o1 + i] * xi;
+                t2 += w[o2 + i] * xi;
+                t3 += w[o3 + i] * xi;
+            }
+            out[r] = t0 + (b == null ? 0 : b[r]);
+            out[r + 1] = t1 + (b == null ? 0 : b[r + 1]);
+            out[r + 2] = t2 + (b == null ? 0 : b[r + 2]);
+            out[r + 3] = t3 + (b == null ? 0 : b[r + 3]);
+        }
+        for (; r < to; r++) out[r] = dot(w, r * cols, x, 0, cols) + (b == null ? 0 : b[r]);
+    }
+
+    @Override
+    public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        FloatVector av = FloatVector.broadcast(S, a);
+        int i = 0;
+        for (; i + L <= n; i += L)
+            FloatVector.fromArray(S, x, xo + i).fma(av, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        for (; i < n; i++) y[yo + i] += a * x[xo + i];
+    }
+
+    @Override
+    public String name() {
+        return "Vector API, " + S.vectorBitSize() + "-bit";
+    }
+}
