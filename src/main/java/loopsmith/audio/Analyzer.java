@@ -57,7 +57,7 @@ public final class Analyzer {
     }
 
     /** The channels averaged. */
-    static float[] mono(float[][] channels) {
+    public static float[] mono(float[][] channels) {
         if (channels.length == 1) return channels[0];
         float[] out = new float[channels[0].length];
         for (float[] c : channels) for (int i = 0; i < out.length; i++) out[i] += c[i] / channels.length;

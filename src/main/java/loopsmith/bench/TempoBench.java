@@ -21,7 +21,7 @@ import loopsmith.audio.WavWriter;
 import loopsmith.midi.MidiFormatException;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
-import loopsmith.midi.StemRenderer;
+import loopsmith.audio.StemRenderer;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;

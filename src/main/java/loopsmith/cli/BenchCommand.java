@@ -138,7 +138,7 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         BenchOptions common;
 
-        @Option(names = "--repeats", defaultValue = "3", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeats", defaultValue = "5", description = "Runs; the median counts (default: ${DEFAULT-VALUE}).")
         int repeats;
 
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import loopsmith.audio.SampleKit;
 import loopsmith.audio.SoundFonts;
-import loopsmith.midi.StemRenderer;
+import loopsmith.audio.StemRenderer;
 import loopsmith.audio.WavWriter;
 import loopsmith.music.Piece;
 import loopsmith.music.Track;

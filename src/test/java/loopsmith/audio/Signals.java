@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import loopsmith.midi.StemRenderer;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;

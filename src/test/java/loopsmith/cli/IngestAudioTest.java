@@ -14,7 +14,7 @@ import java.util.Optional;
 import loopsmith.audio.Signals;
 import loopsmith.audio.WavWriter;
 import loopsmith.midi.MidiWriter;
-import loopsmith.midi.StemRenderer;
+import loopsmith.audio.StemRenderer;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
