@@ -170,13 +170,17 @@ public final class TempoBench {
         return new long[] {tp, det.size() - tp, reference.size() - tp};
     }
 
+    /** Bumped whenever StemRenderer's sound changes (sf2: the SF2 voice renderer that replaced Gervill). */
+    private static final String RENDER_GENERATION = "sf2";
+
     /** The labelled loops in {@code work}, rendered first where missing. */
     static List<Path> loops(Path corpus, Path work, int cases, long seed) {
         List<Path> beats = beats(corpus);
         if (beats.isEmpty()) throw new LoopsmithException(corpus, "no 4/4 Groove beat files (*_beat_4-4.mid) found");
         Path sf2 = SoundFonts.find(Optional.empty()).orElseThrow(() -> new LoopsmithException(null, "no SoundFont found: install fluid-soundfont-gm"));
         // Case i depends only on the seed and the cases before it, so a smaller set is a prefix of a larger one.
-        Path dir = work.resolve(String.format(Locale.ROOT, "seed%d", seed));
+        // The folder names the renderer generation too: loops rendered by an earlier renderer are not reused.
+        Path dir = work.resolve(String.format(Locale.ROOT, "%s-seed%d", RENDER_GENERATION, seed));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
