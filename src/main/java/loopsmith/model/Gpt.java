@@ -2,6 +2,7 @@ package loopsmith.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -200,11 +201,11 @@ public final class Gpt implements AutoCloseable {
         long t = x.getShape().get(1);
         int h = config.heads();
         int d = config.headDim();
-        NDArray qkv = linear(x, w(p + "c_attn.weight"), w(p + "c_attn.bias"));    // (B, T, 3C)
-        qkv = qkv.reshape(b, t, 3, h, d).transpose(2, 0, 3, 1, 4);                  // (3, B, H, T, D)
-        NDArray q = qkv.get(0);                                                     // (B, H, T, D)
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        // Split, not indexed: the gradient of a split is one concatenation, of an index a zero-filled copy per part.
+        NDList qkv = linear(x, w(p + "c_attn.weight"), w(p + "c_attn.bias")).split(3, 2);   // 3 × (B, T, C)
+        NDArray q = qkv.get(0).reshape(b, t, h, d).transpose(0, 2, 1, 3);                   // (B, H, T, D)
+        NDArray k = qkv.get(1).reshape(b, t, h, d).transpose(0, 2, 1, 3);
+        NDArray v = qkv.get(2).reshape(b, t, h, d).transpose(0, 2, 1, 3);
         int past = 0;
         if (cache != null) {
             past = cache.length;
