@@ -214,9 +214,14 @@ public final class Gpt implements AutoCloseable {
         }
         long total = past + t;
         // Scaling q (B, H, T, D) instead of the scores (B, H, T, past + T) is the same math on a smaller array.
-        NDArray att = q.mul(1.0 / Math.sqrt(d)).matMul(k.transpose(0, 1, 3, 2));   // (B, H, T, past + T)
-        if (t > 1) att = att.add(causalMask.get(new NDIndex("{}:{}, :{}", past, past + t, total)));
-        att = dropout(att.softmax(-1), training);
+        NDArray scores = q.mul(1.0 / Math.sqrt(d)).matMul(k.transpose(0, 1, 3, 2)); // (B, H, T, past + T)
+        // The (B, H, T, T) arrays are the largest of a step (64 MB each for the small preset), and an array lives until
+        // its step's scope ends unless closed: so the mask is added in place and the scores are freed once softmax
+        // has read them (its gradient needs only its own output), as PyTorch frees them by reference counting.
+        if (t > 1) scores.addi(causalMask.get(new NDIndex("{}:{}, :{}", past, past + t, total)));
+        NDArray att = scores.softmax(-1);
+        scores.close();
+        att = dropout(att, training);
         NDArray y = att.matMul(v);                                                  // (B, H, T, D)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, config.embedDim());              // (B, T, C)
         return dropout(linear(y, w(p + "c_proj.weight"), w(p + "c_proj.bias")), training);
