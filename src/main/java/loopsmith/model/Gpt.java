@@ -2,6 +2,7 @@ package loopsmith.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -200,11 +201,11 @@ public final class Gpt implements AutoCloseable {
         long t = x.getShape().get(1);
         int h = config.heads();
         int d = config.headDim();
-        NDArray qkv = linear(x, w(p + "c_attn.weight"), w(p + "c_attn.bias"));    // (B, T, 3C)
-        qkv = qkv.reshape(b, t, 3, h, d).transpose(2, 0, 3, 1, 4);                  // (3, B, H, T, D)
-        NDArray q = qkv.get(0);                                                     // (B, H, T, D)
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        // Split, not indexed: the gradient of a split is one concatenation, of an index a zero-filled copy per part.
+        NDList qkv = linear(x, w(p + "c_attn.weight"), w(p + "c_attn.bias")).split(3, 2);   // 3 × (B, T, C)
+        NDArray q = qkv.get(0).reshape(b, t, h, d).transpose(0, 2, 1, 3);                   // (B, H, T, D)
+        NDArray k = qkv.get(1).reshape(b, t, h, d).transpose(0, 2, 1, 3);
+        NDArray v = qkv.get(2).reshape(b, t, h, d).transpose(0, 2, 1, 3);
         int past = 0;
         if (cache != null) {
             past = cache.length;
@@ -213,9 +214,14 @@ public final class Gpt implements AutoCloseable {
         }
         long total = past + t;
         // Scaling q (B, H, T, D) instead of the scores (B, H, T, past + T) is the same math on a smaller array.
-        NDArray att = q.mul(1.0 / Math.sqrt(d)).matMul(k.transpose(0, 1, 3, 2));   // (B, H, T, past + T)
-        if (t > 1) att = att.add(causalMask.get(new NDIndex("{}:{}, :{}", past, past + t, total)));
-        att = dropout(att.softmax(-1), training);
+        NDArray scores = q.mul(1.0 / Math.sqrt(d)).matMul(k.transpose(0, 1, 3, 2)); // (B, H, T, past + T)
+        // The (B, H, T, T) arrays are the largest of a step (64 MB each for the small preset), and an array lives until
+        // its step's scope ends unless closed: so the mask is added in place and the scores are freed once softmax
+        // has read them (its gradient needs only its own output), as PyTorch frees them by reference counting.
+        if (t > 1) scores.addi(causalMask.get(new NDIndex("{}:{}, :{}", past, past + t, total)));
+        NDArray att = scores.softmax(-1);
+        scores.close();
+        att = dropout(att, training);
         NDArray y = att.matMul(v);                                                  // (B, H, T, D)
         y = y.transpose(0, 2, 1, 3).reshape(b, t, config.embedDim());              // (B, T, C)
         return dropout(linear(y, w(p + "c_proj.weight"), w(p + "c_proj.bias")), training);

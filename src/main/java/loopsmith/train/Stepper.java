@@ -33,8 +33,7 @@ final class Stepper {
                 }
             }
         }
-        optimizer.clipGradients(clip);
-        optimizer.step(lr);
+        optimizer.step(lr, clip);
         optimizer.zeroGradients();
         return lossSum / microBatches.size();
     }

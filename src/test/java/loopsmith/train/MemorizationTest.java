@@ -51,8 +51,7 @@ class MemorizationTest {
                     gc.backward(l);
                     loss = l.getFloat();
                 }
-                adam.clipGradients(train.gradClip());
-                adam.step(lr.at(step));
+                adam.step(lr.at(step), train.gradClip());
                 adam.zeroGradients();
             }
             assertTrue(loss < 0.05, "loss " + loss + " after " + step + " steps");
