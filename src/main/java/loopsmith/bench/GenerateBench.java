@@ -123,10 +123,10 @@ public final class GenerateBench {
     static double javaTokensPerSecond(JavaGpt model, int batch, int threads, int tokens, int warmup) {
         int inner = batch == 1 ? threads : 1;
         long warmStart = System.nanoTime();
-        int warmRounds = 0;
-        while (warmRounds < warmup || System.nanoTime() - warmStart < WARM_NANOS) {
+        long warmTokens = 0; // --warmup counts units of 8 tokens, as for the peer; the time floor lets C2 finish
+        while (warmTokens < warmup * 8L || System.nanoTime() - warmStart < WARM_NANOS) {
             greedy(model, tokens, inner);
-            warmRounds++;
+            warmTokens += tokens;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, batch)));
         try {
