@@ -42,6 +42,7 @@ public final class Peer {
             Path log = Files.createTempFile("loopsmith-peer", ".err");
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
             pb.environment().putAll(env);
+            withoutMklShim(pb.environment());
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -61,6 +62,16 @@ public final class Peer {
             Thread.currentThread().interrupt();
             throw new LoopsmithException(script, "interrupted", e);
         }
+    }
+
+    /** The launcher's MKL shim (see ./loopsmith) is for our libtorch; a peer runs on its own libraries, untouched. */
+    private static void withoutMklShim(java.util.Map<String, String> env) {
+        String preload = env.get("LD_PRELOAD");
+        if (preload == null) return;
+        String rest = java.util.Arrays.stream(preload.split(":"))
+                .filter(lib -> !lib.contains("mkl-vendor-shim")).collect(java.util.stream.Collectors.joining(":"));
+        if (rest.isEmpty()) env.remove("LD_PRELOAD");
+        else env.put("LD_PRELOAD", rest);
     }
 
     private static String lastLine(String s) {

@@ -1,6 +1,8 @@
 package loopsmith.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,20 @@ public final class TrainBench {
         s.put("batch", 8);
         out.put("small", s);
         out.put("peak_rss_mb", ProcessMemory.peakMb());
+        // Whether the launcher's MKL shim (AMD CPUs with AVX-512, see ./loopsmith) is in this process: it decides
+        // which of MKL's kernels our matrix products ran on, so a figure without it says so.
+        out.put("mkl_vendor_shim", mklVendorShimLoaded());
         out.put("ratio", Math.round(ours.tokensPerSecond() / peer.path("tokens_per_s").asDouble() * 100) / 100.0);
         out.put("target", 1.1);
         return out;
+    }
+
+    private static boolean mklVendorShimLoaded() {
+        try {
+            return Files.readString(Path.of("/proc/self/maps")).contains("libloopsmith-mkl-vendor-shim");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Map<String, Object> figures(Throughput.Measurement m) {
