@@ -42,7 +42,7 @@ public final class Peer {
             Path log = Files.createTempFile("loopsmith-peer", ".err");
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
             pb.environment().putAll(env);
-            withoutMklShim(pb.environment());
+            asTheUserHadIt(pb.environment());
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -64,14 +64,17 @@ public final class Peer {
         }
     }
 
-    /** The launcher's MKL shim (see ./loopsmith) is for our libtorch; a peer runs on its own libraries, untouched. */
-    private static void withoutMklShim(java.util.Map<String, String> env) {
-        String preload = env.get("LD_PRELOAD");
+    /**
+     * A peer runs in the environment the user started us in: the allocator, MKL shim and malloc settings the launcher
+     * adds for our process (it lists them) are ours to be measured with, not the peer's.
+     */
+    static void asTheUserHadIt(java.util.Map<String, String> env) {
+        String added = env.remove("LOOPSMITH_LAUNCHER_ENV");
+        if (added != null) for (String name : added.trim().split("\\s+")) if (!name.isEmpty()) env.remove(name);
+        String preload = env.remove("LOOPSMITH_ORIGINAL_LD_PRELOAD");
         if (preload == null) return;
-        String rest = java.util.Arrays.stream(preload.split(":"))
-                .filter(lib -> !lib.contains("mkl-vendor-shim")).collect(java.util.stream.Collectors.joining(":"));
-        if (rest.isEmpty()) env.remove("LD_PRELOAD");
-        else env.put("LD_PRELOAD", rest);
+        if (preload.isEmpty()) env.remove("LD_PRELOAD");
+        else env.put("LD_PRELOAD", preload);
     }
 
     private static String lastLine(String s) {
