@@ -41,8 +41,8 @@ public final class Peer {
         try {
             Path log = Files.createTempFile("loopsmith-peer", ".err");
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
-            pb.environment().putAll(env);
             asTheUserHadIt(pb.environment());
+            pb.environment().putAll(env);   // what this peer is asked to run with wins
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
