@@ -48,19 +48,20 @@ public final class TrainBench {
         out.put("peak_rss_mb", ProcessMemory.peakMb());
         // Whether the launcher's MKL shim (AMD CPUs with AVX-512, see ./loopsmith) is in this process: it decides
         // which of MKL's kernels our matrix products ran on, so a figure without it says so.
-        out.put("mkl_vendor_shim", mapped("libloopsmith-mkl-vendor-shim"));
-        out.put("allocator", mapped("libjemalloc") ? "jemalloc" : "glibc");
+        String libraries = mappedFiles();
+        out.put("mkl_vendor_shim", libraries.contains("libloopsmith-mkl-vendor-shim"));
+        out.put("allocator", libraries.contains("libjemalloc") ? "jemalloc" : "glibc");
         out.put("ratio", Math.round(ours.tokensPerSecond() / peer.path("tokens_per_s").asDouble() * 100) / 100.0);
         out.put("target", 1.1);
         return out;
     }
 
-    /** Whether a native library whose file name contains {@code name} is loaded in this process. */
-    private static boolean mapped(String name) {
+    /** The files mapped into this process (its native libraries among them); empty where /proc is not there. */
+    private static String mappedFiles() {
         try {
-            return Files.readString(Path.of("/proc/self/maps")).contains(name);
+            return Files.readString(Path.of("/proc/self/maps"));
         } catch (IOException | RuntimeException e) {
-            return false;
+            return "";
         }
     }
 
