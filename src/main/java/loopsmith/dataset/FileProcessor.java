@@ -21,6 +21,7 @@ import loopsmith.music.Piece;
 import loopsmith.music.Track;
 import loopsmith.tokens.RemiEncoder;
 import loopsmith.tokens.Tags;
+import loopsmith.tokens.TokenGrid;
 import loopsmith.tokens.Token;
 import loopsmith.tokens.TokenizeException;
 import loopsmith.tokens.TokenizerConfig;
@@ -69,9 +70,12 @@ final class FileProcessor {
         List<FileResult.SegmentTokens> segments = new ArrayList<>();
         int unsupported = 0;
         String unsupportedReason = "";
+        // Notes were straightened; the swing goes into the tokens as a tag so generation can play it back.
+        int ppq = cleaned.piece().ticksPerQuarter();
+        Optional<Token.Swing> swing = cleaned.swing().map(sw -> TokenGrid.swing(sw.pairTicks() * 2 <= ppq ? 16 : 8, sw.offBeatPhase()));
         for (Segment s : windows.segments()) {
             try {
-                List<String> tokens = encoder.encode(s.piece(), tags).stream().map(Token::toString).toList();
+                List<String> tokens = encoder.encode(s.piece(), tags, swing).stream().map(Token::toString).toList();
                 List<String> roles = s.piece().tracks().stream().map(t -> t.role().label()).distinct().sorted().toList();
                 segments.add(new FileResult.SegmentTokens(s.startBar(), s.bars(), roles, tokens));
             } catch (TokenizeException e) {

@@ -330,7 +330,7 @@ public final class Ingest {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             boolean music = false;
             for (String t : tokens) {
-                if (t.equals(Token.TRACK_START.toString())) music = true;
+                if (t.startsWith("ROLE=")) music = true; // the first part declaration
                 if (music) {
                     sha.update(t.getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) ' ');

@@ -2,6 +2,7 @@ package loopsmith.generate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import loopsmith.music.Key;
 import loopsmith.music.Piece;
 import loopsmith.music.TimeSignature;
@@ -17,14 +18,52 @@ import loopsmith.tokens.Tags;
  * @param varyFromBar first bar to regenerate in {@link Mode#VARY} (0-based, inclusive)
  * @param varyToBar   last bar to regenerate in {@link Mode#VARY} (0-based, inclusive)
  * @param seed     random seed of the first variation; variation i uses seed + i
+ * @param controls density, swing and quantization asked for; {@link Controls#MODEL} leaves them to the model
  */
 public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
                                 List<TrackSpec> tracks, KeyConstraint keyConstraint, SamplingConfig sampling, long seed,
-                                int variations, Optional<Piece> seedMidi, Mode mode, int varyFromBar, int varyToBar) {
+                                int variations, Optional<Piece> seedMidi, Mode mode, int varyFromBar, int varyToBar,
+                                Controls controls) {
     public static final int MAX_BARS = 32;
     public static final int MAX_VARIATIONS = 16;
 
-    public enum Mode { NEW, CONTINUE, ACCOMPANY, VARY }
+    /**
+     * NEW from tags; CONTINUE adds bars after a seed; ACCOMPANY adds parts to it; VARY rewrites bars FROM-TO of chosen
+     * parts and INFILL of every part, both seeing the bars before and after the range (the model fills the gap).
+     */
+    public enum Mode { NEW, CONTINUE, ACCOMPANY, VARY, INFILL }
+
+    /**
+     * What the producer sets beside the tags. Empty values are the model's to choose (it learned them per genre).
+     *
+     * @param density      note density of every new part
+     * @param swingPercent off-beat placement in percent of the pair (50 or 0 = straight, 66 = triplet shuffle)
+     * @param quantizeSteps onsets snapped to this many steps per quarter note (4 = 16ths), micro-timing removed; 0 = kept
+     */
+    public record Controls(Optional<Density> density, OptionalDouble swingPercent, int quantizeSteps) {
+        public static final Controls MODEL = new Controls(Optional.empty(), OptionalDouble.empty(), 0);
+
+        public Controls {
+            density = density == null ? Optional.empty() : density;
+            swingPercent = swingPercent == null ? OptionalDouble.empty() : swingPercent;
+            if (swingPercent.isPresent() && swingPercent.getAsDouble() != 0
+                    && !(swingPercent.getAsDouble() >= 50 && swingPercent.getAsDouble() <= 75))
+                throw new IllegalArgumentException("swing must be 0 (straight) or 50..75 percent, was " + swingPercent.getAsDouble());
+            if (quantizeSteps < 0 || quantizeSteps > 24) throw new IllegalArgumentException("quantize must be 0..24 steps per quarter");
+        }
+
+        /** Whether the request asks for straight time. */
+        public boolean straight() {
+            return swingPercent.isPresent() && swingPercent.getAsDouble() <= 50;
+        }
+    }
+
+    public GenerationRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
+                             List<TrackSpec> tracks, KeyConstraint keyConstraint, SamplingConfig sampling, long seed,
+                             int variations, Optional<Piece> seedMidi, Mode mode, int varyFromBar, int varyToBar) {
+        this(tags, bpm, timeSignature, key, bars, tracks, keyConstraint, sampling, seed, variations, seedMidi, mode,
+                varyFromBar, varyToBar, Controls.MODEL);
+    }
 
     public GenerationRequest {
         if (bars < 1 || bars > MAX_BARS) throw new IllegalArgumentException("bars must be 1.." + MAX_BARS + ", was " + bars);
@@ -33,6 +72,7 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
         seedMidi = seedMidi == null ? Optional.empty() : seedMidi;
         if (mode != Mode.NEW && seedMidi.isEmpty()) throw new IllegalArgumentException(mode + " needs a seed MIDI file");
         if (mode == Mode.NEW && tracks.isEmpty()) throw new IllegalArgumentException("no parts to generate");
+        controls = controls == null ? Controls.MODEL : controls;
     }
 
     /** A request for new material from tags alone. */
@@ -44,6 +84,11 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
 
     public GenerationRequest withSeed(long newSeed) {
         return new GenerationRequest(tags, bpm, timeSignature, key, bars, tracks, keyConstraint, sampling, newSeed,
-                variations, seedMidi, mode, varyFromBar, varyToBar);
+                variations, seedMidi, mode, varyFromBar, varyToBar, controls);
+    }
+
+    public GenerationRequest withControls(Controls newControls) {
+        return new GenerationRequest(tags, bpm, timeSignature, key, bars, tracks, keyConstraint, sampling, seed,
+                variations, seedMidi, mode, varyFromBar, varyToBar, newControls);
     }
 }

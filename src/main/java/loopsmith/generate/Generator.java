@@ -1,10 +1,13 @@
 package loopsmith.generate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import loopsmith.library.Swing;
 import loopsmith.music.Key;
+import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.TempoChange;
@@ -12,27 +15,32 @@ import loopsmith.music.TimeSignatureChange;
 import loopsmith.music.Track;
 import loopsmith.tokens.Decoded;
 import loopsmith.tokens.Grammar;
+import loopsmith.tokens.PieceTokens;
 import loopsmith.tokens.RemiDecoder;
 import loopsmith.tokens.RemiEncoder;
 import loopsmith.tokens.Tags;
 import loopsmith.tokens.Token;
+import loopsmith.tokens.TokenGrid;
 import loopsmith.tokens.Vocabulary;
 
 /**
  * The generation engine: tags (and optionally a seed piece) in, valid, bar-exact pieces out.
  *
- * <p>Structure is never left to chance: the engine writes the header, every TRACK_START / INST / ROLE, every
- * BAR_START and TRACK_END itself, and the model fills bars. Inside a bar only what the {@link Grammar} allows can be
- * drawn, drum parts only GM percussion keys, pitched parts only their instrument's range (and the key's scale, by
- * the {@link KeyConstraint}); a bar that runs past its token budget is closed at the next note boundary. So every
- * output decodes, with exactly the requested number of bars, whatever the model does. Seed material (continue,
- * accompany, vary) is fed to the model as given and kept token for token.
+ * <p>Structure is never left to chance: the engine writes the header, every part's declaration, every BAR_START and
+ * TRK, and the model fills each part's bar in turn, so a part writing bar k hears bar k of the parts before it and
+ * every earlier bar of all of them. Only what the {@link Grammar} allows can be drawn, drum parts only GM percussion
+ * keys, pitched parts only their instrument's range (and the key's scale, by the {@link KeyConstraint}); a part that
+ * runs past its token budget is closed at the next note boundary. So every output decodes, with exactly the requested
+ * number of bars, whatever the model does. Seed material is kept token for token; bars to vary or fill are left as
+ * FILLs and written after the last bar, with everything before and after them in view.
  *
- * <p>When the sequence outgrows the model's context, the window slides at a bar line: the header, the current
- * track's header and its most recent bars are fed again into a fresh cache.
+ * <p>When the sequence outgrows the model's context, the window slides at a bar line: the header, the declarations
+ * and the most recent whole bars of every part (around the bar being filled, for infill) go into a fresh cache.
  */
 public final class Generator {
-    private static final int MAX_TOKENS_PER_BAR = 160;
+    private static final int MAX_TOKENS_PER_PART = 128;
+    /** Share of the context a slid window starts with, leaving the rest for the bars still to come. */
+    private static final double SLIDE_FILL = 0.6;
 
     private final LanguageModel model;
     private final Vocabulary vocabulary;
@@ -41,7 +49,7 @@ public final class Generator {
 
     /** One generated piece, with the numbers that say how it was made. */
     public record Result(Piece piece, List<Token> tokens, long seed, int sampledTokens, int forcedTokens,
-                         int windowSlides, int barsClosedEarly) { }
+                         int windowSlides, int barsClosedEarly, Optional<Token.Swing> swing) { }
 
     public Generator(LanguageModel model, Vocabulary vocabulary) {
         if (model.vocabSize() != vocabulary.size())
@@ -50,6 +58,10 @@ public final class Generator {
         this.vocabulary = vocabulary;
         this.grammar = new Grammar(vocabulary);
         this.encoder = new RemiEncoder(vocabulary);
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /**
@@ -85,30 +97,82 @@ public final class Generator {
         }
     }
 
-    /** One bar of the plan: tokens to keep, or null to sample. */
-    private record TrackPlan(TrackSpec spec, List<List<Token>> bars) { }
+    /**
+     * A part of the plan: its spec, its measured declaration tokens when it comes from the seed, and per bar the tokens
+     * to keep, or {@link #SAMPLE} / {@link #FILL} for bars the model writes in place or after the bars.
+     */
+    private record PartPlan(TrackSpec spec, Optional<List<Token>> declaration, List<List<Token>> bars) { }
+
+    private static final List<Token> SAMPLE = List.of();
+    private static final List<Token> FILL = List.of(Token.FILL);
 
     private Result one(GenerationRequest r) {
-        List<Token> header = header(r);
-        List<TrackPlan> plan = plan(r);
+        List<PartPlan> plan = plan(r);
         int bars = plan.isEmpty() ? 0 : plan.get(0).bars().size();
         Session s = new Session(r, bars);
         try (s) {
-            s.forceAll(header);
-            s.headerLength = s.tokens.size();
-            for (TrackPlan track : plan) {
-                s.startTrack(track.spec());
-                for (List<Token> bar : track.bars()) {
-                    if (bar != null) s.forceBar(bar);
-                    else s.sampleBar(track.spec());
+            s.forceAll(header(r));
+            swing(s, r, plan);
+            for (PartPlan p : plan) s.declare(p, r);
+            s.declarationsEnd = s.tokens.size();
+            for (int bar = 0; bar < bars; bar++) {
+                s.force(Token.BAR_START);
+                for (int part = 0; part < plan.size(); part++) {
+                    s.force(new Token.TrackRef(part));
+                    List<Token> cell = plan.get(part).bars().get(bar);
+                    if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan));
+                    else s.forceAll(cell);
+                    s.endCell(bar, part, cell == FILL);
                 }
-                s.force(Token.TRACK_END);
+            }
+            while (s.state.pendingFills() > 0) {
+                s.force(Token.FILL_START);
+                int part = s.state.currentPart();
+                s.samplePart(plan.get(part).spec(), Token.FILL_END);
+                s.endFill();
+                s.force(Token.FILL_END);
             }
             s.force(Token.PIECE_END);
         }
         Decoded decoded = new RemiDecoder(vocabulary).decode(s.tokens);
-        if (decoded.repaired()) throw new IllegalStateException("generated tokens needed repair: " + decoded);
-        return new Result(finish(decoded.piece(), r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly);
+        if (decoded.repaired()) throw new IllegalStateException("engine error: generated tokens needed repair: " + decoded);
+        Piece piece = feel(decoded.piece(), decoded.swing(), r);
+        return new Result(finish(piece, r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
+                decoded.swing());
+    }
+
+    /** The token the engine writes after a sampled part: the next part's TRK, the next bar, the fills or the end. */
+    private static Token nextAfter(int part, int parts, int bar, int bars, List<PartPlan> plan) {
+        if (part + 1 < parts) return new Token.TrackRef(part + 1);
+        if (bar + 1 < bars) return Token.BAR_START;
+        boolean fills = plan.stream().anyMatch(p -> p.bars().contains(FILL));
+        return fills ? Token.FILL_START : Token.PIECE_END;
+    }
+
+    /** Swing played back as the piece's tag says (unless straight was asked for), then optional quantization. */
+    private Piece feel(Piece p, Optional<Token.Swing> swing, GenerationRequest r) {
+        Piece out = p;
+        if (swing.isPresent()) {
+            long pair = (long) p.ticksPerQuarter() * 8 / swing.get().unit();
+            out = Swing.of(pair, swing.get().phase()).applyTo(out);
+        }
+        int q = r.controls().quantizeSteps();
+        if (q > 0) out = quantized(out, p.ticksPerQuarter() / q);
+        return out;
+    }
+
+    private static Piece quantized(Piece p, long grid) {
+        List<Track> tracks = new ArrayList<>();
+        for (Track t : p.tracks()) {
+            List<Note> notes = new ArrayList<>();
+            for (Note n : t.notes()) {
+                long start = Math.round((double) n.startTick() / grid) * grid;
+                long end = Math.max(start + grid, Math.round((double) n.endTick() / grid) * grid);
+                if (start < p.endTick()) notes.add(new Note(n.pitch(), n.velocity(), start, Math.min(end, p.endTick()) - start));
+            }
+            tracks.add(t.withNotes(notes));
+        }
+        return p.withTracks(tracks);
     }
 
     /** The decoded piece with the exact tempo and key asked for (the tokens carry a tempo bin). */
@@ -133,39 +197,65 @@ public final class Generator {
         return h;
     }
 
-    /** Which bars of which tracks are kept and which are sampled, for the request's mode. */
-    private List<TrackPlan> plan(GenerationRequest r) {
-        List<TrackPlan> plan = new ArrayList<>();
+    /**
+     * The swing tag: as asked, none when straight was asked for, else the model's choice between a swing tag and none
+     * (it learned which genres swing). With a seed, the seed was read straight, so it is kept straight.
+     */
+    private void swing(Session s, GenerationRequest r, List<PartPlan> plan) {
+        GenerationRequest.Controls c = r.controls();
+        Token firstRole = new Token.RoleTag(plan.get(0).spec().role());
+        if (c.straight() || r.seedMidi().isPresent()) return;
+        if (c.swingPercent().isPresent()) {
+            s.force(TokenGrid.swing(swingUnit(r), c.swingPercent().getAsDouble() / 100));
+            return;
+        }
+        s.sampleOne(t -> t instanceof Token.Swing || t.equals(firstRole), false);
+    }
+
+    /** 8th swing for the genres counted in a shuffle, 16th swing (the MPC's) for the rest. */
+    private static int swingUnit(GenerationRequest r) {
+        String genre = r.tags().genre().orElse("");
+        return List.of("jazz", "blues", "country", "gospel", "new-orleans", "rock", "swing").contains(genre)
+                || r.tags().style().filter(st -> st.equals("shuffle") || st.equals("swing")).isPresent() && r.bpm() >= 110 ? 8 : 16;
+    }
+
+    /** Which bars of which parts are kept, sampled in place, or filled after the bars, for the request's mode. */
+    private List<PartPlan> plan(GenerationRequest r) {
+        List<PartPlan> plan = new ArrayList<>();
         if (r.mode() == GenerationRequest.Mode.NEW) {
-            for (TrackSpec spec : r.tracks()) plan.add(new TrackPlan(spec, nulls(r.bars())));
+            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(r.bars(), SAMPLE)));
+            plan.sort(Comparator.comparing(p -> p.spec().role(), RemiEncoder.partOrder()));
             return plan;
         }
-        Piece seed = r.seedMidi().orElseThrow();
-        SeedParts parts = SeedParts.of(encoder.encode(seed, Tags.NONE));
-        for (SeedParts.Track t : parts.tracks()) {
-            TrackSpec spec = new TrackSpec(t.role().role(), t.instrument().program(), t.instrument().drums());
-            List<List<Token>> bars = new ArrayList<>(t.bars());
+        Piece seed = encoder.quantize(r.seedMidi().orElseThrow());
+        int seedBars = (int) encoder.bars(seed);
+        for (Track t : seed.tracks()) {
+            TrackSpec spec = new TrackSpec(t.role(), t.program(), t.isDrum());
+            List<List<Token>> bars = new ArrayList<>(encoder.partBars(t, seedBars, seed));
             switch (r.mode()) {
-                case CONTINUE -> bars.addAll(nulls(r.bars()));
+                case CONTINUE -> bars.addAll(cells(r.bars(), SAMPLE));
                 case ACCOMPANY -> { }
-                case VARY -> {
-                    boolean selected = r.tracks().isEmpty() || r.tracks().stream().anyMatch(x -> x.role() == spec.role());
-                    for (int b = Math.max(0, r.varyFromBar()); selected && b <= Math.min(bars.size() - 1, r.varyToBar()); b++) bars.set(b, null);
+                case VARY, INFILL -> {
+                    boolean selected = r.mode() == GenerationRequest.Mode.INFILL || r.tracks().isEmpty()
+                            || r.tracks().stream().anyMatch(x -> x.role() == spec.role());
+                    for (int b = Math.max(0, r.varyFromBar()); selected && b <= Math.min(bars.size() - 1, r.varyToBar()); b++) bars.set(b, FILL);
                 }
                 default -> throw new AssertionError("unhandled mode " + r.mode());
             }
-            plan.add(new TrackPlan(spec, bars));
+            plan.add(new PartPlan(spec, Optional.of(encoder.declaration(t, seedBars)), bars));
         }
-        if (r.mode() == GenerationRequest.Mode.ACCOMPANY) {
-            int bars = parts.tracks().isEmpty() ? r.bars() : parts.tracks().get(0).bars().size();
-            for (TrackSpec spec : r.tracks()) plan.add(new TrackPlan(spec, nulls(bars)));
-        }
+        if (r.mode() == GenerationRequest.Mode.ACCOMPANY)
+            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(seedBars, SAMPLE)));
+        if (plan.size() > vocabulary.config().maxTracks())
+            throw new IllegalArgumentException("the seed and the new parts make " + plan.size() + " parts; at most "
+                    + vocabulary.config().maxTracks() + " fit one piece");
+        // Kept parts first: a new part then hears the seed's bar k while writing its own bar k.
         return plan;
     }
 
-    private static List<List<Token>> nulls(int n) {
+    private static List<List<Token>> cells(int n, List<Token> cell) {
         List<List<Token>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(null);
+        for (int i = 0; i < n; i++) out.add(cell);
         return out;
     }
 
@@ -178,9 +268,12 @@ public final class Generator {
         LanguageModel.Session cache = model.newSession();
         final List<Integer> unfed = new ArrayList<>(); // ids accepted but not yet fed to the model
         float[] logits;
-        int headerLength;
-        int trackStart;           // index of the current TRACK_START in tokens
-        final List<Integer> barStarts = new ArrayList<>(); // indices of the current track's BAR_STARTs
+        int declarationsEnd;
+        /** Every finished bar/part cell as written (fills put back once written), for rebuilding a slid window. */
+        final List<List<List<Token>>> cells = new ArrayList<>();
+        final List<int[]> fills = new ArrayList<>(); // {bar, part} of each FILL, in order
+        int fillsWritten;
+        int cellStart;            // index in tokens where the current cell's content began
         int sampled;
         int forced;
         int slides;
@@ -193,9 +286,11 @@ public final class Generator {
         }
 
         void force(Token t) {
-            if (!state.allows(t)) throw new IllegalStateException("engine error: " + t + " not allowed after " + tokens.size() + " tokens");
+            if (!state.allows(t)) throw new IllegalStateException("engine error: " + t + " not allowed after " + tokens.size()
+                    + " tokens (" + (tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1)) + ")");
             accept(t);
             forced++;
+            if (t instanceof Token.TrackRef || t.equals(Token.FILL_START)) cellStart = tokens.size();
         }
 
         void forceAll(List<Token> ts) {
@@ -203,58 +298,93 @@ public final class Generator {
         }
 
         private void accept(Token t) {
-            if (t.equals(Token.BAR_START)) barStarts.add(tokens.size());
             state.accept(t);
             tokens.add(t);
             unfed.add(vocabulary.id(t));
         }
 
-        void startTrack(TrackSpec spec) {
-            trackStart = tokens.size();
-            barStarts.clear();
-            force(Token.TRACK_START);
-            force(spec.drums() ? Token.Instrument.DRUMS : new Token.Instrument(spec.program(), false));
+        /** A part's declaration: role and instrument as planned, its controls measured (seed), asked for, or the model's. */
+        void declare(PartPlan p, GenerationRequest r) {
+            if (p.declaration().isPresent()) {
+                forceAll(p.declaration().get());
+                return;
+            }
+            TrackSpec spec = p.spec();
             force(new Token.RoleTag(spec.role()));
+            force(spec.drums() ? Token.Instrument.DRUMS : new Token.Instrument(spec.program(), false));
+            if (r.controls().density().isPresent()) force(new Token.Density(r.controls().density().get().ordinal()));
+            else sampleOne(t -> t instanceof Token.Density, true);
+            if (!spec.drums()) sampleOne(t -> t instanceof Token.Polyphony, true);
         }
 
-        void forceBar(List<Token> bar) {
-            forceAll(bar);
+        /** Draws one token among those {@code which} accepts (and the grammar allows); none drawn when {@code required} is false and the model prefers another allowed kind. */
+        void sampleOne(java.util.function.Predicate<Token> which, boolean required) {
+            float[] bias = new float[vocabulary.size()];
+            for (int i = 0; i < bias.length; i++) {
+                Token t = vocabulary.token(i);
+                if (!state.allows(t) || !which.test(t)) bias[i] = Float.NEGATIVE_INFINITY;
+            }
+            int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
+            if (id < 0) {
+                if (required) throw new IllegalStateException("engine error: no control token allowed");
+                return;
+            }
+            Token t = vocabulary.token(id);
+            if (t instanceof Token.RoleTag) return; // the model chose no swing: the engine writes the declaration
+            accept(t);
+            sampled++;
         }
 
-        void sampleBar(TrackSpec spec) {
-            force(Token.BAR_START);
-            int inBar = 0;
+        /** Samples one part's notes until the model ends the part (with {@code end}, which the engine then writes). */
+        void samplePart(TrackSpec spec, Token end) {
+            int inPart = 0;
             while (true) {
-                boolean overBudget = inBar >= MAX_TOKENS_PER_BAR;
-                float[] bias = bias(spec, overBudget);
+                boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
+                float[] bias = bias(spec, end, overBudget);
                 int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
-                if (id < 0) throw new IllegalStateException("engine error: no token allowed inside a bar");
+                if (id < 0) throw new IllegalStateException("engine error: no token allowed inside a part");
                 Token t = vocabulary.token(id);
-                accept(t);
                 sampled++;
-                inBar++;
-                if (t.equals(Token.BAR_END)) {
+                if (t.equals(end)) {
                     if (overBudget) closedEarly++;
                     return;
                 }
+                accept(t);
+                inPart++;
             }
         }
 
-        /** Grammar mask, pitch rules, and past the budget only what leads to BAR_END soonest. */
-        private float[] bias(TrackSpec spec, boolean overBudget) {
+        /** Grammar mask with structure left to the engine, pitch rules, and past the budget only what ends the part soonest. */
+        private float[] bias(TrackSpec spec, Token end, boolean overBudget) {
             float[] bias = new float[vocabulary.size()];
-            boolean closable = state.allows(Token.BAR_END);
+            boolean closable = state.allows(end);
             for (int i = 0; i < bias.length; i++) {
                 Token t = vocabulary.token(i);
-                if (!state.allows(t)) {
+                boolean structural = t instanceof Token.Special || t instanceof Token.TrackRef;
+                if (!state.allows(t) || (structural && !t.equals(end))) {
                     bias[i] = Float.NEGATIVE_INFINITY;
-                } else if (overBudget && closable && (t instanceof Token.Position || t instanceof Token.Pitch)) {
-                    bias[i] = Float.NEGATIVE_INFINITY; // past the budget: no new note once the bar can close
+                } else if (overBudget && closable && !t.equals(end)) {
+                    bias[i] = Float.NEGATIVE_INFINITY; // past the budget: no new note once the part can end
                 } else if (t instanceof Token.Pitch p) {
                     bias[i] = PitchRules.bias(p.pitch(), spec.role(), spec.drums(), request.key(), request.keyConstraint());
+                } else if (t instanceof Token.DrumHit h) {
+                    bias[i] = PitchRules.bias(h.key(), spec.role(), true, request.key(), request.keyConstraint());
                 }
             }
             return bias;
+        }
+
+        /** Records a finished bar cell (its tokens, or FILL) for window rebuilding. */
+        void endCell(int bar, int part, boolean fill) {
+            if (cells.size() <= bar) cells.add(new ArrayList<>());
+            cells.get(bar).add(new ArrayList<>(tokens.subList(cellStart, tokens.size())));
+            if (fill) fills.add(new int[] {bar, part});
+        }
+
+        /** Puts a written fill back into its bar, so a window rebuilt later shows it as music, not as a FILL. */
+        void endFill() {
+            int[] at = fills.get(fillsWritten++);
+            cells.get(at[0]).set(at[1], new ArrayList<>(tokens.subList(cellStart, tokens.size())));
         }
 
         /** Logits for the next token, feeding what is pending first (sliding the window when it would not fit). */
@@ -267,24 +397,70 @@ public final class Generator {
             return logits;
         }
 
-        /** Restarts the cache with the header, the current track's header and as many recent whole bars as fit in half. */
+        /**
+         * Restarts the cache with the header and declarations, whole bars of every part (the most recent ones while
+         * bars are written; those around the filled bar while fills are), and the bar or fill in progress.
+         */
         private void slide(int ctx) {
             slides++;
-            List<Token> window = new ArrayList<>(tokens.subList(0, headerLength));
-            window.addAll(tokens.subList(trackStart, trackStart + 3));
-            int currentBar = barStarts.isEmpty() ? tokens.size() : barStarts.get(barStarts.size() - 1);
-            int from = currentBar;
-            for (int b = barStarts.size() - 2; b >= 0; b--) {
-                if (window.size() + (tokens.size() - barStarts.get(b)) > ctx / 2) break;
-                from = barStarts.get(b);
+            List<Token> head = new ArrayList<>(tokens.subList(0, declarationsEnd));
+            List<Token> current; // what the grammar walk has seen since the last finished cell boundary
+            int focus;           // the bar the window is built around
+            boolean filling = state.inFill() || state.phase() == Grammar.Phase.FILLS;
+            if (filling) {
+                int[] at = fills.get(fillsWritten);
+                focus = at[0];
+                List<Token> fill = new ArrayList<>();
+                fill.add(Token.FILL_START);
+                fill.addAll(tokens.subList(cellStart, tokens.size()));
+                current = fill;
+            } else {
+                focus = state.bars() - 1;
+                int barStart = tokens.lastIndexOf(Token.BAR_START);
+                current = barStart < 0 ? List.of() : new ArrayList<>(tokens.subList(barStart, tokens.size()));
             }
-            List<Token> tail = tokens.subList(Math.max(from, trackStart + 3), tokens.size());
-            if (window.size() + tail.size() > ctx - 1) tail = tail.subList(tail.size() - (ctx - 1 - window.size()), tail.size());
-            window.addAll(tail);
+            int budget = (int) (ctx * SLIDE_FILL) - head.size() - current.size();
+            int from = focus;
+            int to = filling ? focus + 1 : focus; // bars [from, to) go in; a filled bar itself always does
+            int used = filling ? barLength(focus) : 0;
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                if (filling && to < cells.size() && used + barLength(to) <= budget) {
+                    used += barLength(to++);
+                    grew = true;
+                }
+                if (from > 0 && used + barLength(from - 1) <= budget) {
+                    used += barLength(--from);
+                    grew = true;
+                }
+            }
+            List<Token> window = new ArrayList<>(head);
+            for (int b = from; b < to; b++) window.addAll(barTokens(b));
+            window.addAll(current);
+            if (window.size() > ctx - 1) window = window.subList(window.size() - (ctx - 1), window.size());
             cache.close();
             cache = model.newSession();
             unfed.clear();
             for (Token t : window) unfed.add(vocabulary.id(t));
+        }
+
+        private int barLength(int bar) {
+            int n = 1;
+            for (List<Token> cell : cells.get(bar)) n += cell.size() + 1;
+            return n;
+        }
+
+        /** A finished bar as tokens: written fills as music, fills still to come as FILL. */
+        private List<Token> barTokens(int bar) {
+            List<Token> out = new ArrayList<>();
+            out.add(Token.BAR_START);
+            List<List<Token>> parts = cells.get(bar);
+            for (int p = 0; p < parts.size(); p++) {
+                out.add(new Token.TrackRef(p));
+                out.addAll(parts.get(p));
+            }
+            return out;
         }
 
         @Override

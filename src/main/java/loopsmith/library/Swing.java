@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import loopsmith.music.Note;
+import loopsmith.music.Piece;
 import loopsmith.music.Track;
 
 /**
@@ -60,5 +61,33 @@ public record Swing(long pairTicks, double ratio, double offBeatPhase) {
         double straight = phase <= offBeatPhase ? phase / offBeatPhase * 0.5
                 : 0.5 + (phase - offBeatPhase) / (1 - offBeatPhase) * 0.5;
         return pairStart + Math.round(straight * pairTicks);
+    }
+
+    /** Moves a tick from straight time to swung time: the inverse of {@link #straighten}. */
+    public long apply(long tick) {
+        long pairStart = Math.floorDiv(tick, pairTicks) * pairTicks;
+        double phase = (double) (tick - pairStart) / pairTicks;
+        double swung = phase <= 0.5 ? phase / 0.5 * offBeatPhase : offBeatPhase + (phase - 0.5) / 0.5 * (1 - offBeatPhase);
+        return pairStart + Math.round(swung * pairTicks);
+    }
+
+    /** Swing of the off-beat at {@code offBeatPhase} (0.5..1) of pairs {@code pairTicks} long. */
+    public static Swing of(long pairTicks, double offBeatPhase) {
+        return new Swing(pairTicks, offBeatPhase / (1 - offBeatPhase), offBeatPhase);
+    }
+
+    /** Every note of the piece played with this swing (onsets and ends moved; drums keep their length). */
+    public Piece applyTo(Piece piece) {
+        List<Track> tracks = new ArrayList<>(piece.tracks().size());
+        for (Track t : piece.tracks()) {
+            List<Note> notes = new ArrayList<>(t.notes().size());
+            for (Note n : t.notes()) {
+                long start = apply(n.startTick());
+                long end = t.isDrum() ? start + n.durationTicks() : Math.max(start + 1, apply(n.endTick()));
+                notes.add(new Note(n.pitch(), n.velocity(), start, end - start));
+            }
+            tracks.add(t.withNotes(notes));
+        }
+        return piece.withTracks(tracks);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import loopsmith.music.LoopsmithException;
-import loopsmith.tokens.TokenizerConfig;
 import loopsmith.tokens.Vocabulary;
 
 /**
@@ -34,12 +33,7 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
         Checkpoint.Contents c = Checkpoint.load(file);
         JsonNode vocab = c.state().path("vocabulary");
         if (vocab.isMissingNode()) throw new LoopsmithException(file, "model file carries no vocabulary");
-        Vocabulary vocabulary;
-        try {
-            vocabulary = Vocabulary.of(JSON.treeToValue(vocab, TokenizerConfig.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new LoopsmithException(file, "model file has an unreadable vocabulary: " + e.getMessage(), e);
-        }
+        Vocabulary vocabulary = Vocabulary.fromStoredConfig(file, vocab);
         if (vocabulary.size() != c.config().vocabSize())
             throw new LoopsmithException(file, "model expects " + c.config().vocabSize() + " tokens but its vocabulary has " + vocabulary.size());
         java.util.List<String> missing = Checkpoint.missingWeights(c.config(), c.tensors());

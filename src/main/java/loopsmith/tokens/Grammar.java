@@ -1,32 +1,40 @@
 package loopsmith.tokens;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import loopsmith.music.TimeSignature;
 
 /**
- * What may follow what: the one definition of a valid token sequence. Validation, the repairing decoder and (later)
- * constrained generation all walk this state machine.
+ * What may follow what: the one definition of a valid token sequence (token format {@value TokenizerConfig#TOKEN_FORMAT}).
+ * Validation, the repairing decoder and constrained generation all walk this state machine.
  *
  * <pre>
- * piece  := PIECE_START tags track* PIECE_END
- * tags   := [GENRE=] [STYLE=] [MOOD=] TEMPO= TIMESIG= [KEY=]     in this order; genre, style, mood and key may be
- *                                                                 left out (tag dropout), tempo and meter may not
- * track  := TRACK_START INST=&lt;program|DRUMS&gt; ROLE=&lt;role&gt; bar* TRACK_END
- * bar    := BAR_START group* BAR_END
- * group  := POS=&lt;step&gt; note+                   steps strictly increase within a bar and stay below the bar's
- *                                                 length (TIMESIG, 4/4 when absent)
- * note   := NOTE_ON=&lt;pitch&gt; DUR=&lt;bin&gt; VEL=&lt;level&gt;   pitched tracks
- *         | NOTE_ON=&lt;pitch&gt; VEL=&lt;level&gt;             drum tracks (hits have no length)
- *                                                 pitches strictly increase within a group
+ * piece  := PIECE_START header (decl+ bar* fills)? PIECE_END
+ * header := [GENRE=] [STYLE=] [MOOD=] TEMPO= TIMESIG= [KEY=] [SWING=]   in this order; tempo and meter are required,
+ *                                                                      the rest may be left out (tag dropout)
+ * decl   := ROLE=&lt;role&gt; INST=&lt;program|DRUMS&gt; [DENS=&lt;level&gt;] [POLY=&lt;level&gt;]   one per part; POLY on pitched parts only
+ * bar    := BAR_START part(0) part(1) … part(n-1)           every part in every bar, in declaration order
+ * part(i):= TRK=i (FILL | group*)
+ * group  := POS=&lt;step&gt; ([VEL=&lt;level&gt;] note)+            steps strictly increase within a part and stay below the bar's
+ *                                                       length; a pitched part's first note has a VEL before it, and a
+ *                                                       VEL holds for the part's later notes until the next one
+ * note   := HIT=&lt;key&gt;:&lt;level&gt;                             in a drum part (keys strictly increase within a group)
+ *         | NOTE_ON=&lt;pitch&gt; DUR=&lt;bin&gt;                     in a pitched part (pitches strictly increase within a group)
+ * fills  := (FILL_START group* FILL_END)*                one per FILL, in the order the FILLs came: the notes of the
+ *                                                       part's bar that was left out, written after seeing everything
  * </pre>
- * Every track has the same number of bars: the first track sets it (or the caller does, for generation), and the
- * count is at most {@link TokenizerConfig#maxBars()}. PAD and UNK never appear in a valid piece: the encoder leaves
- * out tags the vocabulary lacks, and the decoder skips UNK.
+ * A piece has at most {@link TokenizerConfig#maxTracks()} parts and {@link TokenizerConfig#maxBars()} bars. Because
+ * parts are interleaved bar by bar, a part writing bar k has bar k of every part declared before it, and every earlier
+ * bar of all parts, in view; nothing ends a bar or a part but the next structural token.
  */
 public final class Grammar {
     private static final int TEMPO_ORDER = 3;
     private static final int TIMESIG_ORDER = 4;
+    private static final int KEY_ORDER = 5;
+    private static final int SWING_ORDER = 6;
 
     private final Vocabulary vocabulary;
 
@@ -38,18 +46,13 @@ public final class Grammar {
         return vocabulary;
     }
 
-    /** A fresh walk from the start; {@code requiredBars} fixes every track's bar count, or -1 to let the first track set it. */
+    /** A fresh walk from the start; {@code requiredBars} fixes the bar count, or -1 to leave it open. */
     public State start(int requiredBars) {
-        return new State(requiredBars, true);
+        return new State(requiredBars);
     }
 
     public State start() {
         return start(-1);
-    }
-
-    /** A walk that does not hold tracks to one bar count: the repairing decoder pads short tracks afterwards. */
-    State lenient() {
-        return new State(-1, false);
     }
 
     /** Empty when the sequence is a complete valid piece, otherwise what is wrong and where. */
@@ -67,58 +70,91 @@ public final class Grammar {
         return validate(sequence).isEmpty();
     }
 
-    enum Phase { START, TAGS, TRACKS, INSTRUMENT, ROLE, BODY, BAR, AFTER_POSITION, AFTER_PITCH, AFTER_DURATION, AFTER_VELOCITY, END }
+    /** Where a walk stands. PART covers "after TRK" and "after a whole note", the points where a part may end. */
+    public enum Phase { START, TAGS, DECL_INST, DECL_OPTIONS, PART, AFTER_POSITION, AFTER_VELOCITY, AFTER_PITCH, FILLED, FILLS, END }
 
     /** Where a walk through the grammar stands. Mutable; one per sequence. */
     public final class State {
         Phase phase = Phase.START;
         private int lastTagOrder = -1;
         int barSteps;
-        boolean drumTrack;
-        private int barsInTrack;
-        int requiredBars;
-        private final boolean holdBarCount;
+        private final List<Boolean> drumParts = new ArrayList<>();
+        private int declOptionsSeen; // 0 none, 1 DENS, 2 POLY
+        private int bars;
+        private final int requiredBars;
+        private int part = -1;       // index of the part being written, -1 before the first TRK of a bar
+        private boolean inFill;       // writing a fill after the bars
+        private boolean partHasVelocity;
+        private boolean groupHasNote;
         int lastPosition;
         int lastPitch;
-        private int tracks;
+        private final Deque<Integer> pendingFills = new ArrayDeque<>();
+        private int fillsWritten;
 
-        private State(int requiredBars, boolean holdBarCount) {
+        private State(int requiredBars) {
             this.requiredBars = requiredBars;
-            this.holdBarCount = holdBarCount;
             this.barSteps = vocabulary.grid().barSteps(TimeSignature.FOUR_FOUR);
+        }
+
+        public Phase phase() {
+            return phase;
         }
 
         public boolean isComplete() {
             return phase == Phase.END;
         }
 
-        /** Bars finished in the current (or last) track. */
-        public int barsInTrack() {
-            return barsInTrack;
+        /** Bars begun so far. */
+        public int bars() {
+            return bars;
         }
 
+        /** Parts declared. */
         public int tracks() {
-            return tracks;
+            return drumParts.size();
         }
 
-        public boolean inDrumTrack() {
-            return drumTrack;
+        /** The part being written (its declaration index), or -1 between bars; in a fill, the filled part. */
+        public int currentPart() {
+            return part;
+        }
+
+        public boolean inFill() {
+            return inFill;
+        }
+
+        /** FILLs not yet written out after the bars. */
+        public int pendingFills() {
+            return pendingFills.size();
+        }
+
+        public boolean inDrumPart() {
+            return part >= 0 && part < drumParts.size() && drumParts.get(part);
+        }
+
+        public boolean isDrumPart(int index) {
+            return drumParts.get(index);
+        }
+
+        public int barSteps() {
+            return barSteps;
         }
 
         String describe() {
-            return "in phase " + phase.name().toLowerCase(java.util.Locale.ROOT) + (phase == Phase.BAR || phase == Phase.AFTER_VELOCITY
-                    ? " (bar " + (barsInTrack + 1) + ", last position " + lastPosition + ")" : "");
+            String where = part >= 0 ? " (bar " + bars + ", part " + part + (inFill ? ", fill" : "") + ")" : bars > 0 ? " (after bar " + bars + ")" : "";
+            return "in phase " + phase.name().toLowerCase(java.util.Locale.ROOT) + where;
         }
 
         private int tagOrder(Token t) {
             if (t instanceof Token.Tag tag) return tag.kind().ordinal();
             if (t instanceof Token.Tempo) return TEMPO_ORDER;
             if (t instanceof Token.TimeSig) return TIMESIG_ORDER;
-            if (t instanceof Token.KeyTag) return 5;
+            if (t instanceof Token.KeyTag) return KEY_ORDER;
+            if (t instanceof Token.Swing) return SWING_ORDER;
             return -1;
         }
 
-        /** The mandatory tag the walk still lacks before tracks may begin (a repairing decoder assumes it), or null. */
+        /** The required tag the walk still lacks before parts are declared (a repairing decoder assumes it), or null. */
         Token missingMandatoryTag() {
             if (phase != Phase.TAGS) return null;
             if (lastTagOrder < TEMPO_ORDER) return new Token.Tempo(vocabulary.grid().tempoBin(loopsmith.music.TempoChange.DEFAULT_BPM));
@@ -126,7 +162,6 @@ public final class Grammar {
             return null;
         }
 
-        /** Tags come in order; the optional ones (genre, style, mood, key) may be skipped, tempo and meter not. */
         private boolean isNextTag(Token t) {
             int order = tagOrder(t);
             if (order <= lastTagOrder) return false;
@@ -135,91 +170,175 @@ public final class Grammar {
             return true;
         }
 
-        private boolean maySkipBarCount() {
-            return !holdBarCount || requiredBars < 0;
+        private boolean mayStartBar() {
+            return bars < vocabulary.config().maxBars() && (requiredBars < 0 || bars < requiredBars);
         }
 
-        public boolean allows(Token t) {
-            if (!vocabulary.contains(t)) return false;
-            return switch (phase) {
-                case START -> t.equals(Token.PIECE_START);
-                case TAGS -> isNextTag(t) || (lastTagOrder >= TIMESIG_ORDER && (t.equals(Token.TRACK_START) || t.equals(Token.PIECE_END)));
-                case TRACKS -> t.equals(Token.TRACK_START) || t.equals(Token.PIECE_END);
-                case INSTRUMENT -> t instanceof Token.Instrument;
-                case ROLE -> t instanceof Token.RoleTag;
-                case BODY -> (t.equals(Token.BAR_START) && barsInTrack < vocabulary.config().maxBars()
-                                && (maySkipBarCount() || barsInTrack < requiredBars))
-                        || (t.equals(Token.TRACK_END) && (maySkipBarCount() || barsInTrack == requiredBars));
-                case BAR -> t.equals(Token.BAR_END) || isNextPosition(t);
-                case AFTER_POSITION -> t instanceof Token.Pitch;
-                case AFTER_PITCH -> drumTrack ? t instanceof Token.Velocity : t instanceof Token.Duration;
-                case AFTER_DURATION -> t instanceof Token.Velocity;
-                case AFTER_VELOCITY -> t.equals(Token.BAR_END) || isNextPosition(t)
-                        || (t instanceof Token.Pitch p && p.pitch() > lastPitch);
-                case END -> false;
-            };
+        private boolean barsDone() {
+            return requiredBars < 0 || bars == requiredBars;
         }
 
-        /** {@link #allows} for an id; ids outside the vocabulary are never allowed. */
-        public boolean allows(int id) {
-            return id >= 0 && id < vocabulary.size() && allows(vocabulary.token(id));
+        /** Tokens that may end the current part (bar part or fill). */
+        private boolean endsPart(Token t) {
+            if (inFill) return t.equals(Token.FILL_END);
+            if (part + 1 < drumParts.size()) return t instanceof Token.TrackRef r && r.index() == part + 1;
+            return endsLastPart(t);
+        }
+
+        /** After the last part of a bar: the next bar, the fills, or the end. */
+        private boolean endsLastPart(Token t) {
+            if (t.equals(Token.BAR_START)) return mayStartBar();
+            if (t.equals(Token.FILL_START)) return barsDone() && !pendingFills.isEmpty();
+            if (t.equals(Token.PIECE_END)) return barsDone() && pendingFills.isEmpty();
+            return false;
         }
 
         private boolean isNextPosition(Token t) {
             return t instanceof Token.Position p && p.step() > lastPosition && p.step() < barSteps;
         }
 
+        private boolean isNote(Token t, boolean afterNote) {
+            if (inDrumPart()) return t instanceof Token.DrumHit h && (!afterNote || h.key() > lastPitch);
+            return t instanceof Token.Pitch p && (!afterNote || p.pitch() > lastPitch);
+        }
+
+        public boolean allows(Token t) {
+            if (!vocabulary.contains(t)) return false;
+            return switch (phase) {
+                case START -> t.equals(Token.PIECE_START);
+                case TAGS -> isNextTag(t) || (lastTagOrder >= TIMESIG_ORDER && (t instanceof Token.RoleTag || (t.equals(Token.PIECE_END) && barsDone())));
+                case DECL_INST -> t instanceof Token.Instrument;
+                case DECL_OPTIONS -> (t instanceof Token.Density && declOptionsSeen < 1)
+                        || (t instanceof Token.Polyphony && declOptionsSeen < 2 && !drumParts.get(drumParts.size() - 1))
+                        || (t instanceof Token.RoleTag && drumParts.size() < vocabulary.config().maxTracks())
+                        || (t.equals(Token.BAR_START) && mayStartBar())
+                        || (t.equals(Token.PIECE_END) && barsDone());
+                case PART -> {
+                    if (part < 0) yield t instanceof Token.TrackRef r && r.index() == 0; // right after BAR_START
+                    if (t.equals(Token.FILL)) yield !inFill && lastPosition < 0 && !groupHasNote && justOpened;
+                    yield isNextPosition(t) || (groupHasNote && (isNote(t, true) || (t instanceof Token.Velocity && !inDrumPart() && lastPitch < 127)))
+                            || endsPart(t);
+                }
+                case AFTER_POSITION -> (t instanceof Token.Velocity && !inDrumPart()) || ((partHasVelocity || inDrumPart()) && isNote(t, false));
+                case AFTER_VELOCITY -> isNote(t, groupHasNote);
+                case AFTER_PITCH -> t instanceof Token.Duration;
+                case FILLED -> endsPart(t);
+                case FILLS -> (t.equals(Token.FILL_START) && !pendingFills.isEmpty()) || (t.equals(Token.PIECE_END) && pendingFills.isEmpty());
+                case END -> false;
+            };
+        }
+
+        private boolean justOpened; // a TRK was just accepted: FILL may stand for the whole part
+
+        /** {@link #allows} for an id; ids outside the vocabulary are never allowed. */
+        public boolean allows(int id) {
+            return id >= 0 && id < vocabulary.size() && allows(vocabulary.token(id));
+        }
+
         /** Advances past {@code t}, which must be allowed. */
         public void accept(Token t) {
             if (!allows(t)) throw new IllegalStateException(t + " not allowed " + describe());
+            boolean opened = false;
             switch (phase) {
                 case START -> phase = Phase.TAGS;
-                case TAGS, TRACKS -> {
-                    if (t.equals(Token.TRACK_START)) phase = Phase.INSTRUMENT;
-                    else if (t.equals(Token.PIECE_END)) phase = Phase.END;
-                    else {
+                case TAGS -> {
+                    if (t.equals(Token.PIECE_END)) {
+                        phase = Phase.END; // a piece without parts
+                    } else if (t instanceof Token.RoleTag) {
+                        phase = Phase.DECL_INST;
+                    } else {
                         lastTagOrder = tagOrder(t);
                         if (t instanceof Token.TimeSig ts) barSteps = vocabulary.grid().barSteps(ts.timeSignature());
                     }
                 }
-                case INSTRUMENT -> {
-                    drumTrack = ((Token.Instrument) t).drums();
-                    phase = Phase.ROLE;
+                case DECL_INST -> {
+                    drumParts.add(((Token.Instrument) t).drums());
+                    declOptionsSeen = 0;
+                    phase = Phase.DECL_OPTIONS;
                 }
-                case ROLE -> {
-                    barsInTrack = 0;
-                    phase = Phase.BODY;
+                case DECL_OPTIONS -> {
+                    if (t instanceof Token.Density) declOptionsSeen = 1;
+                    else if (t instanceof Token.Polyphony) declOptionsSeen = 2;
+                    else if (t instanceof Token.RoleTag) phase = Phase.DECL_INST;
+                    else structural(t);
                 }
-                case BODY -> {
-                    if (t.equals(Token.BAR_START)) {
-                        lastPosition = -1;
-                        phase = Phase.BAR;
-                    } else {
-                        if (requiredBars < 0 && holdBarCount) requiredBars = barsInTrack;
-                        tracks++;
-                        phase = Phase.TRACKS;
-                    }
-                }
-                case BAR, AFTER_VELOCITY -> {
-                    if (t.equals(Token.BAR_END)) {
-                        barsInTrack++;
-                        phase = Phase.BODY;
+                case PART, FILLED -> {
+                    if (t instanceof Token.TrackRef r) {
+                        openPart(r.index());
+                        opened = true;
+                    } else if (t.equals(Token.FILL)) {
+                        pendingFills.add(part);
+                        phase = Phase.FILLED;
                     } else if (t instanceof Token.Position p) {
                         lastPosition = p.step();
                         lastPitch = -1;
+                        groupHasNote = false;
                         phase = Phase.AFTER_POSITION;
+                    } else if (t instanceof Token.Velocity) {
+                        phase = Phase.AFTER_VELOCITY;
+                    } else if (isNote(t, true)) {
+                        note(t);
                     } else {
-                        lastPitch = ((Token.Pitch) t).pitch();
-                        phase = Phase.AFTER_PITCH;
+                        structural(t);
                     }
                 }
                 case AFTER_POSITION -> {
-                    lastPitch = ((Token.Pitch) t).pitch();
-                    phase = Phase.AFTER_PITCH;
+                    if (t instanceof Token.Velocity) {
+                        partHasVelocity = true;
+                        phase = Phase.AFTER_VELOCITY;
+                    } else {
+                        note(t);
+                    }
                 }
-                case AFTER_PITCH -> phase = drumTrack ? Phase.AFTER_VELOCITY : Phase.AFTER_DURATION;
-                case AFTER_DURATION -> phase = Phase.AFTER_VELOCITY;
+                case AFTER_VELOCITY -> note(t);
+                case AFTER_PITCH -> phase = Phase.PART;
+                case FILLS -> structural(t);
                 case END -> throw new AssertionError("nothing follows PIECE_END");
+            }
+            justOpened = opened;
+        }
+
+        private void openPart(int index) {
+            part = index;
+            lastPosition = -1;
+            lastPitch = -1;
+            partHasVelocity = false;
+            groupHasNote = false;
+            phase = Phase.PART;
+        }
+
+        private void note(Token t) {
+            groupHasNote = true;
+            if (t instanceof Token.DrumHit h) {
+                lastPitch = h.key();
+                phase = Phase.PART;
+            } else {
+                lastPitch = ((Token.Pitch) t).pitch();
+                phase = Phase.AFTER_PITCH;
+            }
+        }
+
+        /** BAR_START, FILL_START, FILL_END or PIECE_END. */
+        private void structural(Token t) {
+            if (t.equals(Token.BAR_START)) {
+                bars++;
+                part = -1;
+                inFill = false;
+                phase = Phase.PART;
+            } else if (t.equals(Token.FILL_START)) {
+                inFill = true;
+                openPart(pendingFills.peekFirst());
+            } else if (t.equals(Token.FILL_END)) {
+                pendingFills.removeFirst();
+                fillsWritten++;
+                inFill = false;
+                part = -1;
+                phase = Phase.FILLS;
+            } else if (t.equals(Token.PIECE_END)) {
+                part = -1;
+                phase = Phase.END;
+            } else {
+                throw new AssertionError("unhandled token " + t + " " + describe());
             }
         }
     }

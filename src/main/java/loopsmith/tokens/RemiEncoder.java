@@ -1,7 +1,10 @@
 package loopsmith.tokens;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -11,10 +14,17 @@ import loopsmith.music.TimeSignatureChange;
 import loopsmith.music.Track;
 
 /**
- * Piece → tokens. Encoding first {@linkplain #quantize quantizes}: what the tokens can express is exactly the
- * quantized piece, so {@code decode(encode(p)) == quantize(p)}.
+ * Piece → tokens, bar by bar with every part's bar in turn (see {@link Grammar}). Encoding first
+ * {@linkplain #quantize quantizes}: what the tokens can express is exactly the quantized piece, so
+ * {@code decode(encode(p)) == quantize(p)}.
  */
 public final class RemiEncoder {
+    /**
+     * The order parts are written in within a bar. Harmony before the lines that follow it: the bass and the melody of
+     * bar k are written with the chords of bar k in view, and everything with the drums of bar k in view.
+     */
+    public static final List<Role> PART_ORDER = List.of(Role.DRUMS, Role.CHORDS, Role.PAD, Role.BASS, Role.MELODY, Role.FX, Role.OTHER);
+
     private final Vocabulary vocabulary;
     private final TokenGrid grid;
 
@@ -23,11 +33,17 @@ public final class RemiEncoder {
         this.grid = vocabulary.grid();
     }
 
+    /** Sorts parts into {@link #PART_ORDER} (stable within a role). */
+    public static Comparator<Role> partOrder() {
+        return Comparator.comparingInt(PART_ORDER::indexOf);
+    }
+
     /**
-     * The piece as the vocabulary can express it: notes on the grid (onsets rounded to the nearest step, at most one
-     * note per pitch and onset in a track, the longest kept), durations and velocities binned, drum hits a fixed
-     * length, one tempo (the dominant one, binned) and one time signature (the first), tracks named after their role,
-     * and the end rounded up to a whole bar. Throws {@link TokenizeException} for what cannot be expressed.
+     * The piece as the vocabulary can express it: parts in {@link #PART_ORDER}, notes on the grid (onsets rounded to
+     * the nearest step, at most one note per pitch and onset in a part, the first kept), durations and velocities
+     * binned, drum hits a fixed length on the GM percussion keys (others are left out), one tempo (the dominant one,
+     * binned) and one time signature (the first), parts named after their role, and the end rounded up to a whole bar.
+     * Throws {@link TokenizeException} for what cannot be expressed.
      */
     public Piece quantize(Piece piece) {
         TimeSignature ts = piece.initialTimeSignature();
@@ -35,21 +51,27 @@ public final class RemiEncoder {
         if (barSteps < 0)
             throw new TokenizeException("time signature " + ts + " is not supported by the tokenizer (bars of at most "
                     + vocabulary.config().maxBarQuarters() + " quarter notes, denominators 2 to 16)");
+        if (piece.tracks().size() > vocabulary.config().maxTracks())
+            throw new TokenizeException("piece has " + piece.tracks().size() + " parts; the tokenizer takes at most "
+                    + vocabulary.config().maxTracks() + " (merge parts that share a role first)");
         int ppq = piece.ticksPerQuarter();
-        List<Role> roles = piece.tracks().stream().map(Track::role).toList();
-        List<String> names = TrackNames.canonical(roles);
-        List<Track> tracks = new ArrayList<>(piece.tracks().size());
+        List<Track> ordered = new ArrayList<>(piece.tracks());
+        ordered.sort(Comparator.comparing(Track::role, partOrder()));
+        List<String> names = TrackNames.canonical(ordered.stream().map(Track::role).toList());
+        List<Track> tracks = new ArrayList<>(ordered.size());
         long maxStartStep = -1;
-        for (int i = 0; i < piece.tracks().size(); i++) {
-            Track t = piece.tracks().get(i);
+        for (int i = 0; i < ordered.size(); i++) {
+            Track t = ordered.get(i);
             List<Note> notes = new ArrayList<>(t.notes().size());
             for (Note n : t.notes()) {
+                if (t.isDrum() && !GeneralMidi.isDrumPitch(n.pitch())) continue;
                 long start = grid.steps(n.startTick(), ppq);
                 long duration = t.isDrum() ? vocabulary.config().drumDurationSteps() : grid.durationBin(grid.steps(n.durationTicks(), ppq));
-                notes.add(new Note(n.pitch(), grid.velocityLevel(n.velocity()), grid.ticks(start), grid.ticks(duration)));
+                int velocity = t.isDrum() ? grid.drumVelocityLevel(n.velocity()) : grid.velocityLevel(n.velocity());
+                notes.add(new Note(n.pitch(), velocity, grid.ticks(start), grid.ticks(duration)));
                 maxStartStep = Math.max(maxStartStep, start);
             }
-            notes.sort(null);
+            notes.sort(Comparator.comparingLong(Note::startTick).thenComparingInt(Note::pitch));
             List<Note> unique = new ArrayList<>(notes.size());
             for (Note n : notes) {
                 Note last = unique.isEmpty() ? null : unique.get(unique.size() - 1);
@@ -59,7 +81,7 @@ public final class RemiEncoder {
             tracks.add(new Track(names.get(i), t.role(), t.isDrum() ? 0 : t.program(), t.isDrum(), unique));
         }
         long endSteps = Math.max(grid.steps(piece.endTick(), ppq), maxStartStep + 1);
-        // Bars are spelled out inside tracks, so a piece without tracks has no length to express.
+        // Bars are spelled out by BAR_START, so a piece without parts has no length to express.
         long bars = tracks.isEmpty() ? 0 : Math.floorDiv(endSteps + barSteps - 1, barSteps);
         if (bars > vocabulary.config().maxBars())
             throw new TokenizeException("piece is " + bars + " bars long; the tokenizer takes at most "
@@ -71,44 +93,93 @@ public final class RemiEncoder {
 
     /** Tokens of a piece with its tags. Tags the vocabulary does not hold are left out (see {@link #unknownTags}). */
     public List<Token> encode(Piece piece, Tags tags) {
+        return encode(piece, tags, Optional.empty());
+    }
+
+    /** Tokens of a piece with its tags and its swing (the notes are taken as already straight). */
+    public List<Token> encode(Piece piece, Tags tags, Optional<Token.Swing> swing) {
         Piece q = quantize(piece);
-        TimeSignature ts = q.initialTimeSignature();
-        int barSteps = grid.barSteps(ts);
-        long bars = grid.steps(q.endTick(), q.ticksPerQuarter()) / barSteps;
-        List<Token> out = new ArrayList<>(64 + q.noteCount() * 4);
-        out.add(Token.PIECE_START);
-        for (Token.Tag tag : tagTokens(tags)) if (vocabulary.contains(tag)) out.add(tag);
-        out.add(new Token.Tempo((int) q.initialBpm()));
-        out.add(new Token.TimeSig(ts));
-        q.key().ifPresent(k -> out.add(new Token.KeyTag(k)));
-        for (Track t : q.tracks()) {
-            out.add(Token.TRACK_START);
-            out.add(t.isDrum() ? Token.Instrument.DRUMS : new Token.Instrument(t.program(), false));
-            out.add(new Token.RoleTag(t.role()));
-            List<Note> notes = t.notes();
-            int i = 0;
-            for (long bar = 0; bar < bars; bar++) {
-                out.add(Token.BAR_START);
-                long barStart = bar * barSteps;
-                long lastStep = -1;
-                while (i < notes.size()) {
-                    Note n = notes.get(i);
-                    long step = grid.steps(n.startTick(), q.ticksPerQuarter());
-                    if (step >= barStart + barSteps) break;
-                    if (step != lastStep) {
-                        out.add(new Token.Position((int) (step - barStart)));
-                        lastStep = step;
-                    }
-                    out.add(new Token.Pitch(n.pitch()));
-                    if (!t.isDrum()) out.add(new Token.Duration((int) grid.steps(n.durationTicks(), q.ticksPerQuarter())));
-                    out.add(new Token.Velocity(n.velocity()));
-                    i++;
-                }
-                out.add(Token.BAR_END);
+        List<Token> out = new ArrayList<>(64 + q.noteCount() * 3);
+        out.addAll(header(q, tags, swing));
+        long bars = bars(q);
+        for (Track t : q.tracks()) out.addAll(declaration(t, bars));
+        List<List<List<Token>>> parts = new ArrayList<>();
+        for (Track t : q.tracks()) parts.add(partBars(t, bars, q));
+        for (int bar = 0; bar < bars; bar++) {
+            out.add(Token.BAR_START);
+            for (int i = 0; i < parts.size(); i++) {
+                out.add(new Token.TrackRef(i));
+                out.addAll(parts.get(i).get(bar));
             }
-            out.add(Token.TRACK_END);
         }
         out.add(Token.PIECE_END);
+        return out;
+    }
+
+    /** PIECE_START and the piece's tags, as {@link Grammar} orders them. */
+    public List<Token> header(Piece quantized, Tags tags, Optional<Token.Swing> swing) {
+        List<Token> out = new ArrayList<>(8);
+        out.add(Token.PIECE_START);
+        for (Token.Tag tag : tagTokens(tags)) if (vocabulary.contains(tag)) out.add(tag);
+        out.add(new Token.Tempo(grid.tempoBin(quantized.initialBpm())));
+        out.add(new Token.TimeSig(quantized.initialTimeSignature()));
+        quantized.key().ifPresent(k -> out.add(new Token.KeyTag(k)));
+        swing.filter(vocabulary::contains).ifPresent(out::add);
+        return out;
+    }
+
+    /** A part's declaration: role, instrument and the controls measured on its own notes. */
+    public List<Token> declaration(Track t, long bars) {
+        List<Token> out = new ArrayList<>(4);
+        out.add(new Token.RoleTag(t.role()));
+        out.add(t.isDrum() ? Token.Instrument.DRUMS : new Token.Instrument(t.program(), false));
+        out.add(new Token.Density(Controls.density(t, bars)));
+        if (!t.isDrum()) out.add(new Token.Polyphony(Controls.polyphony(t)));
+        return out;
+    }
+
+    /** Whole bars of a quantized piece. */
+    public long bars(Piece quantized) {
+        return grid.steps(quantized.endTick(), quantized.ticksPerQuarter()) / grid.barSteps(quantized.initialTimeSignature());
+    }
+
+    /**
+     * The tokens of each bar of one quantized part, without its TRK: POS groups, a VEL before a pitched note whose
+     * level differs from the part's previous note in the bar, NOTE_ON DUR or a HIT per note.
+     */
+    public List<List<Token>> partBars(Track t, long bars, Piece quantized) {
+        int ppq = quantized.ticksPerQuarter();
+        int barSteps = grid.barSteps(quantized.initialTimeSignature());
+        List<List<Token>> out = new ArrayList<>((int) bars);
+        List<Note> notes = t.notes();
+        int i = 0;
+        for (long bar = 0; bar < bars; bar++) {
+            List<Token> tokens = new ArrayList<>();
+            long barStart = bar * barSteps;
+            long lastStep = -1;
+            int velocity = -1;
+            while (i < notes.size()) {
+                Note n = notes.get(i);
+                long step = grid.steps(n.startTick(), ppq);
+                if (step >= barStart + barSteps) break;
+                if (step != lastStep) {
+                    tokens.add(new Token.Position((int) (step - barStart)));
+                    lastStep = step;
+                }
+                if (t.isDrum()) {
+                    tokens.add(new Token.DrumHit(n.pitch(), n.velocity()));
+                } else {
+                    if (n.velocity() != velocity) {
+                        tokens.add(new Token.Velocity(n.velocity()));
+                        velocity = n.velocity();
+                    }
+                    tokens.add(new Token.Pitch(n.pitch()));
+                    tokens.add(new Token.Duration((int) grid.steps(n.durationTicks(), ppq)));
+                }
+                i++;
+            }
+            out.add(tokens);
+        }
         return out;
     }
 

@@ -7,14 +7,18 @@ import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 
 /**
- * One event of the REMI/MMM-style vocabulary. Kinds are records so the compiler sees every case; the string form
- * ({@code NOTE_ON=60}, {@code TEMPO=124}, {@code KEY=Am}) is for token files, logs and the vocabulary JSON only.
- * {@link Grammar} says which token may follow which.
+ * One event of the bar-interleaved multitrack vocabulary (token format {@value TokenizerConfig#TOKEN_FORMAT}). Kinds
+ * are records so the compiler sees every case; the string form ({@code NOTE_ON=60}, {@code HIT=36:96}, {@code KEY=Am})
+ * is for token files, logs and the vocabulary JSON only. {@link Grammar} says which token may follow which.
  */
 public sealed interface Token {
 
     /** Structural and special tokens. */
-    enum Kind { PAD, UNK, PIECE_START, PIECE_END, TRACK_START, TRACK_END, BAR_START, BAR_END }
+    /**
+     * PAD and UNK never appear in a valid piece. FILL stands for a part's bar that is left out (infill); its notes
+     * follow after the last bar, between FILL_START and FILL_END, in the order the FILLs came.
+     */
+    enum Kind { PAD, UNK, PIECE_START, PIECE_END, BAR_START, FILL, FILL_START, FILL_END }
 
     record Special(Kind kind) implements Token {
         @Override public String toString() { return kind.name(); }
@@ -63,6 +67,42 @@ public sealed interface Token {
         @Override public String toString() { return "ROLE=" + role.label(); }
     }
 
+    /**
+     * The piece's swing: off-beats of every pair of {@code unit}ths (8 or 16) played at {@code percent} of the pair.
+     * Notes are stored straight; the tag says how to play them back (the groove survives as a control, not as jitter).
+     */
+    record Swing(int unit, int percent) implements Token {
+        public Swing {
+            if (unit != 8 && unit != 16) throw new IllegalArgumentException("swing unit must be 8 or 16, was " + unit);
+            if (percent <= 50 || percent >= 100) throw new IllegalArgumentException("swing percent must be 51..99, was " + percent);
+        }
+        /** The off-beat's place in its pair, 0.5..1. */
+        public double phase() { return percent / 100.0; }
+        @Override public String toString() { return "SWING=" + unit + ":" + percent; }
+    }
+
+    /** A part's note density, 0 = sparse, 1 = medium, 2 = busy, from its notes per bar (see {@link Controls}). */
+    record Density(int level) implements Token {
+        public Density { if (level < 0 || level >= Controls.LEVELS) throw new IllegalArgumentException("density level 0.." + (Controls.LEVELS - 1)); }
+        @Override public String toString() { return "DENS=" + level; }
+    }
+
+    /** A pitched part's polyphony, 0 = one note at a time, 1 = two or three, 2 = four or more (see {@link Controls}). */
+    record Polyphony(int level) implements Token {
+        public Polyphony { if (level < 0 || level >= Controls.LEVELS) throw new IllegalArgumentException("polyphony level 0.." + (Controls.LEVELS - 1)); }
+        @Override public String toString() { return "POLY=" + level; }
+    }
+
+    /** Inside a bar: the notes that follow belong to the track declared {@code index}-th in the header. */
+    record TrackRef(int index) implements Token {
+        @Override public String toString() { return "TRK=" + index; }
+    }
+
+    /** A drum hit: GM percussion key and velocity level in one token (a Drum Rack pad plays a one-shot). */
+    record DrumHit(int key, int velocity) implements Token {
+        @Override public String toString() { return "HIT=" + key + ":" + velocity; }
+    }
+
     /** Onset position inside the bar, in grid steps. */
     record Position(int step) implements Token {
         @Override public String toString() { return "POS=" + step; }
@@ -86,10 +126,10 @@ public sealed interface Token {
     Special UNK = new Special(Kind.UNK);
     Special PIECE_START = new Special(Kind.PIECE_START);
     Special PIECE_END = new Special(Kind.PIECE_END);
-    Special TRACK_START = new Special(Kind.TRACK_START);
-    Special TRACK_END = new Special(Kind.TRACK_END);
     Special BAR_START = new Special(Kind.BAR_START);
-    Special BAR_END = new Special(Kind.BAR_END);
+    Special FILL = new Special(Kind.FILL);
+    Special FILL_START = new Special(Kind.FILL_START);
+    Special FILL_END = new Special(Kind.FILL_END);
 
     /** Parses the string form; empty when the text is no token (the caller maps it to UNK or reports it). */
     static Optional<Token> parse(String text) {
@@ -115,10 +155,25 @@ public sealed interface Token {
                 case "NOTE_ON" -> Optional.of(new Pitch(Integer.parseInt(value)));
                 case "DUR" -> Optional.of(new Duration(Integer.parseInt(value)));
                 case "VEL" -> Optional.of(new Velocity(Integer.parseInt(value)));
+                case "SWING" -> Optional.of(new Swing(Integer.parseInt(before(value)), Integer.parseInt(after(value))));
+                case "DENS" -> Optional.of(new Density(Integer.parseInt(value)));
+                case "POLY" -> Optional.of(new Polyphony(Integer.parseInt(value)));
+                case "TRK" -> Optional.of(new TrackRef(Integer.parseInt(value)));
+                case "HIT" -> Optional.of(new DrumHit(Integer.parseInt(before(value)), Integer.parseInt(after(value))));
                 default -> Optional.empty();
             };
         } catch (IllegalArgumentException e) { // NumberFormatException included
             return Optional.empty();
         }
+    }
+
+    private static String before(String pair) {
+        int colon = pair.indexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("expected A:B, was " + pair);
+        return pair.substring(0, colon);
+    }
+
+    private static String after(String pair) {
+        return pair.substring(pair.indexOf(':') + 1);
     }
 }

@@ -15,11 +15,13 @@ public final class TokenGrid {
     private final TokenizerConfig config;
     private final int[] durationBins;
     private final int[] velocityLevels;
+    private final int[] drumVelocityLevels;
 
     public TokenGrid(TokenizerConfig config) {
         this.config = config;
         this.durationBins = durationBins(config.positionsPerQuarter());
         this.velocityLevels = velocityLevels(config.velocityBins());
+        this.drumVelocityLevels = velocityLevels(config.drumVelocityBins());
     }
 
     /**
@@ -54,6 +56,25 @@ public final class TokenGrid {
 
     public int[] velocityLevels() {
         return velocityLevels.clone();
+    }
+
+    public int[] drumVelocityLevels() {
+        return drumVelocityLevels.clone();
+    }
+
+    public int drumVelocityLevel(int velocity) {
+        for (int level : drumVelocityLevels) if (velocity <= level) return level;
+        return drumVelocityLevels[drumVelocityLevels.length - 1];
+    }
+
+    /** Swing tags: off-beat phases from a light shuffle to 3:1, in the units swing is found at (8ths, 16ths). */
+    public static final int[] SWING_PERCENTS = {54, 57, 60, 63, 66, 69, 72, 75};
+
+    /** The swing tag nearest a detected off-beat phase (0.5..1) at pairs of {@code unit}ths. */
+    public static Token.Swing swing(int unit, double offBeatPhase) {
+        int best = SWING_PERCENTS[0];
+        for (int p : SWING_PERCENTS) if (Math.abs(p - offBeatPhase * 100) < Math.abs(best - offBeatPhase * 100)) best = p;
+        return new Token.Swing(unit, best);
     }
 
     public int[] tempoBins() {

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Everything that shapes the vocabulary. Defaults in {@link #defaults()}.
  *
+ * @param tokenFormat         the token format these settings are for ({@value #TOKEN_FORMAT} is the one this build
+ *                            writes and reads); files without the field are format 1, the track-after-track format
  * @param positionsPerQuarter grid resolution. 24 per quarter note is the default: it holds straight 16ths (6 steps),
  *                            8th and 16th triplets (8, 4), 32nds and 32nd triplets (3, 2) — the trap hi-hat rolls and
  *                            triplet fills producers use — and swung 16ths at the common 2:1 and 3:2 ratios fall within
@@ -18,13 +20,21 @@ import java.util.List;
  * @param maxBpm              highest tempo bin; faster tempos use it.
  * @param bpmStep             width of a tempo bin. 2 BPM keeps common tempos (120, 124, 128, 140, 174) exact.
  * @param drumDurationSteps   drum hits carry no DUR token (a Drum Rack plays one-shots); decoded hits last this long.
+ * @param drumVelocityBins    velocity levels of a drum hit, which carries its level in the same token as its key
+ * @param maxTracks           most parts a piece may have (TRK tokens)
  * @param genres              GENRE tag values; other values map to UNK.
  * @param styles              STYLE tag values.
  * @param moods               MOOD tag values.
  */
-public record TokenizerConfig(int positionsPerQuarter, int ticksPerQuarter, int maxBarQuarters, int maxBars,
+public record TokenizerConfig(int tokenFormat, int positionsPerQuarter, int ticksPerQuarter, int maxBarQuarters, int maxBars,
                               int velocityBins, int minBpm, int maxBpm, int bpmStep, int drumDurationSteps,
+                              int drumVelocityBins, int maxTracks,
                               List<String> genres, List<String> styles, List<String> moods) {
+    /**
+     * 2: bar-interleaved parts (every part's bar k before any part's bar k+1), one token per drum hit, velocity only
+     * when it changes, swing and per-part controls, infill. 1 (before 2026-12) serialized whole tracks one after another.
+     */
+    public static final int TOKEN_FORMAT = 2;
 
     public static final List<String> DEFAULT_GENRES = List.of(
             "house", "techno", "hip-hop", "boom-bap", "lo-fi", "trap", "drum-and-bass", "funk", "pop", "rock", "reggae",
@@ -47,6 +57,8 @@ public record TokenizerConfig(int positionsPerQuarter, int ticksPerQuarter, int 
         if (velocityBins < 1 || velocityBins > 127) throw new IllegalArgumentException("velocityBins must be 1..127");
         if (minBpm < 1 || maxBpm < minBpm || bpmStep < 1) throw new IllegalArgumentException("bad tempo bins");
         if (drumDurationSteps < 1) throw new IllegalArgumentException("drumDurationSteps must be >= 1");
+        if (drumVelocityBins < 1 || drumVelocityBins > 127) throw new IllegalArgumentException("drumVelocityBins must be 1..127");
+        if (maxTracks < 1 || maxTracks > 64) throw new IllegalArgumentException("maxTracks must be 1..64");
         genres = normalized(genres);
         styles = normalized(styles);
         moods = normalized(moods);
@@ -57,12 +69,17 @@ public record TokenizerConfig(int positionsPerQuarter, int ticksPerQuarter, int 
     }
 
     public static TokenizerConfig defaults() {
-        return new TokenizerConfig(24, 480, 8, 512, 16, 40, 240, 2, 6, DEFAULT_GENRES, DEFAULT_STYLES, DEFAULT_MOODS);
+        return new TokenizerConfig(TOKEN_FORMAT, 24, 480, 8, 512, 16, 40, 240, 2, 6, 8, 12, DEFAULT_GENRES, DEFAULT_STYLES, DEFAULT_MOODS);
     }
 
     /** The same grid and bins with other tag lists (ingest adds the tags its library uses). */
     public TokenizerConfig withTags(List<String> newGenres, List<String> newStyles, List<String> newMoods) {
-        return new TokenizerConfig(positionsPerQuarter, ticksPerQuarter, maxBarQuarters, maxBars, velocityBins, minBpm,
-                maxBpm, bpmStep, drumDurationSteps, newGenres, newStyles, newMoods);
+        return new TokenizerConfig(tokenFormat, positionsPerQuarter, ticksPerQuarter, maxBarQuarters, maxBars, velocityBins, minBpm,
+                maxBpm, bpmStep, drumDurationSteps, drumVelocityBins, maxTracks, newGenres, newStyles, newMoods);
+    }
+
+    /** Format 1 files have no tokenFormat field, which reads as 0. */
+    public int tokenFormatVersion() {
+        return tokenFormat == 0 ? 1 : tokenFormat;
     }
 }

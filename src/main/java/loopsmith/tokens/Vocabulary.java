@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Mode;
@@ -21,7 +23,7 @@ import loopsmith.music.Role;
  */
 public final class Vocabulary {
     public static final String FORMAT = "loopsmith-vocabulary";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TokenizerConfig config;
@@ -42,14 +44,21 @@ public final class Vocabulary {
         grid.timeSignatures().forEach(ts -> list.add(new Token.TimeSig(ts)));
         for (Mode mode : Mode.values())
             for (int pc = 0; pc < 12; pc++) list.add(new Token.KeyTag(new Key(pc, mode)));
+        for (int unit : new int[] {8, 16})
+            for (int percent : TokenGrid.SWING_PERCENTS) list.add(new Token.Swing(unit, percent));
+        for (Role r : Role.values()) list.add(new Token.RoleTag(r));
         list.add(Token.Instrument.DRUMS);
         for (int p = 0; p < 128; p++) list.add(new Token.Instrument(p, false));
-        for (Role r : Role.values()) list.add(new Token.RoleTag(r));
+        for (int level = 0; level < Controls.LEVELS; level++) list.add(new Token.Density(level));
+        for (int level = 0; level < Controls.LEVELS; level++) list.add(new Token.Polyphony(level));
+        for (int i = 0; i < config.maxTracks(); i++) list.add(new Token.TrackRef(i));
         int maxSteps = config.maxBarQuarters() * config.positionsPerQuarter();
         for (int s = 0; s < maxSteps; s++) list.add(new Token.Position(s));
         for (int p = 0; p < 128; p++) list.add(new Token.Pitch(p));
         for (int d : grid.durationBins()) list.add(new Token.Duration(d));
         for (int v : grid.velocityLevels()) list.add(new Token.Velocity(v));
+        for (int key = GeneralMidi.MIN_DRUM_PITCH; key <= GeneralMidi.MAX_DRUM_PITCH; key++)
+            for (int v : grid.drumVelocityLevels()) list.add(new Token.DrumHit(key, v));
         this.tokens = List.copyOf(list);
         this.ids = new HashMap<>(tokens.size() * 2);
         for (int i = 0; i < tokens.size(); i++) ids.put(tokens.get(i), i);
@@ -112,12 +121,29 @@ public final class Vocabulary {
         return contains(t) ? t : Token.UNK;
     }
 
-    record Stored(String format, int version, TokenizerConfig config, List<String> tokens) { }
+    record Stored(String format, int version, JsonNode config, List<String> tokens) { }
+
+    /**
+     * The vocabulary of a stored tokenizer config (a model file's or a dataset's), refused with the token format's
+     * version when it is not the one this build reads: ids of another format mean other things.
+     */
+    public static Vocabulary fromStoredConfig(Path file, JsonNode config) {
+        int format = config.path("tokenFormat").asInt(0);
+        int version = format == 0 ? 1 : format;
+        if (version != TokenizerConfig.TOKEN_FORMAT)
+            throw new LoopsmithException(file, "made for token format version " + version + "; this build reads version "
+                    + TokenizerConfig.TOKEN_FORMAT + " (bar-interleaved parts): retrain the model or re-ingest the dataset with this version");
+        try {
+            return new Vocabulary(JSON.treeToValue(config, TokenizerConfig.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LoopsmithException(file, "invalid vocabulary config: " + e.getMessage(), e);
+        }
+    }
 
     /** Writes the vocabulary as JSON, atomically. */
     public void save(Path file) {
         List<String> names = tokens.stream().map(Token::toString).toList();
-        loopsmith.music.AtomicFiles.write(file, "vocabulary", out -> JSON.writeValue(out, new Stored(FORMAT, VERSION, config, names)));
+        loopsmith.music.AtomicFiles.write(file, "vocabulary", out -> JSON.writeValue(out, new Stored(FORMAT, VERSION, JSON.valueToTree(config), names)));
     }
 
     public static Vocabulary load(Path file) {
@@ -131,11 +157,11 @@ public final class Vocabulary {
         }
         if (!FORMAT.equals(stored.format()))
             throw new LoopsmithException(file, "not a vocabulary file (format '" + stored.format() + "')");
-        if (stored.version() != VERSION)
-            throw new LoopsmithException(file, "vocabulary version " + stored.version() + " is not supported (this build reads " + VERSION + ")");
         if (stored.config() == null || stored.tokens() == null)
             throw new LoopsmithException(file, "vocabulary file lacks its config or token list");
-        Vocabulary v = new Vocabulary(stored.config());
+        Vocabulary v = fromStoredConfig(file, stored.config());
+        if (stored.version() != VERSION)
+            throw new LoopsmithException(file, "vocabulary version " + stored.version() + " is not supported (this build reads " + VERSION + ")");
         List<String> expected = v.tokens.stream().map(Token::toString).toList();
         if (!expected.equals(stored.tokens()))
             throw new LoopsmithException(file, "vocabulary token list does not match its config (edited by hand?)");

@@ -7,40 +7,41 @@ import loopsmith.tokens.Token;
 import loopsmith.tokens.Vocabulary;
 
 /**
- * On-the-fly variations of a training sequence that keep it grammatical: pitched tracks transposed (drums never,
- * and never out of the MIDI range), the KEY tag moved with them, the TEMPO tag jittered by a bin or two, velocities
- * shifted a level, and optional tags (genre, style, mood, key) dropped so the model also works from partial prompts.
+ * On-the-fly variations of a training sequence that keep it grammatical: pitched parts transposed (drum hits are HIT
+ * tokens and never move, and nothing leaves the MIDI range), the KEY tag moved with them, the TEMPO tag jittered by a
+ * bin or two, velocities shifted a level, and optional tags (genre, style, mood, key) dropped so the model also works
+ * from partial prompts. Swing and the part controls are never dropped: generation always states them.
  */
 final class Augmenter {
     private final Vocabulary vocabulary;
     private final TrainConfig config;
     private final int[] tempoBins;
     private final int[] velocityLevels;
+    private final int[] drumVelocityLevels;
 
     Augmenter(Vocabulary vocabulary, TrainConfig config) {
         this.vocabulary = vocabulary;
         this.config = config;
         this.tempoBins = vocabulary.grid().tempoBins();
         this.velocityLevels = vocabulary.grid().velocityLevels();
+        this.drumVelocityLevels = vocabulary.grid().drumVelocityLevels();
     }
 
-    int[] apply(int[] ids, SplittableRandom rnd) {
-        List<Token> tokens = vocabulary.tokens(ids);
+    List<Token> apply(List<Token> tokens, SplittableRandom rnd) {
         int shift = transposition(tokens, rnd);
         int tempoShift = config.tempoJitterBins() == 0 ? 0 : rnd.nextInt(-config.tempoJitterBins(), config.tempoJitterBins() + 1);
         int velocityShift = config.velocityJitter() ? rnd.nextInt(-1, 2) : 0;
         List<Token> out = new ArrayList<>(tokens.size());
-        boolean drums = false;
         for (Token t : tokens) {
             if (isOptionalTag(t) && rnd.nextDouble() < config.tagDropout()) continue;
-            if (t instanceof Token.Instrument inst) drums = inst.drums();
-            if (t instanceof Token.Pitch p && !drums) t = new Token.Pitch(p.pitch() + shift);
+            if (t instanceof Token.Pitch p) t = new Token.Pitch(p.pitch() + shift);
             else if (t instanceof Token.KeyTag k) t = new Token.KeyTag(k.key().transposed(shift));
             else if (t instanceof Token.Tempo tempo) t = new Token.Tempo(moved(tempoBins, tempo.bpm(), tempoShift));
             else if (t instanceof Token.Velocity vel) t = new Token.Velocity(moved(velocityLevels, vel.velocity(), velocityShift));
+            else if (t instanceof Token.DrumHit h) t = new Token.DrumHit(h.key(), moved(drumVelocityLevels, h.velocity(), velocityShift));
             out.add(t);
         }
-        return vocabulary.ids(out);
+        return out;
     }
 
     private static boolean isOptionalTag(Token t) {
@@ -53,10 +54,8 @@ final class Augmenter {
         if (range == 0) return 0;
         int low = 127;
         int high = 0;
-        boolean drums = false;
         for (Token t : tokens) {
-            if (t instanceof Token.Instrument inst) drums = inst.drums();
-            if (t instanceof Token.Pitch p && !drums) {
+            if (t instanceof Token.Pitch p) {
                 low = Math.min(low, p.pitch());
                 high = Math.max(high, p.pitch());
             }

@@ -8,9 +8,10 @@ import loopsmith.dataset.DatasetReader;
 /**
  * Training and validation batches from a dataset. A training batch depends only on the seed, the step and the
  * micro-batch number, never on what came before, which is what makes a resumed run continue exactly.
- * Sequences longer than the context are cut to a window (half the time the head with its tags, half the time a
- * random stretch, so the model also learns to continue mid-piece); shorter ones are padded with PAD, which the loss
- * ignores. A batch is only as long as its longest sequence.
+ * Each sequence is laid out by {@link Arrangement}: whole bars that fit the context, always after the full header
+ * and part declarations (half the time from the first bar, half from a random one, so the model also learns to
+ * continue mid-piece with its tags in view), sometimes with parts reordered or bars left out for infill. Shorter rows
+ * are padded with PAD, which the loss ignores. A batch is only as long as its longest sequence.
  */
 final class Batches {
     static final int PAD = 0;
@@ -25,7 +26,10 @@ final class Batches {
     private final int context;
     private final TrainConfig config;
 
+    private final loopsmith.tokens.Vocabulary vocabulary;
+
     Batches(DatasetReader dataset, Augmenter augmenter, int context, TrainConfig config) {
+        this.vocabulary = dataset.vocabulary();
         this.dataset = dataset;
         this.train = dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN);
         this.validation = dataset.entries(loopsmith.dataset.DatasetFormat.VALIDATION);
@@ -47,8 +51,8 @@ final class Batches {
         SplittableRandom rnd = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step * 1_000_003L + micro);
         List<int[]> rows = new ArrayList<>(config.batchSize());
         for (int r = 0; r < config.batchSize(); r++) {
-            int[] ids = augmenter.apply(dataset.tokens(train.get(rnd.nextInt(train.size()))), rnd);
-            rows.add(window(ids, rnd));
+            List<loopsmith.tokens.Token> tokens = vocabulary.tokens(dataset.tokens(train.get(rnd.nextInt(train.size()))));
+            rows.add(window(augmenter.apply(tokens, rnd), rnd));
         }
         return pack(rows);
     }
@@ -59,17 +63,15 @@ final class Batches {
         int b = config.batchSize();
         for (int start = 0; start < validation.size() && out.size() < config.evalBatches(); start += b) {
             List<int[]> rows = new ArrayList<>();
-            for (int i = start; i < Math.min(validation.size(), start + b); i++) rows.add(window(dataset.tokens(validation.get(i)), null));
+            for (int i = start; i < Math.min(validation.size(), start + b); i++)
+                rows.add(window(vocabulary.tokens(dataset.tokens(validation.get(i))), null));
             out.add(pack(rows));
         }
         return out;
     }
 
-    private int[] window(int[] ids, SplittableRandom rnd) {
-        int len = context + 1;
-        if (ids.length <= len) return ids;
-        int start = rnd == null || rnd.nextBoolean() ? 0 : rnd.nextInt(ids.length - len + 1);
-        return java.util.Arrays.copyOfRange(ids, start, start + len);
+    private int[] window(List<loopsmith.tokens.Token> tokens, SplittableRandom rnd) {
+        return vocabulary.ids(Arrangement.window(tokens, context + 1, rnd));
     }
 
     private static Batch pack(List<int[]> rows) {

@@ -133,7 +133,7 @@ class TrainLoopTest {
         int transposed = 0;
         for (DatasetReader.Entry e : d.entries()) {
             int[] ids = d.tokens(e);
-            List<Token> out = v.tokens(aug.apply(ids, rnd));
+            List<Token> out = aug.apply(v.tokens(ids), rnd);
             assertEquals(Optional.empty(), g.validate(out), e.source());
             assertTrue(out.stream().noneMatch(x -> x instanceof Token.Tag || x instanceof Token.KeyTag), "tag dropout 1.0 drops all optional tags");
             List<Token> in = v.tokens(ids);
@@ -143,23 +143,40 @@ class TrainLoopTest {
         assertTrue(transposed > 0);
     }
 
+    @Test
+    void trainingWindowsCarryTheHeaderAndStayGrammatical() {
+        DatasetReader d = DatasetReader.open(dataset);
+        Vocabulary v = d.vocabulary();
+        Grammar g = new Grammar(v);
+        SplittableRandom rnd = new SplittableRandom(5);
+        int fills = 0;
+        int midPiece = 0;
+        for (int round = 0; round < 3; round++)
+            for (DatasetReader.Entry e : d.entries()) {
+                List<Token> in = v.tokens(d.tokens(e));
+                List<Token> w = Arrangement.window(in, 48, rnd);
+                assertTrue(w.size() <= 48);
+                assertEquals(in.get(0), w.get(0), "every window starts with PIECE_START");
+                Grammar.State s = g.start();
+                for (Token t : w) {
+                    assertTrue(s.allows(t), () -> t + " in " + w);
+                    s.accept(t);
+                }
+                if (w.contains(Token.FILL)) fills++;
+                if (!w.contains(Token.PIECE_END)) midPiece++;
+                int headerEnd = w.indexOf(Token.BAR_START);
+                if (headerEnd > 0) assertEquals(in.subList(0, in.indexOf(Token.BAR_START)).stream().filter(t -> t instanceof Token.Tempo).toList(),
+                        w.subList(0, headerEnd).stream().filter(t -> t instanceof Token.Tempo).toList(), "the tempo tag is in every window");
+            }
+        assertTrue(fills > 0, "some windows teach infill");
+        assertTrue(midPiece > 0, "some windows stop mid-piece");
+    }
+
     private static List<Integer> drumHits(List<Token> tokens) {
-        List<Integer> out = new ArrayList<>();
-        boolean drums = false;
-        for (Token t : tokens) {
-            if (t instanceof Token.Instrument i) drums = i.drums();
-            if (drums && t instanceof Token.Pitch p) out.add(p.pitch());
-        }
-        return out;
+        return tokens.stream().filter(t -> t instanceof Token.DrumHit).map(t -> ((Token.DrumHit) t).key()).toList();
     }
 
     private static List<Integer> pitched(List<Token> tokens) {
-        List<Integer> out = new ArrayList<>();
-        boolean drums = false;
-        for (Token t : tokens) {
-            if (t instanceof Token.Instrument i) drums = i.drums();
-            if (!drums && t instanceof Token.Pitch p) out.add(p.pitch());
-        }
-        return out;
+        return tokens.stream().filter(t -> t instanceof Token.Pitch).map(t -> ((Token.Pitch) t).pitch()).toList();
     }
 }
