@@ -101,7 +101,7 @@ public final class Generator {
      * A part of the plan: its spec, its measured declaration tokens when it comes from the seed, and per bar the tokens
      * to keep, or {@link #SAMPLE} / {@link #FILL} for bars the model writes in place or after the bars.
      */
-    private record PartPlan(TrackSpec spec, Optional<List<Token>> declaration, List<List<Token>> bars) { }
+    private record PartPlan(TrackSpec spec, Optional<List<Token>> declaration, List<List<Token>> bars, int outputIndex) { }
 
     private static final List<Token> SAMPLE = List.of();
     private static final List<Token> FILL = List.of(Token.FILL);
@@ -136,9 +136,16 @@ public final class Generator {
         }
         Decoded decoded = new RemiDecoder(vocabulary).decode(s.tokens);
         if (decoded.repaired()) throw new IllegalStateException("engine error: generated tokens needed repair: " + decoded);
-        Piece piece = feel(decoded.piece(), decoded.swing(), r);
+        Piece piece = feel(inRequestOrder(decoded.piece(), plan), decoded.swing(), r);
         return new Result(finish(piece, r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
                 decoded.swing());
+    }
+
+    /** Parts are written in {@link RemiEncoder#PART_ORDER} (harmony before the lines); the result lists them as asked. */
+    private static Piece inRequestOrder(Piece p, List<PartPlan> plan) {
+        Track[] out = new Track[plan.size()];
+        for (int i = 0; i < plan.size(); i++) out[plan.get(i).outputIndex()] = p.tracks().get(i);
+        return p.withTracks(List.of(out));
     }
 
     /** The token the engine writes after a sampled part: the next part's TRK, the next bar, the fills or the end. */
@@ -152,10 +159,10 @@ public final class Generator {
     /** Swing played back as the piece's tag says (unless straight was asked for), then optional quantization. */
     private Piece feel(Piece p, Optional<Token.Swing> swing, GenerationRequest r) {
         Piece out = p;
-        if (swing.isPresent()) {
-            long pair = (long) p.ticksPerQuarter() * 8 / swing.get().unit();
+        long pair = swing.map(sw -> (long) p.ticksPerQuarter() * 8 / sw.unit()).orElse(0L);
+        // Swing moves off-beats within their pair; a bar that is no whole number of pairs (7/8 at 8th swing) stays straight.
+        if (swing.isPresent() && r.timeSignature().ticksPerBar(p.ticksPerQuarter()) % pair == 0)
             out = Swing.of(pair, swing.get().phase()).applyTo(out);
-        }
         int q = r.controls().quantizeSteps();
         if (q > 0) out = quantized(out, p.ticksPerQuarter() / q);
         return out;
@@ -223,7 +230,7 @@ public final class Generator {
     private List<PartPlan> plan(GenerationRequest r) {
         List<PartPlan> plan = new ArrayList<>();
         if (r.mode() == GenerationRequest.Mode.NEW) {
-            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(r.bars(), SAMPLE)));
+            for (int i = 0; i < r.tracks().size(); i++) plan.add(new PartPlan(r.tracks().get(i), Optional.empty(), cells(r.bars(), SAMPLE), i));
             plan.sort(Comparator.comparing(p -> p.spec().role(), RemiEncoder.partOrder()));
             return plan;
         }
@@ -242,10 +249,10 @@ public final class Generator {
                 }
                 default -> throw new AssertionError("unhandled mode " + r.mode());
             }
-            plan.add(new PartPlan(spec, Optional.of(encoder.declaration(t, seedBars)), bars));
+            plan.add(new PartPlan(spec, Optional.of(encoder.declaration(t, seedBars)), bars, plan.size()));
         }
         if (r.mode() == GenerationRequest.Mode.ACCOMPANY)
-            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(seedBars, SAMPLE)));
+            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(seedBars, SAMPLE), plan.size()));
         if (plan.size() > vocabulary.config().maxTracks())
             throw new IllegalArgumentException("the seed and the new parts make " + plan.size() + " parts; at most "
                     + vocabulary.config().maxTracks() + " fit one piece");
@@ -342,7 +349,8 @@ public final class Generator {
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
                 int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
-                if (id < 0) throw new IllegalStateException("engine error: no token allowed inside a part");
+                if (id < 0) throw new IllegalStateException("engine error: no token allowed inside a part (phase " + state.phase()
+                        + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);
                 sampled++;
                 if (t.equals(end)) {
@@ -365,6 +373,8 @@ public final class Generator {
                     bias[i] = Float.NEGATIVE_INFINITY;
                 } else if (overBudget && closable && !t.equals(end)) {
                     bias[i] = Float.NEGATIVE_INFINITY; // past the budget: no new note once the part can end
+                } else if (t instanceof Token.Velocity && state.lastPitch() >= 0 && !higherPitchAllowed(spec)) {
+                    bias[i] = Float.NEGATIVE_INFINITY; // a VEL inside a group must be followed by a higher pitch the rules allow
                 } else if (t instanceof Token.Pitch p) {
                     bias[i] = PitchRules.bias(p.pitch(), spec.role(), spec.drums(), request.key(), request.keyConstraint());
                 } else if (t instanceof Token.DrumHit h) {
@@ -372,6 +382,12 @@ public final class Generator {
                 }
             }
             return bias;
+        }
+
+        private boolean higherPitchAllowed(TrackSpec spec) {
+            for (int p = state.lastPitch() + 1; p <= loopsmith.music.Note.MAX_PITCH; p++)
+                if (PitchRules.bias(p, spec.role(), spec.drums(), request.key(), request.keyConstraint()) != Float.NEGATIVE_INFINITY) return true;
+            return false;
         }
 
         /** Records a finished bar cell (its tokens, or FILL) for window rebuilding. */
@@ -438,7 +454,11 @@ public final class Generator {
             List<Token> window = new ArrayList<>(head);
             for (int b = from; b < to; b++) window.addAll(barTokens(b));
             window.addAll(current);
-            if (window.size() > ctx - 1) window = window.subList(window.size() - (ctx - 1), window.size());
+            if (window.size() > ctx - 1) { // one bar in progress is longer than the context: keep the head, cut the bar's start
+                List<Token> kept = new ArrayList<>(head);
+                kept.addAll(current.subList(Math.max(0, current.size() - (ctx - 1 - head.size())), current.size()));
+                window = kept;
+            }
             cache.close();
             cache = model.newSession();
             unfed.clear();

@@ -51,14 +51,17 @@ public final class Gpt implements AutoCloseable {
             return new Config(vocabSize, 256, 2, 2, 64, 0f);
         }
 
-        /** The CPU default: an 8-bar multitrack segment fits the context; ~5 M parameters. */
+        /**
+         * The CPU default, ~5 M parameters. The context holds an 8-bar segment of four parts whole (bar-interleaved, so
+         * every part hears every other; see README for tokens per bar), so generation rarely slides its window.
+         */
         public static Config small(int vocabSize) {
-            return new Config(vocabSize, 512, 6, 8, 256, 0.1f);
+            return new Config(vocabSize, 1024, 6, 8, 256, 0.1f);
         }
 
-        /** For a GPU: 16-bar segments, ~26 M parameters. */
+        /** For a GPU: 16-bar segments of four parts, ~26 M parameters. */
         public static Config base(int vocabSize) {
-            return new Config(vocabSize, 1024, 8, 8, 512, 0.1f);
+            return new Config(vocabSize, 2048, 8, 8, 512, 0.1f);
         }
 
         public static Config preset(String name, int vocabSize) {

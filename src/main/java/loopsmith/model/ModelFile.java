@@ -21,6 +21,8 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     public static final String RUN_CHECKPOINTS = "checkpoints";
     public static final String BEST = "best.ckpt";
     public static final String LAST = "last.ckpt";
+    /** Key of the training state listing the tags the model saw in training (GENRE=house, …). */
+    public static final String SEEN_TAGS = "seen_tags";
 
     /** A checkpoint file, or a run folder (its best checkpoint, else its last). */
     public static ModelFile load(Path fileOrRun) {
@@ -39,6 +41,15 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
         java.util.List<String> missing = Checkpoint.missingWeights(c.config(), c.tensors());
         if (!missing.isEmpty()) throw new LoopsmithException(file, "model file lacks weights: " + missing.get(0) + " and " + (missing.size() - 1) + " more");
         return new ModelFile(file, c.config(), vocabulary, c);
+    }
+
+    /** Tags the model saw in training, as GENRE=house; empty for models trained before this was recorded. */
+    public java.util.Optional<java.util.Set<String>> seenTags() {
+        JsonNode n = contents.state().path("train").path(SEEN_TAGS);
+        if (!n.isArray()) return java.util.Optional.empty();
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        n.forEach(x -> out.add(x.asText()));
+        return java.util.Optional.of(out);
     }
 
     /** The model's weights on a device. */

@@ -22,7 +22,8 @@ import loopsmith.music.TimeSignature;
  *                                                       length; a pitched part's first note has a VEL before it, and a
  *                                                       VEL holds for the part's later notes until the next one
  * note   := HIT=&lt;key&gt;:&lt;level&gt;                             in a drum part (keys strictly increase within a group)
- *         | NOTE_ON=&lt;pitch&gt; DUR=&lt;bin&gt;                     in a pitched part (pitches strictly increase within a group)
+ *         | NOTE_ON=&lt;pitch&gt; [DUR=&lt;bin&gt;]                   in a pitched part (pitches strictly increase within a group);
+ *                                                       the part's first note has a DUR, later ones only when it changes
  * fills  := (FILL_START group* FILL_END)*                one per FILL, in the order the FILLs came: the notes of the
  *                                                       part's bar that was left out, written after seeing everything
  * </pre>
@@ -85,6 +86,7 @@ public final class Grammar {
         private int part = -1;       // index of the part being written, -1 before the first TRK of a bar
         private boolean inFill;       // writing a fill after the bars
         private boolean partHasVelocity;
+        private boolean partHasDuration;
         private boolean groupHasNote;
         int lastPosition;
         int lastPitch;
@@ -138,6 +140,11 @@ public final class Grammar {
 
         public int barSteps() {
             return barSteps;
+        }
+
+        /** The last pitch (or drum key) of the current group, -1 before its first note. */
+        public int lastPitch() {
+            return lastPitch;
         }
 
         String describe() {
@@ -213,15 +220,10 @@ public final class Grammar {
                         || (t instanceof Token.RoleTag && drumParts.size() < vocabulary.config().maxTracks())
                         || (t.equals(Token.BAR_START) && mayStartBar())
                         || (t.equals(Token.PIECE_END) && barsDone());
-                case PART -> {
-                    if (part < 0) yield t instanceof Token.TrackRef r && r.index() == 0; // right after BAR_START
-                    if (t.equals(Token.FILL)) yield !inFill && lastPosition < 0 && !groupHasNote && justOpened;
-                    yield isNextPosition(t) || (groupHasNote && (isNote(t, true) || (t instanceof Token.Velocity && !inDrumPart() && lastPitch < 127)))
-                            || endsPart(t);
-                }
+                case PART -> allowsInPart(t);
                 case AFTER_POSITION -> (t instanceof Token.Velocity && !inDrumPart()) || ((partHasVelocity || inDrumPart()) && isNote(t, false));
                 case AFTER_VELOCITY -> isNote(t, groupHasNote);
-                case AFTER_PITCH -> t instanceof Token.Duration;
+                case AFTER_PITCH -> t instanceof Token.Duration || (partHasDuration && allowsInPart(t));
                 case FILLED -> endsPart(t);
                 case FILLS -> (t.equals(Token.FILL_START) && !pendingFills.isEmpty()) || (t.equals(Token.PIECE_END) && pendingFills.isEmpty());
                 case END -> false;
@@ -229,6 +231,14 @@ public final class Grammar {
         }
 
         private boolean justOpened; // a TRK was just accepted: FILL may stand for the whole part
+
+        /** In a part, after its TRK or after a whole note. */
+        private boolean allowsInPart(Token t) {
+            if (part < 0) return t instanceof Token.TrackRef r && r.index() == 0; // right after BAR_START
+            if (t.equals(Token.FILL)) return !inFill && lastPosition < 0 && !groupHasNote && justOpened;
+            return isNextPosition(t) || (groupHasNote && (isNote(t, true) || (t instanceof Token.Velocity && !inDrumPart() && lastPitch < 127)))
+                    || endsPart(t);
+        }
 
         /** {@link #allows} for an id; ids outside the vocabulary are never allowed. */
         public boolean allows(int id) {
@@ -238,7 +248,7 @@ public final class Grammar {
         /** Advances past {@code t}, which must be allowed. */
         public void accept(Token t) {
             if (!allows(t)) throw new IllegalStateException(t + " not allowed " + describe());
-            boolean opened = false;
+            opened = false;
             switch (phase) {
                 case START -> phase = Phase.TAGS;
                 case TAGS -> {
@@ -262,26 +272,12 @@ public final class Grammar {
                     else if (t instanceof Token.RoleTag) phase = Phase.DECL_INST;
                     else structural(t);
                 }
-                case PART, FILLED -> {
-                    if (t instanceof Token.TrackRef r) {
-                        openPart(r.index());
-                        opened = true;
-                    } else if (t.equals(Token.FILL)) {
-                        pendingFills.add(part);
-                        phase = Phase.FILLED;
-                    } else if (t instanceof Token.Position p) {
-                        lastPosition = p.step();
-                        lastPitch = -1;
-                        groupHasNote = false;
-                        phase = Phase.AFTER_POSITION;
-                    } else if (t instanceof Token.Velocity) {
-                        phase = Phase.AFTER_VELOCITY;
-                    } else if (isNote(t, true)) {
-                        note(t);
-                    } else {
-                        structural(t);
-                    }
+                case AFTER_PITCH -> {
+                    phase = Phase.PART;
+                    if (t instanceof Token.Duration) partHasDuration = true;
+                    else inPart(t); // the note keeps the part's last duration
                 }
+                case PART, FILLED -> inPart(t);
                 case AFTER_POSITION -> {
                     if (t instanceof Token.Velocity) {
                         partHasVelocity = true;
@@ -291,11 +287,33 @@ public final class Grammar {
                     }
                 }
                 case AFTER_VELOCITY -> note(t);
-                case AFTER_PITCH -> phase = Phase.PART;
                 case FILLS -> structural(t);
                 case END -> throw new AssertionError("nothing follows PIECE_END");
             }
             justOpened = opened;
+        }
+
+        private boolean opened;
+
+        private void inPart(Token t) {
+            if (t instanceof Token.TrackRef r) {
+                openPart(r.index());
+                opened = true;
+            } else if (t.equals(Token.FILL)) {
+                pendingFills.add(part);
+                phase = Phase.FILLED;
+            } else if (t instanceof Token.Position p) {
+                lastPosition = p.step();
+                lastPitch = -1;
+                groupHasNote = false;
+                phase = Phase.AFTER_POSITION;
+            } else if (t instanceof Token.Velocity) {
+                phase = Phase.AFTER_VELOCITY;
+            } else if (isNote(t, true)) {
+                note(t);
+            } else {
+                structural(t);
+                    }
         }
 
         private void openPart(int index) {
@@ -303,6 +321,7 @@ public final class Grammar {
             lastPosition = -1;
             lastPitch = -1;
             partHasVelocity = false;
+            partHasDuration = false;
             groupHasNote = false;
             phase = Phase.PART;
         }

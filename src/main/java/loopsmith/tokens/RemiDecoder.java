@@ -68,7 +68,7 @@ public final class RemiDecoder {
         int bar = -1;        // 0-based bar being written (or the filled bar, in a fill)
         long position;       // onset of the current group, in steps from the piece's start
         int velocity = DEFAULT_VELOCITY;
-        int pitch;
+        int durationSteps;   // a pitched note's length when no DUR follows it: the part's last one
 
         void feed(Token t) {
             if (t.equals(Token.PAD) && (state.phase() == Grammar.Phase.END || state.phase() == Grammar.Phase.START)) return;
@@ -110,7 +110,7 @@ public final class RemiDecoder {
                     state.phase = Grammar.Phase.PART; // a VEL with no note after it
                     yield Token.UNK;
                 }
-                case AFTER_PITCH -> new Token.Duration(grid.durationBin(vocabulary.config().positionsPerQuarter()));
+                case AFTER_PITCH -> new Token.Duration(grid.durationBin(vocabulary.config().positionsPerQuarter())); // the part's first note
                 case FILLS -> t.equals(Token.PIECE_END) && state.pendingFills() > 0 ? Token.FILL_START : null;
             };
         }
@@ -177,10 +177,12 @@ public final class RemiDecoder {
                 bar++;
             } else if (t instanceof Token.TrackRef) {
                 velocity = DEFAULT_VELOCITY;
+                durationSteps = vocabulary.config().positionsPerQuarter();
             } else if (t.equals(Token.FILL)) {
                 fillBars.add(bar);
             } else if (t.equals(Token.FILL_START)) {
                 velocity = DEFAULT_VELOCITY;
+                durationSteps = vocabulary.config().positionsPerQuarter();
             } else if (t.equals(Token.FILL_END)) {
                 fillBars.removeFirst();
             } else if (t instanceof Token.Position p) {
@@ -192,9 +194,12 @@ public final class RemiDecoder {
                 parts.get(state.currentPart()).notes.add(new Note(h.key(), h.velocity(), grid.ticks(position),
                         grid.ticks(vocabulary.config().drumDurationSteps())));
             } else if (t instanceof Token.Pitch p) {
-                pitch = p.pitch();
+                parts.get(state.currentPart()).notes.add(new Note(p.pitch(), velocity, grid.ticks(position), grid.ticks(durationSteps)));
             } else if (t instanceof Token.Duration d) {
-                parts.get(state.currentPart()).notes.add(new Note(pitch, velocity, grid.ticks(position), grid.ticks(d.steps())));
+                List<Note> notes = parts.get(state.currentPart()).notes;
+                durationSteps = d.steps();
+                Note n = notes.remove(notes.size() - 1);
+                notes.add(new Note(n.pitch(), n.velocity(), n.startTick(), grid.ticks(durationSteps)));
             } else if (!(t.equals(Token.PIECE_START) || t.equals(Token.PIECE_END) || t instanceof Token.Density
                     || t instanceof Token.Polyphony)) {
                 throw new AssertionError("unhandled token " + t + " (fill " + wasFill + ", part " + part + ")");

@@ -145,7 +145,8 @@ public final class RemiEncoder {
 
     /**
      * The tokens of each bar of one quantized part, without its TRK: POS groups, a VEL before a pitched note whose
-     * level differs from the part's previous note in the bar, NOTE_ON DUR or a HIT per note.
+     * level differs from the part's previous note in the bar, NOTE_ON with a DUR when its length differs from that
+     * note's, or a HIT per drum note.
      */
     public List<List<Token>> partBars(Track t, long bars, Piece quantized) {
         int ppq = quantized.ticksPerQuarter();
@@ -158,6 +159,7 @@ public final class RemiEncoder {
             long barStart = bar * barSteps;
             long lastStep = -1;
             int velocity = -1;
+            long duration = -1;
             while (i < notes.size()) {
                 Note n = notes.get(i);
                 long step = grid.steps(n.startTick(), ppq);
@@ -174,7 +176,11 @@ public final class RemiEncoder {
                         velocity = n.velocity();
                     }
                     tokens.add(new Token.Pitch(n.pitch()));
-                    tokens.add(new Token.Duration((int) grid.steps(n.durationTicks(), ppq)));
+                    long steps = grid.steps(n.durationTicks(), ppq);
+                    if (steps != duration) {
+                        tokens.add(new Token.Duration((int) steps));
+                        duration = steps;
+                    }
                 }
                 i++;
             }

@@ -70,7 +70,12 @@ public final class TrainLoop {
     private TrainLoop() {}
 
     /** Where a run picks up: the model, and for a resume the optimizer tensors and saved state. */
-    private record Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state) { }
+    /** @param inheritedTags tags a fine-tuned model's base was trained on: it has seen them too */
+    private record Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state, List<String> inheritedTags) {
+        Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state) {
+            this(model, vocabulary, optimizer, state, List.of());
+        }
+    }
 
     public static TrainResult run(Path datasetDir, Path runDir, TrainConfig config, boolean resume, Optional<Path> init,
                                   Listener listener) {
@@ -105,7 +110,8 @@ public final class TrainLoop {
         ModelFile m = ModelFile.load(last);
         if (!m.vocabulary().equals(dataset.vocabulary()))
             throw new LoopsmithException(last, "the run was trained on another vocabulary than this dataset's");
-        return new Start(m.open(device), m.vocabulary(), m.contents().tensors(), m.contents().state().path("train"));
+        return new Start(m.open(device), m.vocabulary(), m.contents().tensors(), m.contents().state().path("train"),
+                m.seenTags().map(List::copyOf).orElse(List.of()));
     }
 
     /**
@@ -135,7 +141,7 @@ public final class TrainLoop {
         weights.put("wte", wte);
         Gpt.Config c = m.config();
         Gpt.Config config = new Gpt.Config(fresh.size(), c.contextTokens(), c.layers(), c.heads(), c.embedDim(), c.dropout());
-        return new Start(Gpt.fromWeights(config, weights, device), fresh, Map.of(), null);
+        return new Start(Gpt.fromWeights(config, weights, device), fresh, Map.of(), null, m.seenTags().map(List::copyOf).orElse(List.of()));
     }
 
     private static TrainResult train(DatasetReader dataset, Path runDir, TrainConfig config, Start start, Gpt model,
@@ -146,6 +152,7 @@ public final class TrainLoop {
         PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
         vocabulary.save(runDir.resolve("vocabulary.json"));
 
+        List<String> seenTags = seenTags(dataset, start.inheritedTags());
         AdamW optimizer = new AdamW(model, config.weightDecay(), config.freezeLayers());
         Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
         List<Batches.Batch> validation = batches.validation();
@@ -214,6 +221,7 @@ public final class TrainLoop {
                 }
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
+                state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
                 save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
                 if (improved) save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
                 LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
@@ -228,6 +236,7 @@ public final class TrainLoop {
         double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
         if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
             ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
+            state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
             save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
             if (!Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST)))
                 save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
@@ -255,6 +264,17 @@ public final class TrainLoop {
             }
         }
         return tokens == 0 ? Double.NaN : sum / tokens;
+    }
+
+    /** The genre, style and mood tags of the training split (and of the base model's), as GENRE=house. */
+    private static List<String> seenTags(DatasetReader dataset, List<String> inherited) {
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>(inherited);
+        for (DatasetReader.Entry e : dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN)) {
+            if (e.genre() != null && !e.genre().isBlank()) tags.add(new Token.Tag(Token.TagKind.GENRE, e.genre()).toString());
+            if (e.style() != null && !e.style().isBlank()) tags.add(new Token.Tag(Token.TagKind.STYLE, e.style()).toString());
+            if (e.mood() != null && !e.mood().isBlank()) tags.add(new Token.Tag(Token.TagKind.MOOD, e.mood()).toString());
+        }
+        return List.copyOf(tags);
     }
 
     private static ObjectNode state(int step, int epoch, double best, int bestStep, int badEvals, double seconds,

@@ -167,4 +167,71 @@ class GeneratorTest {
             }
         }
     }
+
+    /** Infill: only the chosen bars change, and the model wrote them after the bars (FILL … FILL_START … FILL_END). */
+    @Test
+    void infillRewritesOnlyTheGapWithEveryPartInView() {
+        Piece seed = MidiReader.read(SharedCorpus.malformed("gen-valid-reference.mid")).piece();
+        Piece quantized = new RemiEncoder(V).quantize(seed);
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 512, 4), V);
+        long bar = quantized.endTick() / 2;
+        Generator.Result r = g.generate(seeded(seed, GenerationRequest.Mode.INFILL, List.of(), 2, 0, 0)).get(0);
+        assertTrue(r.tokens().contains(Token.FILL) && r.tokens().contains(Token.FILL_START), "the gap is filled after the bars");
+        assertEquals(r.tokens().stream().filter(t -> t.equals(Token.FILL)).count(), r.tokens().stream().filter(t -> t.equals(Token.FILL_END)).count());
+        int firstFill = r.tokens().indexOf(Token.FILL_START);
+        assertTrue(r.tokens().subList(0, firstFill).stream().filter(t -> t.equals(Token.BAR_START)).count() == 2,
+                "the model wrote the fill with both bars in view");
+        for (int i = 0; i < quantized.tracks().size(); i++) {
+            List<Note> keptBar2 = quantized.tracks().get(i).notes().stream().filter(n -> n.startTick() >= bar).toList();
+            assertEquals(keptBar2, r.piece().tracks().get(i).notes().stream().filter(n -> n.startTick() >= bar).toList(),
+                    "bar 2 of every part is kept");
+        }
+        assertEquals(2, r.piece().lengthBars());
+    }
+
+    /** The controls reach the model: a density asked for is written into every new part's declaration. */
+    @Test
+    void densityAndSwingControlsAreWrittenAndPlayedBack() {
+        GenerationRequest base = GenerationRequest.fresh(Tags.of("boom-bap", null, null), 90, TimeSignature.FOUR_FOUR,
+                Key.parse("Dm"), 2, List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS)), SamplingConfig.defaults(), 3);
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 512, 9), V);
+        GenerationRequest busy = base.withControls(new GenerationRequest.Controls(Optional.of(Density.BUSY), java.util.OptionalDouble.of(66), 0));
+        Generator.Result r = g.generate(busy).get(0);
+        assertEquals(2, r.tokens().stream().filter(t -> t.equals(new Token.Density(2))).count(), "both parts declared busy");
+        assertEquals(Optional.of(new Token.Swing(16, 66)), r.swing());
+        assertTrue(r.tokens().contains(new Token.Swing(16, 66)));
+        long sixteenth = r.piece().ticksPerQuarter() / 4;
+        boolean swungOffbeat = r.piece().tracks().stream().flatMap(t -> t.notes().stream())
+                .anyMatch(n -> n.startTick() % (2 * sixteenth) != 0 && n.startTick() % (2 * sixteenth) != sixteenth);
+        assertTrue(swungOffbeat || r.piece().noteCount() == 0, "off-beat sixteenths are played late");
+
+        GenerationRequest straight = base.withControls(new GenerationRequest.Controls(Optional.empty(), java.util.OptionalDouble.of(0), 4));
+        Generator.Result s = g.generate(straight).get(0);
+        assertTrue(s.swing().isEmpty());
+        assertTrue(s.tokens().stream().noneMatch(t -> t instanceof Token.Swing));
+        assertTrue(s.piece().tracks().stream().flatMap(t -> t.notes().stream()).allMatch(n -> n.startTick() % sixteenth == 0),
+                "--quantize 4 puts every onset on a sixteenth");
+    }
+
+    /** A slid window keeps the header, every part's declaration and whole bars of every part, never one part alone. */
+    @Test
+    void aSlidWindowKeepsEveryPartsBars() {
+        RandomLogitsModel model = new RandomLogitsModel(V.size(), 160, 12);
+        Generator g = new Generator(model, V);
+        GenerationRequest req = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Key.parse("Am"), 8,
+                List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS), TrackSpec.of(Role.MELODY)),
+                SamplingConfig.defaults(), 5);
+        Generator.Result r = g.generate(req).get(0);
+        assertTrue(r.windowSlides() > 0);
+        for (int[] window : model.windows.subList(1, model.windows.size())) {
+            List<Token> w = V.tokens(window);
+            assertEquals(Token.PIECE_START, w.get(0));
+            assertEquals(4, w.stream().filter(t -> t instanceof Token.RoleTag).count(), "all four declarations");
+            int firstBar = w.indexOf(Token.BAR_START);
+            int lastBar = w.lastIndexOf(Token.BAR_START);
+            if (firstBar >= 0 && firstBar < lastBar)
+                for (int part = 0; part < 4; part++)
+                    assertTrue(w.subList(firstBar, lastBar).contains(new Token.TrackRef(part)), "part " + part + " of the earlier bars");
+        }
+    }
 }

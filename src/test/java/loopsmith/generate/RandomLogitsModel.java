@@ -7,6 +7,8 @@ final class RandomLogitsModel implements LanguageModel {
     private final int vocab;
     private final int context;
     private final long seed;
+    /** The first ids fed to each session: what a fresh (or slid) window holds. */
+    final java.util.List<int[]> windows = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     RandomLogitsModel(int vocab, int context, long seed) {
         this.vocab = vocab;
@@ -38,6 +40,7 @@ final class RandomLogitsModel implements LanguageModel {
             @Override
             public float[] feed(int[] ids) {
                 if (length + ids.length > context) throw new IllegalStateException("context exceeded: " + (length + ids.length));
+                if (length == 0) windows.add(ids.clone());
                 for (int id : ids) state = state * 31 + id;
                 length += ids.length;
                 SplittableRandom r = new SplittableRandom(state);
