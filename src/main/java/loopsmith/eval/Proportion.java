@@ -36,6 +36,9 @@ public record Proportion(int passed, int judged) {
 
     private double bound(int sign) {
         if (judged == 0) return Double.NaN;
+        // At 0/n and n/n the bound on that side is exactly the share; the formula leaves rounding dust there.
+        if (sign < 0 && passed == 0) return 0;
+        if (sign > 0 && passed == judged) return 1;
         double n = judged, p = share(), z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
