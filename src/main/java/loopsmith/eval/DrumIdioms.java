@@ -22,7 +22,7 @@ import loopsmith.music.Track;
  * <p>The pulse is a beat of the denominator (a quarter in 4/4 and 3/4), or a dotted quarter in compound meters (6/8,
  * 9/8, 12/8), so "beat 3 of 4/4" is pulse 3 and the 6/8 backbeat is pulse 2. An onset within ±1/32 note of a grid
  * point is on it: wide enough for humanized timing and a late lo-fi snare, narrow enough that a 16th is never taken
- * for its neighbouring beat. Drum sounds are GM keys: kick 35/36; snare, side stick and clap 37–40; hats 42/44/46;
+ * for its neighbouring beat. Drum sounds are GM keys: kick 35/36; snare, side stick and clap 37–40; hats 42/44/46 (and 22/26, Roland's hat edges);
  * rides 51/53/59. All drum tracks of a piece count as one kit: a part is the piece's drums.
  *
  * <p>The table follows what the starter corpus ({@code starter/DrumParts}) plays per genre, kept to the idioms that
@@ -37,7 +37,9 @@ public final class DrumIdioms {
 
     private static final Set<Integer> KICKS = Set.of(35, 36);
     private static final Set<Integer> SNARES = Set.of(37, 38, 39, 40); // side stick, snare, clap, electric snare
-    private static final Set<Integer> HATS = Set.of(42, 44, 46); // closed, pedal, open
+    // Closed, pedal, open; and 22/26, the hi-hat edge keys of Roland kits that the Groove corpus (shared/corpus/groove)
+    // is recorded with, where they carry most of the hat playing.
+    private static final Set<Integer> HATS = Set.of(42, 44, 46, 22, 26);
     private static final Set<Integer> RIDES = Set.of(51, 53, 59); // ride, ride bell, ride 2
     private static final Set<Integer> CYMBALS = union(HATS, RIDES);
     private static final Set<Integer> KICKS_AND_SNARES = union(KICKS, SNARES);
