@@ -47,6 +47,10 @@ final class EvalReportWriter {
                 .append(config.seed()).append(". All figures are in `metrics.json`.\n\n");
         section(md, "Validity", (Map<?, ?>) doc.get("validity"));
         section(md, "Conditioning", (Map<?, ?>) doc.get("conditioning"));
+        genreAdherence(md, (Map<?, ?>) doc.get("genre_adherence"));
+        drumIdioms(md, (Map<?, ?>) doc.get("drum_idioms"));
+        partCoherence(md, (Map<?, ?>) doc.get("part_coherence"));
+        swing(md, (Map<?, ?>) doc.get("swing"));
         section(md, "Memorization", (Map<?, ?>) doc.get("memorization"));
         section(md, "Reproducibility", (Map<?, ?>) doc.get("reproducibility"));
 
@@ -106,6 +110,98 @@ final class EvalReportWriter {
         }
         AtomicFiles.write(out.resolve(METRICS), "metrics", o -> JSON.writeValue(o, doc));
         AtomicFiles.write(out.resolve(INDEX), "report", md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void genreAdherence(StringBuilder md, Map<?, ?> g) {
+        md.append("## Genre adherence by genre\n\nShare of generated pieces the judge files under the requested genre, beside the judge's own "
+                + "cross-validated hit rate on the reference pieces of that genre (95% Wilson intervals). Overall: ")
+                .append(proportion((Map<?, ?>) g.get("generated"))).append("; judge on the reference: ")
+                .append(proportion((Map<?, ?>) g.get("reference_cv"))).append(".\n\n| genre | generated | reference (judge CV) |\n|---|---:|---:|\n");
+        Map<?, ?> gen = (Map<?, ?>) g.get("generated_by_genre");
+        Map<?, ?> ref = (Map<?, ?>) g.get("reference_cv_by_genre");
+        for (Object genre : union(gen, ref))
+            md.append("| ").append(genre).append(" | ").append(proportion((Map<?, ?>) gen.get(genre))).append(" | ")
+                    .append(proportion((Map<?, ?>) ref.get(genre))).append(" |\n");
+        md.append('\n');
+    }
+
+    private static void drumIdioms(StringBuilder md, Map<?, ?> d) {
+        md.append("## Drum idioms\n\n").append(d.get("method")).append(".\n\n| genre | required | generated | reference |\n|---|---|---:|---:|\n");
+        Map<?, ?> required = (Map<?, ?>) d.get("required");
+        Map<?, ?> gen = (Map<?, ?>) ((Map<?, ?>) d.get("generated")).get("by_genre");
+        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) d.get("reference")).get("by_genre");
+        for (Object genre : union(gen, ref)) {
+            List<?> sets = (List<?>) required.get(genre);
+            md.append("| ").append(genre).append(" | ").append(sets == null || sets.isEmpty() ? "none" : String.join(" or ", sets.stream().map(Object::toString).toList()))
+                    .append(" | ").append(proportion((Map<?, ?>) gen.get(genre))).append(" | ").append(proportion((Map<?, ?>) ref.get(genre))).append(" |\n");
+        }
+        md.append("| all | | ").append(proportion((Map<?, ?>) ((Map<?, ?>) d.get("generated")).get("overall"))).append(" | ")
+                .append(proportion((Map<?, ?>) ((Map<?, ?>) d.get("reference")).get("overall"))).append(" |\n\n");
+    }
+
+    private static void partCoherence(StringBuilder md, Map<?, ?> c) {
+        md.append("## Part coherence\n\n").append(c.get("method")).append(".\n\n| measure | bars | generated own | other | lift | reference own | other | lift |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String measure : List.of("chord_tones", "bass_kick_lock")) {
+            Map<?, ?> m = (Map<?, ?>) c.get(measure);
+            Map<?, ?> gen = (Map<?, ?>) m.get("generated");
+            Map<?, ?> ref = (Map<?, ?>) m.get("reference");
+            for (String part : List.of("early", "late", "all"))
+                md.append("| ").append(measure.replace('_', ' ')).append(" | ").append(part).append(" | ").append(ownOtherLift(gen, part))
+                        .append(" | ").append(ownOtherLift(ref, part)).append(" |\n");
+        }
+        md.append("\nBy genre, all bars (own / other / lift):\n\n| genre | chord tones, generated | reference | bass-kick lock, generated | reference |\n|---|---:|---:|---:|---:|\n");
+        Map<?, ?> tonesGen = byGenre(c, "chord_tones", "generated"), tonesRef = byGenre(c, "chord_tones", "reference");
+        Map<?, ?> lockGen = byGenre(c, "bass_kick_lock", "generated"), lockRef = byGenre(c, "bass_kick_lock", "reference");
+        java.util.TreeSet<Object> genres = new java.util.TreeSet<>(union(tonesGen, tonesRef));
+        genres.addAll(union(lockGen, lockRef));
+        for (Object g : genres)
+            md.append("| ").append(g).append(" | ").append(compact((Map<?, ?>) tonesGen.get(g))).append(" | ").append(compact((Map<?, ?>) tonesRef.get(g)))
+                    .append(" | ").append(compact((Map<?, ?>) lockGen.get(g))).append(" | ").append(compact((Map<?, ?>) lockRef.get(g))).append(" |\n");
+        md.append('\n');
+    }
+
+    private static Map<?, ?> byGenre(Map<?, ?> coherence, String measure, String side) {
+        return (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) coherence.get(measure)).get(side)).get("by_genre");
+    }
+
+    private static String ownOtherLift(Map<?, ?> m, String part) {
+        return dash(m.get(part + "_own")) + " | " + dash(m.get(part + "_other")) + " | " + dash(m.get(part + "_lift"));
+    }
+
+    private static String compact(Map<?, ?> row) {
+        if (row == null) return "–";
+        return dash(row.get("all_own")) + " / " + dash(row.get("all_other")) + " / " + dash(row.get("all_lift")) + " (" + row.get("pieces") + ")";
+    }
+
+    private static void swing(StringBuilder md, Map<?, ?> s) {
+        md.append("## Swing\n\n").append(s.get("method")).append(".\n\n| genre | 8th phase, generated | reference | 16th phase, generated | reference |\n|---|---:|---:|---:|---:|\n");
+        Map<?, ?> gen = (Map<?, ?>) ((Map<?, ?>) s.get("generated")).get("by_genre");
+        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) s.get("reference")).get("by_genre");
+        for (Object g : union(gen, ref)) {
+            Map<?, ?> a = (Map<?, ?>) gen.get(g), b = (Map<?, ?>) ref.get(g);
+            md.append("| ").append(g).append(" | ").append(phase(a, "eighth")).append(" | ").append(phase(b, "eighth")).append(" | ")
+                    .append(phase(a, "sixteenth")).append(" | ").append(phase(b, "sixteenth")).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String phase(Map<?, ?> row, String level) {
+        if (row == null || row.get(level + "_phase_mean") == null) return "–";
+        return row.get(level + "_phase_mean") + " (" + row.get(level + "_phase_pieces") + ")";
+    }
+
+    /** "12/16 = 0.75 [0.51, 0.9]", or a dash when nothing was judged. */
+    private static String proportion(Map<?, ?> p) {
+        if (p == null || ((Number) p.get("judged")).intValue() == 0) return "–";
+        return p.get("passed") + "/" + p.get("judged") + " = " + p.get("share") + " [" + p.get("ci95_low") + ", " + p.get("ci95_high") + "]";
+    }
+
+    private static java.util.SortedSet<Object> union(Map<?, ?> a, Map<?, ?> b) {
+        java.util.TreeSet<Object> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+        keys.addAll(a.keySet());
+        keys.addAll(b.keySet());
+        return keys;
     }
 
     private static void section(StringBuilder md, String title, Map<?, ?> figures) {

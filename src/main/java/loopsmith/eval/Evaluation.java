@@ -106,7 +106,9 @@ public final class Evaluation {
         doc.put("features", featureMeans(generatedFeatures, referenceFeatures));
         doc.put("distribution_match", distributionMatch(generatedFeatures, referenceFeatures));
         doc.put("conditioning", conditioning(samples, ref.items(), judge, cv.genres()));
+        doc.put("genre_adherence", genreAdherence(samples, judge, cv));
         doc.put("genre_classifier", classifier(cv, config));
+        musicalMeasures(doc, samples, ref.items());
         doc.put("memorization", memorization(config, ref.items(), pieces));
         doc.put("reproducibility", reproducibility);
         doc.put("seconds", round((System.nanoTime() - t0) / 1e9));
@@ -384,6 +386,63 @@ public final class Evaluation {
         m.put("genre_judged_pieces", judged);
         m.put("genre_confusion", confusion);
         return m;
+    }
+
+    /**
+     * Genre adherence per requested genre with Wilson 95% intervals; beside it the judge's own cross-validated hit
+     * rate per genre on the reference set, the ceiling a model's adherence can be read against.
+     */
+    private static Map<String, Object> genreAdherence(List<Sample> samples, GenreClassifier judge, GenreClassifier.CrossValidation cv) {
+        Proportion overall = new Proportion(0, 0);
+        Map<String, Proportion> byGenre = new TreeMap<>();
+        for (Sample s : samples) {
+            if (s.piece().isEmpty() || s.request().genre().isEmpty() || !cv.genres().contains(s.request().genre().get())) continue;
+            String genre = s.request().genre().get();
+            boolean agreed = judge.predict(vector(PieceFeatures.of(s.piece().get()))).equals(genre);
+            overall = overall.plus(agreed);
+            byGenre.merge(genre, new Proportion(agreed ? 1 : 0, 1), (a, b) -> new Proportion(a.passed() + b.passed(), a.judged() + b.judged()));
+        }
+        Map<String, Object> generated = new LinkedHashMap<>();
+        byGenre.forEach((g, p) -> generated.put(g, p.toMap()));
+        Map<String, Object> reference = new LinkedHashMap<>();
+        int hits = 0;
+        for (int i = 0; i < cv.genres().size(); i++) {
+            int row = Arrays.stream(cv.confusion()[i]).sum();
+            hits += cv.confusion()[i][i];
+            reference.put(cv.genres().get(i), new Proportion(cv.confusion()[i][i], row).toMap());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generated", overall.toMap());
+        m.put("reference_cv", new Proportion(hits, cv.pieces()).toMap());
+        m.put("generated_by_genre", generated);
+        m.put("reference_cv_by_genre", reference);
+        return m;
+    }
+
+    /** Drum idioms, part coherence and swing, each for the generated pieces and for the reference windows. */
+    private static void musicalMeasures(Map<String, Object> doc, List<Sample> samples, List<ReferenceSet.Item> ref) {
+        List<MusicalMeasures.Item> gen = new ArrayList<>();
+        for (Sample s : samples)
+            s.piece().ifPresent(p -> gen.add(new MusicalMeasures.Item(s.request().genre(), p, s.request().key().or(p::key), SwingMeasure.of(p))));
+        List<MusicalMeasures.Item> reference = ref.stream()
+                .map(i -> new MusicalMeasures.Item(i.genre(), i.window(), i.key(), i.swingAsPlayed())).toList();
+        Map<String, Object> idioms = new LinkedHashMap<>();
+        idioms.put("method", "per bar on the meter's pulse grid, onsets within ±1/32 note; a part holds an idiom in >= "
+                + DrumIdioms.BAR_SHARE + " of its bars (hat rolls: anywhere); it passes its genre with all idioms of one accepted set");
+        idioms.put("required", MusicalMeasures.idiomTable());
+        idioms.putAll(MusicalMeasures.both(MusicalMeasures::drumIdioms, gen, reference));
+        doc.put("drum_idioms", idioms);
+        Map<String, Object> coherence = new LinkedHashMap<>();
+        coherence.put("method", "own = the piece's parts; other = another piece of the same set (same key, else transposed); "
+                + "early = first half of the bars, late = second half; means over pieces");
+        coherence.put("chord_tones", MusicalMeasures.both(MusicalMeasures::chordTones, gen, reference));
+        coherence.put("bass_kick_lock", MusicalMeasures.both(MusicalMeasures::bassKickLock, gen, reference));
+        doc.put("part_coherence", coherence);
+        Map<String, Object> swing = new LinkedHashMap<>();
+        swing.put("method", "median off-beat phase within 8th pairs and 16th pairs (0.5 straight, 0.667 triplet); "
+                + "reference files as played, before cleaning straightens them");
+        swing.putAll(MusicalMeasures.both(MusicalMeasures::swing, gen, reference));
+        doc.put("swing", swing);
     }
 
     private static Map<String, Object> classifier(GenreClassifier.CrossValidation cv, EvalConfig config) {

@@ -37,9 +37,13 @@ public final class ReferenceSet {
     /** Roles the generator is asked for; OTHER tracks of a reference file are not something to request. */
     private static final Set<Role> REQUESTABLE = EnumSet.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY, Role.PAD);
 
-    /** One reference file: its window, the whole cleaned piece, its labels as a generation request would use them. */
+    /**
+     * One reference file: its window, the whole cleaned piece, its labels as a generation request would use them, and
+     * its swing as played: measured on the file as read, since cleaning straightens swing and quantizes to a grid
+     * (1/24 quarter) too coarse to tell 0.64 from 0.67.
+     */
     public record Item(String file, Piece window, Piece whole, Optional<String> genre, double bpm, TimeSignature timeSignature,
-                       Optional<Key> key, List<Role> roles, PieceFeatures features) { }
+                       Optional<Key> key, List<Role> roles, PieceFeatures features, SwingMeasure swingAsPlayed) { }
 
     /** What was read, and what could not be (file and reason). */
     public record Read(List<Item> items, List<String> skipped) { }
@@ -86,7 +90,8 @@ public final class ReferenceSet {
                 if (roles.isEmpty())
                     for (Track t : whole.tracks()) if (REQUESTABLE.contains(t.role()) && !roles.contains(t.role())) roles.add(t.role());
                 items.add(new Item(rel.toString().replace('\\', '/'), window, whole, l.genre().map(Token.Tag::normalize),
-                        whole.dominantBpm(), whole.initialTimeSignature(), c.key(), List.copyOf(roles), PieceFeatures.of(window)));
+                        whole.dominantBpm(), whole.initialTimeSignature(), c.key(), List.copyOf(roles), PieceFeatures.of(window),
+                        SwingMeasure.of(r.piece())));
             } catch (LoopsmithException e) {
                 skipped.add(rel + ": " + e.getMessage());
             }

@@ -1,0 +1,165 @@
+package loopsmith.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import loopsmith.music.Key;
+import loopsmith.music.Piece;
+import loopsmith.music.Track;
+
+/**
+ * The musical measures of one set of pieces (generated, or the reference windows) as metrics.json holds them: drum
+ * idioms per genre, part coherence with its lift, swing per genre. The same code runs on both sets, so the reference
+ * figure beside each generated one says what the data itself scores.
+ */
+final class MusicalMeasures {
+    /** One piece to measure: its genre label, the piece, its key (from the label or request), its swing as played. */
+    record Item(Optional<String> genre, Piece piece, Optional<Key> key, SwingMeasure swing) { }
+
+    private MusicalMeasures() {}
+
+    /** Drum parts judged and passed per genre of the idiom table, with Wilson intervals. */
+    static Map<String, Object> drumIdioms(List<Item> items) {
+        Proportion overall = new Proportion(0, 0);
+        Map<String, Proportion> byGenre = new TreeMap<>();
+        int notInTable = 0;
+        for (Item it : items) {
+            if (it.genre().isEmpty()) continue;
+            Optional<DrumIdioms.PartVerdict> v = DrumIdioms.judge(it.piece());
+            if (v.isEmpty()) continue;
+            Optional<Boolean> pass = v.get().passes(it.genre().get());
+            if (pass.isEmpty()) {
+                notInTable++;
+                continue;
+            }
+            overall = overall.plus(pass.get());
+            byGenre.merge(it.genre().get(), new Proportion(pass.get() ? 1 : 0, 1),
+                    (a, b) -> new Proportion(a.passed() + b.passed(), a.judged() + b.judged()));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("overall", overall.toMap());
+        m.put("drum_parts_not_judged", notInTable);
+        Map<String, Object> genres = new LinkedHashMap<>();
+        byGenre.forEach((g, p) -> genres.put(g, p.toMap()));
+        m.put("by_genre", genres);
+        return m;
+    }
+
+    /** The idiom table as the report states it: genre → accepted idiom sets ("a+b"), empty for "none required". */
+    static Map<String, Object> idiomTable() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String g : DrumIdioms.genres()) {
+            List<String> sets = new ArrayList<>();
+            for (Set<DrumIdioms.Idiom> set : DrumIdioms.required(g).orElseThrow())
+                sets.add(String.join("+", set.stream().map(DrumIdioms.Idiom::label).sorted().toList()));
+            m.put(g, sets);
+        }
+        return m;
+    }
+
+    /** Chord-tone rate of melody and bass against the own and another piece's chord part. */
+    static Map<String, Object> chordTones(List<Item> items) {
+        return lift(items, it -> !PartCoherence.chordPart(it.piece()).isEmpty(), PartCoherence::chordTones, true);
+    }
+
+    /** Bass onsets on a kick, own drums against another piece's drums. */
+    static Map<String, Object> bassKickLock(List<Item> items) {
+        return lift(items, it -> it.piece().tracks().stream().anyMatch(Track::isDrum),
+                (piece, other, semitones) -> PartCoherence.bassKickLock(piece, other), false);
+    }
+
+    private interface PairMeasure {
+        PartCoherence.Counts apply(Piece piece, Piece source, int semitones);
+    }
+
+    private record Pair(Optional<String> genre, PartCoherence.Counts own, PartCoherence.Counts other) { }
+
+    private static Map<String, Object> lift(List<Item> items, Function<Item, Boolean> lendsPart, PairMeasure measure, boolean byKey) {
+        List<PartCoherence.Candidate> candidates = items.stream()
+                .map(it -> new PartCoherence.Candidate(byKey ? it.key() : Optional.empty(), lendsPart.apply(it))).toList();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            PartCoherence.Counts own = measure.apply(it.piece(), it.piece(), 0);
+            if (own.earlyCounted() + own.lateCounted() == 0) continue;
+            Optional<PartCoherence.Partner> partner = PartCoherence.partner(candidates, i);
+            if (partner.isEmpty()) continue;
+            PartCoherence.Counts other = measure.apply(it.piece(), items.get(partner.get().index()).piece(), partner.get().semitones());
+            pairs.add(new Pair(it.genre(), own, other));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pieces", pairs.size());
+        m.putAll(split("early", pairs, PartCoherence.Counts::early));
+        m.putAll(split("late", pairs, PartCoherence.Counts::late));
+        m.putAll(split("all", pairs, PartCoherence.Counts::all));
+        Map<String, List<Pair>> byGenre = new TreeMap<>();
+        for (Pair p : pairs) p.genre().ifPresent(g -> byGenre.computeIfAbsent(g, k -> new ArrayList<>()).add(p));
+        Map<String, Object> genres = new LinkedHashMap<>();
+        byGenre.forEach((g, ps) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pieces", ps.size());
+            row.putAll(split("all", ps, PartCoherence.Counts::all));
+            genres.put(g, row);
+        });
+        m.put("by_genre", genres);
+        return m;
+    }
+
+    /** Means over pieces where both own and other are defined in that part of the bars; lift = own − other. */
+    private static Map<String, Object> split(String name, List<Pair> pairs, ToDoubleFunction<PartCoherence.Counts> share) {
+        double own = 0, other = 0;
+        int n = 0;
+        for (Pair p : pairs) {
+            double a = share.applyAsDouble(p.own()), b = share.applyAsDouble(p.other());
+            if (!Double.isFinite(a) || !Double.isFinite(b)) continue;
+            own += a;
+            other += b;
+            n++;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(name + "_own", n == 0 ? null : Evaluation.round(own / n));
+        m.put(name + "_other", n == 0 ? null : Evaluation.round(other / n));
+        m.put(name + "_lift", n == 0 ? null : Evaluation.round((own - other) / n));
+        return m;
+    }
+
+    /** Mean 8th- and 16th-pair phase per genre (pieces with a figure at that level). */
+    static Map<String, Object> swing(List<Item> items) {
+        Map<String, List<SwingMeasure>> byGenre = new TreeMap<>();
+        for (Item it : items) byGenre.computeIfAbsent(it.genre().orElse("(no genre)"), g -> new ArrayList<>()).add(it.swing());
+        Map<String, Object> genres = new LinkedHashMap<>();
+        byGenre.forEach((g, ss) -> genres.put(g, swingRow(ss)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("all", swingRow(items.stream().map(Item::swing).toList()));
+        m.put("by_genre", genres);
+        return m;
+    }
+
+    private static Map<String, Object> swingRow(List<SwingMeasure> ss) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("pieces", ss.size());
+        meanOf(row, "eighth_phase", ss, SwingMeasure::eighthPhase);
+        meanOf(row, "sixteenth_phase", ss, SwingMeasure::sixteenthPhase);
+        return row;
+    }
+
+    private static void meanOf(Map<String, Object> row, String name, List<SwingMeasure> ss, ToDoubleFunction<SwingMeasure> f) {
+        double[] xs = ss.stream().mapToDouble(f).filter(Double::isFinite).toArray();
+        row.put(name + "_pieces", xs.length);
+        row.put(name + "_mean", xs.length == 0 ? null : Evaluation.round(java.util.Arrays.stream(xs).average().orElse(Double.NaN)));
+    }
+
+    /** Generated and reference side by side under one key. */
+    static Map<String, Object> both(Function<List<Item>, Map<String, Object>> measure, List<Item> generated, List<Item> reference) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generated", measure.apply(generated));
+        m.put("reference", measure.apply(reference));
+        return m;
+    }
+}
