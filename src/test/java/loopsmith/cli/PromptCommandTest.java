@@ -37,7 +37,7 @@ class PromptCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("genre", "style", "mood", "bpm", "key", "time_signature", "bars", "roles", "density", "instruments",
+        assertEquals(List.of("genre", "style", "mood", "bpm", "tempo_from", "key", "time_signature", "bars", "roles", "density", "instruments",
                 "unparsed", "defaulted"), keys);
         assertEquals("house", j.get("genre").asText());
         assertEquals("funky", j.get("style").asText());
@@ -45,6 +45,7 @@ class PromptCommandTest {
         assertTrue(j.get("density").isNull());
         assertTrue(j.get("bpm").isNumber());
         assertEquals(124, j.get("bpm").asInt());
+        assertEquals("[\"at 124 bpm\"]", j.get("tempo_from").toString());
         assertEquals("A minor", j.get("key").asText());
         assertEquals("4/4", j.get("time_signature").asText());
         assertEquals(8, j.get("bars").asInt());

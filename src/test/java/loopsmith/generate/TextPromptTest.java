@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextPromptTest {
     /**
      * Each row names only the fields it is about, as {@code field=value; field=value}. Fields: genre, style, mood,
-     * bpm, key, meter, bars, roles, density, inst (role:program), unparsed, defaulted; "-" means empty.
+     * bpm, tempofrom, key, meter, bars, roles, density, inst (role:program), unparsed, defaulted; "-" means empty.
      */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -40,7 +40,7 @@ class TextPromptTest {
             drum and bass at 174                       | genre=drum-and-bass; bpm=174; roles=drums,bass,pad
             dnb                                        | genre=drum-and-bass; bpm=174
             drum'n'bass with a dark pad                | genre=drum-and-bass; mood=dark; roles=pad
-            d&b rolling bassline                       | genre=drum-and-bass; roles=bass; unparsed=rolling
+            d&b rolling bassline                       | genre=drum-and-bass; roles=bass; density=busy; unparsed=-
             drum & bass                                | genre=drum-and-bass; unparsed=-
             deep house chords                          | genre=house; style=deep; roles=chords
             tech-house groove 126bpm                   | genre=house; style=tech; bpm=126; unparsed=-
@@ -53,7 +53,7 @@ class TextPromptTest {
             2 step garage                              | genre=garage; bpm=132; bars=8; unparsed=-
             uk garage 2-step                           | genre=garage; unparsed=-
             neo soul electric piano in Eb              | genre=neo-soul; roles=chords; inst=chords:4; key=Eb major
-            r&b slow jam                               | genre=rnb; bpm=81; unparsed=jam
+            r&b slow jam                               | genre=rnb; bpm=65; tempofrom=slow; unparsed=jam
             afrobeats groove                           | genre=afrobeat; bpm=110
             reggae one drop                            | genre=reggae; unparsed=one,drop
             trap with 808s and hats                    | genre=trap; roles=drums,bass; inst=bass:38; bpm=140
@@ -79,9 +79,9 @@ class TextPromptTest {
             techno 135 at 128 bpm                      | bpm=128; unparsed=135
             house 500 bpm                              | bpm=124; unparsed=500 bpm; defaulted=bpm,key,time_signature,bars,roles
             pop 7                                      | bpm=110; unparsed=7
-            fast techno                                | genre=techno; bpm=143
-            slow house                                 | genre=house; bpm=112
-            fast house at 128 bpm                      | bpm=128; unparsed=-
+            fast techno                                | genre=techno; bpm=140; tempofrom=fast; defaulted=key,time_signature,bars,roles
+            slow house                                 | genre=house; bpm=118; tempofrom=slow
+            fast house at 128 bpm                      | bpm=128; tempofrom=at 128 bpm; unparsed=-
             in A minor                                 | key=A minor; unparsed=-
             Am chords                                  | key=A minor; roles=chords
             piano in A min                             | key=A minor; inst=chords:0
@@ -134,7 +134,7 @@ class TextPromptTest {
             ""                                         | genre=-; bpm=120; key=C major; meter=4/4; bars=8; roles=drums,bass,chords,melody; unparsed=-
             house and techno                           | genre=house; unparsed=techno
             jazzy hip hop                              | genre=hip-hop; style=jazzy; unparsed=-
-            jazzy trap                                 | genre=jazz; unparsed=trap
+            jazzy trap                                 | genre=trap; style=jazzy; unparsed=-
             Please make me a DEEP HOUSE loop at 120BPM | genre=house; style=deep; bpm=120; unparsed=-
             """)
     void readsPhrasings(String prompt, String expectations) {
@@ -155,6 +155,7 @@ class TextPromptTest {
         m.put("style", t.style().orElse("-"));
         m.put("mood", t.mood().orElse("-"));
         m.put("bpm", t.bpm().isPresent() ? number(t.bpm().getAsDouble()) : "-");
+        m.put("tempofrom", orDash(String.join(",", t.tempoFrom())));
         m.put("key", t.key().map(Key::displayName).orElse("-"));
         m.put("meter", t.timeSignature().map(TimeSignature::toString).orElse("-"));
         m.put("bars", t.bars().isPresent() ? Integer.toString(t.bars().getAsInt()) : "-");
@@ -251,15 +252,15 @@ class TextPromptTest {
     @Test
     void tagsValidateTheirFields() {
         PromptTags ok = TextPrompt.parse("house");
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), OptionalInt.of(33), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(), ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), ok.bars(), List.of(Role.BASS, Role.DRUMS), ok.density(), ok.instruments(), ok.unparsed(),
                 ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), ok.bars(), List.of(Role.DRUMS), ok.density(), Map.of(Role.BASS, 36), ok.unparsed(),
                 ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), OptionalDouble.of(-1),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), OptionalDouble.of(-1), ok.tempoFrom(),
                 ok.key(), ok.timeSignature(), ok.bars(), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(),
                 List.of("tempo")));
     }
