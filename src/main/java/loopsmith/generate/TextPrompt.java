@@ -102,6 +102,7 @@ public final class TextPrompt {
     private static final Map<String, GenreDefaults.Pace> TEMPO_WORDS = Map.ofEntries(
             Map.entry("slow", Pace.LOW), Map.entry("slower", Pace.LOW), Map.entry("downtempo", Pace.LOW),
             Map.entry("down tempo", Pace.LOW), Map.entry("laid back", Pace.LOW), Map.entry("laidback", Pace.LOW),
+            Map.entry("slow jam", Pace.LOW),
             Map.entry("mid tempo", Pace.MIDDLE), Map.entry("midtempo", Pace.MIDDLE), Map.entry("medium tempo", Pace.MIDDLE),
             Map.entry("moderate tempo", Pace.MIDDLE),
             Map.entry("fast", Pace.HIGH), Map.entry("faster", Pace.HIGH), Map.entry("uptempo", Pace.HIGH),

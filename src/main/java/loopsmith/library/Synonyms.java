@@ -284,6 +284,18 @@ public final class Synonyms {
         return Set.copyOf(names);
     }
 
+    /** Every canonical style, those compound genres imply ("deep house" → deep) included. */
+    public static Set<String> styles() {
+        Set<String> names = new TreeSet<>(STYLES.values());
+        for (GenreEntry e : GENRES.values()) e.style().ifPresent(names::add);
+        return Set.copyOf(names);
+    }
+
+    /** Every canonical mood. */
+    public static Set<String> moods() {
+        return Set.copyOf(MOODS.values());
+    }
+
     /** A key written any common way: "Am", "A minor", "A_min", "a-moll", "F#m", "Gb:maj". */
     public static Optional<Key> key(String raw) {
         if (raw == null) return Optional.empty();

@@ -74,6 +74,19 @@ class PromptCommandTest {
     }
 
     @Test
+    void tempoWordsAndLeftOverWordsAreShown() throws Exception {
+        Run text = run("explain", "laid-back shuffled lofi with dusty rhodes");
+        assertTrue(text.out().contains("tempo           70 BPM  (from: laid back)"), text.out());
+        assertTrue(text.out().contains("not understood  dusty"), text.out());
+        JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "slow dark trap, half-time, 808s, glitchy").out());
+        assertEquals(130, j.get("bpm").asInt());
+        assertEquals("[\"slow\"]", j.get("tempo_from").toString());
+        assertEquals("halftime", j.get("style").asText());
+        assertEquals("[\"glitchy\"]", j.get("unparsed").toString());
+        assertEquals("[\"key\",\"time_signature\",\"bars\"]", j.get("defaulted").toString());
+    }
+
+    @Test
     void missingPromptIsAUsageError() {
         assertEquals(CommandLine.ExitCode.USAGE, run("explain").exitCode());
     }
