@@ -103,13 +103,14 @@ public final class Synonyms {
 
         // Sub-styles and rhythmic feels a name or sidecar can carry; other style values are kept as free words.
         // A spelling that is also a genre ("dub", "liquid", "jazzy") is read as the style when a prompt names another
-        // genre too ("dub techno"); see TextPrompt.
+        // genre too ("dub techno"); see TextPrompt. File names go through this table too, so no bare numbers ("303" is
+        // a file id in POP909) and no words instrument names start with ("grand piano").
         b.style("deep", "deep");
         b.style("tech", "tech");
         b.style("progressive", "progressive");
         b.style("minimal", "minimal");
         b.style("melodic", "melodic");
-        b.style("acid", "acid", "acidic", "303", "tb 303");
+        b.style("acid", "acid", "acidic");
         b.style("dub", "dub", "dubby", "dubwise");
         b.style("liquid", "liquid");
         b.style("jump-up", "jump up", "jumpup");
@@ -149,10 +150,10 @@ public final class Synonyms {
         b.mood("melancholic", "melancholic", "melancholy", "nostalgic", "wistful", "bittersweet", "somber", "sombre",
                 "reflective", "pensive", "longing");
         b.mood("uplifting", "uplifting", "euphoric", "anthemic", "hopeful", "inspiring", "inspirational");
-        b.mood("aggressive", "aggressive", "hard", "heavy", "angry", "gritty", "brutal", "raw", "hard hitting", "intense",
+        b.mood("aggressive", "aggressive", "hard", "heavy", "angry", "gritty", "brutal", "hard hitting", "intense",
                 "fierce");
         b.mood("emotional", "emotional", "soulful", "heartfelt", "emotive");
-        b.mood("epic", "epic", "cinematic", "grand", "majestic", "triumphant", "heroic", "dramatic");
+        b.mood("epic", "epic", "cinematic", "majestic", "triumphant", "heroic", "dramatic");
         b.mood("romantic", "romantic", "sensual", "sexy", "sultry", "seductive", "intimate", "passionate");
         b.mood("calm", "calm", "peaceful", "serene", "tranquil", "soothing", "meditative", "gentle");
         b.mood("mellow", "mellow", "smooth", "warm", "silky", "velvety");
