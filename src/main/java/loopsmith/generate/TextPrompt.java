@@ -27,8 +27,8 @@ import loopsmith.music.TimeSignature;
  * <p>How it reads. The text is split into words (hyphens split too: "lo-fi", "16-bar", "a-moll"). From left to
  * right, the longest run of up to {@value #MAX_PHRASE_WORDS} words that means something wins, so "deep house" is a
  * genre with a style before "deep" could be a style alone, and "2 step" is garage before 2 could be a number. A run is
- * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, style, mood, tempo
- * word, filler. Genres, styles, moods, roles and instruments come from {@link Synonyms}, the project's one table.
+ * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, tempo word, style,
+ * mood, filler. Genres, styles, moods, roles and instruments come from {@link Synonyms}, the project's one table.
  *
  * <p>Rules a reader could not guess:
  * <ul>
@@ -99,7 +99,7 @@ public final class TextPrompt {
             Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
             Map.entry("fifty", 50), Map.entry("sixty", 60));
     private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty");
-    private static final Map<String, GenreDefaults.Pace> TEMPO_WORDS = Map.ofEntries(
+    private static final Map<String, Pace> TEMPO_WORDS = Map.ofEntries(
             Map.entry("slow", Pace.LOW), Map.entry("slower", Pace.LOW), Map.entry("downtempo", Pace.LOW),
             Map.entry("down tempo", Pace.LOW), Map.entry("laid back", Pace.LOW), Map.entry("laidback", Pace.LOW),
             Map.entry("slow jam", Pace.LOW),
@@ -239,9 +239,8 @@ public final class TextPrompt {
         }
         Pace pace = TEMPO_WORDS.get(lower);
         if (pace != null) {
-            r.pace.offer(pace, spot, r);
-            // "laid back" asks for a mood as well as a tempo.
-            Synonyms.mood(lower).ifPresent(m -> r.mood.offer(m, spot, r));
+            // "laid back" asks for a mood as well as a tempo; listed in unparsed once at most when the tempo is taken.
+            if (r.pace.offer(pace, spot, r)) Synonyms.mood(lower).ifPresent(m -> r.mood.offer(m, spot, r));
             return true;
         }
         Optional<String> style = Synonyms.style(lower);
