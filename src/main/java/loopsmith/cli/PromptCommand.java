@@ -57,8 +57,9 @@ final class PromptCommand implements Runnable {
             row(out, "genre", tags.genre().orElse("-"), false);
             row(out, "style", tags.style().orElse("-"), false);
             row(out, "mood", tags.mood().orElse("-"), false);
-            row(out, "tempo", tags.bpm().isPresent() ? PromptExplanation.bpmNumber(tags.bpm().getAsDouble()) + " BPM" : "-",
-                    tags.defaulted().contains(PromptTags.BPM));
+            String tempo = tags.bpm().isPresent() ? PromptExplanation.bpmNumber(tags.bpm().getAsDouble()) + " BPM" : "-";
+            if (!tags.tempoFrom().isEmpty()) tempo += "  (from: " + String.join(", ", tags.tempoFrom()) + ")";
+            row(out, "tempo", tempo, tags.defaulted().contains(PromptTags.BPM));
             row(out, "key", tags.key().map(Key::displayName).orElse("-"), tags.defaulted().contains(PromptTags.KEY));
             row(out, "time signature", tags.timeSignature().map(TimeSignature::toString).orElse("-"),
                     tags.defaulted().contains(PromptTags.TIME_SIGNATURE));

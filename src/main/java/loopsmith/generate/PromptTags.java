@@ -20,6 +20,8 @@ import loopsmith.music.TimeSignature;
  * @param style         canonical style ("deep", "halftime", "waltz")
  * @param mood          canonical mood ("chill", "dark")
  * @param bpm           tempo in quarter notes per minute
+ * @param tempoFrom     the words that set the tempo, as written ("124 bpm", "fast"); empty when it is the genre's
+ *                      typical tempo
  * @param bars          loop length in bars, {@value #MIN_BARS}..{@value #MAX_BARS}
  * @param roles         parts to generate, in {@link Role} order (drums, bass, chords, melody, pad, fx), no repeats
  * @param instruments   0-based GM program wished for a role (slap bass → BASS:36); every key is one of {@code roles}
@@ -27,7 +29,7 @@ import loopsmith.music.TimeSignature;
  * @param defaulted     names of the fields filled from {@link GenreDefaults} rather than the prompt, from {@link #FIELDS}
  */
 public record PromptTags(Optional<String> genre, Optional<String> style, Optional<String> mood, OptionalDouble bpm,
-                         Optional<Key> key, Optional<TimeSignature> timeSignature, OptionalInt bars, List<Role> roles,
+                         List<String> tempoFrom, Optional<Key> key, Optional<TimeSignature> timeSignature, OptionalInt bars, List<Role> roles,
                          Optional<Density> density, Map<Role, Integer> instruments, List<String> unparsed,
                          List<String> defaulted) {
     public static final int MIN_BARS = 1;
@@ -45,6 +47,7 @@ public record PromptTags(Optional<String> genre, Optional<String> style, Optiona
         requireNonNull(style, "style");
         requireNonNull(mood, "mood");
         requireNonNull(bpm, "bpm");
+        requireNonNull(tempoFrom, "tempoFrom");
         requireNonNull(key, "key");
         requireNonNull(timeSignature, "timeSignature");
         requireNonNull(bars, "bars");
@@ -72,6 +75,7 @@ public record PromptTags(Optional<String> genre, Optional<String> style, Optiona
             programs.put(e.getKey(), e.getValue());
         }
         instruments = Collections.unmodifiableMap(programs);
+        tempoFrom = List.copyOf(tempoFrom);
         unparsed = List.copyOf(unparsed);
         defaulted = List.copyOf(defaulted);
         for (String d : defaulted) {

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loopsmith.generate.GenreDefaults.Pace;
 import loopsmith.library.Instrument;
 import loopsmith.library.Synonyms;
 import loopsmith.music.Key;
@@ -26,8 +27,8 @@ import loopsmith.music.TimeSignature;
  * <p>How it reads. The text is split into words (hyphens split too: "lo-fi", "16-bar", "a-moll"). From left to
  * right, the longest run of up to {@value #MAX_PHRASE_WORDS} words that means something wins, so "deep house" is a
  * genre with a style before "deep" could be a style alone, and "2 step" is garage before 2 could be a number. A run is
- * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, style, mood, tempo
- * word, filler. Genres, styles, moods, roles and instruments come from {@link Synonyms}, the project's one table.
+ * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, tempo word, style,
+ * mood, filler. Genres, styles, moods, roles and instruments come from {@link Synonyms}, the project's one table.
  *
  * <p>Rules a reader could not guess:
  * <ul>
@@ -35,8 +36,12 @@ import loopsmith.music.TimeSignature;
  *       {@value #MIN_EXPLICIT_BPM}..{@value #MAX_EXPLICIT_BPM}. "at 124" and a bare number take
  *       {@value #MIN_BARE_BPM}..{@value #MAX_BARE_BPM}; a bare number counts only when nothing else claimed it and
  *       the prompt gives no other tempo, and then the first one wins.</li>
- *   <li>"fast"/"uptempo" and "slow"/"downtempo" move the genre's default tempo by {@value #TEMPO_WORD_PERCENT}%
- *       (rounded to a whole BPM); with a tempo in numbers they change nothing.</li>
+ *   <li>Tempo words put the tempo in the genre's usual range ({@link GenreDefaults#minBpm()}..{@link
+ *       GenreDefaults#maxBpm()}): "slow", "laid-back", "downtempo" at its low end, "mid-tempo" in its middle, "fast",
+ *       "uptempo", "driving", "double-time" at its high end. A tempo in numbers wins and the words then change nothing.
+ *       "half-time" is a style and keeps the genre's tempo as producers count it (trap at 140 with a half-time
+ *       snare). "laid-back" is also the mood chill. {@link PromptTags#tempoFrom()} lists the words that set the
+ *       tempo.</li>
  *   <li>Keys: "A minor", "a-moll", "A min", "F# major", "C sharp minor", "Eb" and "Am" read anywhere. A single word
  *       needs an accidental or a mode suffix and a capital tonic or a sharp sign ("Am", "Eb", "f#m", but not "am" or
  *       "eb"); after "in", "key" or "key of" the lower-case forms count too. A lone letter counts only as a capital
@@ -49,7 +54,11 @@ import loopsmith.music.TimeSignature;
  *       same value twice is fine.</li>
  *   <li>Roles: naming any role or instrument gives exactly those roles ("a chill beat" is drums only); naming none
  *       gives the genre's roles. "no"/"without" before a role removes it, from named and default roles alike.</li>
- *   <li>Filler words ("a", "with", "the", "at", "in", "loop", ...) are dropped without being listed.</li>
+ *   <li>A genre spelling that is also a style or mood ("jazzy", "funky", "dub", "liquid", "cinematic", "soulful")
+ *       is the genre only when the prompt names no other genre: "jazzy" alone is jazz, "jazzy trap" is trap in the
+ *       jazzy style, "dub techno" is techno in the dub style.</li>
+ *   <li>Filler words ("a", "with", "the", "at", "in", "loop", ...) are dropped without being listed; every other word
+ *       that nothing read is listed in unparsed.</li>
  * </ul>
  * Whatever the prompt leaves out (tempo, key, time signature, bars, roles) comes from {@link GenreDefaults}, and its
  * field name is listed in {@link PromptTags#defaulted()}.
@@ -62,7 +71,6 @@ public final class TextPrompt {
     static final double MAX_EXPLICIT_BPM = 400;
     static final double MIN_BARE_BPM = 40;
     static final double MAX_BARE_BPM = 300;
-    static final int TEMPO_WORD_PERCENT = 10;
     private static final TimeSignature WALTZ_METER = new TimeSignature(3, 4);
     private static final String WALTZ = "waltz";
 
@@ -91,17 +99,24 @@ public final class TextPrompt {
             Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
             Map.entry("fifty", 50), Map.entry("sixty", 60));
     private static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty");
-    private static final Map<String, Integer> TEMPO_WORDS = Map.of(
-            "fast", 1, "faster", 1, "uptempo", 1, "up tempo", 1, "quick", 1,
-            "slow", -1, "slower", -1, "downtempo", -1, "down tempo", -1);
+    private static final Map<String, Pace> TEMPO_WORDS = Map.ofEntries(
+            Map.entry("slow", Pace.LOW), Map.entry("slower", Pace.LOW), Map.entry("downtempo", Pace.LOW),
+            Map.entry("down tempo", Pace.LOW), Map.entry("laid back", Pace.LOW), Map.entry("laidback", Pace.LOW),
+            Map.entry("slow jam", Pace.LOW),
+            Map.entry("mid tempo", Pace.MIDDLE), Map.entry("midtempo", Pace.MIDDLE), Map.entry("medium tempo", Pace.MIDDLE),
+            Map.entry("moderate tempo", Pace.MIDDLE),
+            Map.entry("fast", Pace.HIGH), Map.entry("faster", Pace.HIGH), Map.entry("uptempo", Pace.HIGH),
+            Map.entry("up tempo", Pace.HIGH), Map.entry("quick", Pace.HIGH), Map.entry("fast paced", Pace.HIGH),
+            Map.entry("driving", Pace.HIGH), Map.entry("double time", Pace.HIGH), Map.entry("doubletime", Pace.HIGH));
     // Words that carry no request of their own; dropped without being listed in unparsed.
     private static final Set<String> FILLER = Set.of(
             "a", "an", "the", "with", "and", "at", "in", "of", "on", "for", "to", "some", "me", "my", "make", "create",
             "generate", "give", "write", "i", "want", "need", "please", "that", "this", "it", "is", "plus", "featuring",
             "feat", "using", "by", "loop", "loops", "pattern", "track", "song", "key", "time", "signature", "tempo",
             "bpm", "style", "feel", "vibe", "vibes", "kind", "type", "very", "really", "little", "bit", "groove", "like",
-            "sound", "sounding", "music", "instrumental", "&", "n", "part", "parts", "around", "about", "playing", "no",
-            "without");
+            "sound", "sounding", "sounds", "music", "instrumental", "&", "n", "part", "parts", "around", "about", "playing",
+            "no", "without", "or", "but", "from", "into", "just", "also", "more", "kinda", "sorta", "ish", "inspired",
+            "vibey");
 
     /** A word of the prompt as written, and lower-cased for matching. */
     private record Word(String text, String lower) {}
@@ -109,10 +124,17 @@ public final class TextPrompt {
     /** Parses a prompt; never fails on unknown words. A null or blank prompt gives the no-genre defaults. */
     public static PromptTags parse(String text) {
         List<Word> words = split(text == null ? "" : text);
-        Reading r = new Reading();
+        Reading r = read(words, false);
+        // "jazzy trap": only after reading the whole prompt is it known that "jazzy" is not the genre.
+        if (r.namedPlainGenre && r.namedAdjectiveGenre) r = read(words, true);
+        return r.finish();
+    }
+
+    private static Reading read(List<Word> words, boolean adjectivesAsTags) {
+        Reading r = new Reading(adjectivesAsTags);
         int i = 0;
         while (i < words.size()) i += readAt(words, i, r);
-        return r.finish();
+        return r;
     }
 
     private static List<Word> split(String text) {
@@ -184,8 +206,14 @@ public final class TextPrompt {
         }
         Optional<String> genre = Synonyms.genre(lower);
         if (genre.isPresent() && !endsInRoleAfterGenre(run)) {
-            if (r.genre.offer(genre.get(), spot, r)) Synonyms.styleOfGenre(lower).ifPresent(s -> r.style.offer(s, spot, r));
-            return true;
+            boolean adjective = Synonyms.style(lower).isPresent() || Synonyms.mood(lower).isPresent();
+            if (adjective) r.namedAdjectiveGenre = true;
+            else r.namedPlainGenre = true;
+            // Read as the genre, unless it is an adjective and another genre is named: then the style or mood below.
+            if (!adjective || !r.adjectivesAsTags) {
+                if (r.genre.offer(genre.get(), spot, r)) Synonyms.styleOfGenre(lower).ifPresent(s -> r.style.offer(s, spot, r));
+                return true;
+            }
         }
         Optional<Instrument> instrument = Synonyms.instrument(lower);
         if (instrument.isPresent()) {
@@ -204,12 +232,16 @@ public final class TextPrompt {
             else r.namedRoles.add(role.get());
             return true;
         }
-        if (n == 1) {
-            Optional<Density> density = Density.fromWord(lower);
-            if (density.isPresent()) {
-                r.density.offer(density.get(), spot, r);
-                return true;
-            }
+        Optional<Density> density = Density.fromWord(lower);
+        if (density.isPresent()) {
+            r.density.offer(density.get(), spot, r);
+            return true;
+        }
+        Pace pace = TEMPO_WORDS.get(lower);
+        if (pace != null) {
+            // "laid back" asks for a mood as well as a tempo; listed in unparsed once at most when the tempo is taken.
+            if (r.pace.offer(pace, spot, r)) Synonyms.mood(lower).ifPresent(m -> r.mood.offer(m, spot, r));
+            return true;
         }
         Optional<String> style = Synonyms.style(lower);
         if (style.isPresent()) {
@@ -219,11 +251,6 @@ public final class TextPrompt {
         Optional<String> mood = Synonyms.mood(lower);
         if (mood.isPresent()) {
             r.mood.offer(mood.get(), spot, r);
-            return true;
-        }
-        Integer tempoWord = TEMPO_WORDS.get(lower);
-        if (tempoWord != null) {
-            r.tempoWord.offer(tempoWord, spot, r);
             return true;
         }
         return false;
@@ -298,19 +325,30 @@ public final class TextPrompt {
     /** Where a phrase started (word index, for prompt order) and how it was written. */
     private record Spot(int index, String text) {}
 
-    /** A field that holds one value: the first offer wins; a different later one is listed in unparsed. */
+    /**
+     * A field that holds one value: the first offer wins; a different later one is listed in unparsed. It remembers
+     * the words that asked for the value it holds.
+     */
     private static final class Slot<T> {
         private T value;
+        private final List<Spot> from = new ArrayList<>();
 
         /** Whether the offered value is now the field's value (taken, or the same as before). */
         boolean offer(T offered, Spot spot, Reading r) {
             if (value == null) value = offered;
             else if (!value.equals(offered)) r.unparsed.add(spot);
-            return value.equals(offered);
+            boolean taken = value.equals(offered);
+            if (taken) from.add(spot);
+            return taken;
         }
 
         Optional<T> get() {
             return Optional.ofNullable(value);
+        }
+
+        /** The words that asked for the value, as written, in prompt order. */
+        List<String> from() {
+            return from.stream().sorted(Comparator.comparingInt(Spot::index)).map(Spot::text).toList();
         }
     }
 
@@ -320,7 +358,7 @@ public final class TextPrompt {
         final Slot<String> style = new Slot<>();
         final Slot<String> mood = new Slot<>();
         final Slot<Double> bpm = new Slot<>();
-        final Slot<Integer> tempoWord = new Slot<>();
+        final Slot<Pace> pace = new Slot<>();
         final Slot<Key> key = new Slot<>();
         final Slot<TimeSignature> meter = new Slot<>();
         final Slot<Integer> bars = new Slot<>();
@@ -330,7 +368,15 @@ public final class TextPrompt {
         final EnumSet<Role> excludedRoles = EnumSet.noneOf(Role.class);
         final List<Spot> bareNumbers = new ArrayList<>();
         final List<Spot> unparsed = new ArrayList<>();
+        final boolean adjectivesAsTags;
         boolean waltz;
+        boolean namedPlainGenre;
+        boolean namedAdjectiveGenre;
+
+        /** @param adjectivesAsTags read genre spellings that are also a style or mood ("jazzy") as that style or mood */
+        Reading(boolean adjectivesAsTags) {
+            this.adjectivesAsTags = adjectivesAsTags;
+        }
 
         PromptTags finish() {
             GenreDefaults defaults = GenreDefaults.forGenre(genre.get());
@@ -342,11 +388,16 @@ public final class TextPrompt {
                 else unparsed.add(number);
             }
             double tempo;
+            List<String> tempoFrom;
             if (bpm.get().isPresent()) {
                 tempo = bpm.get().get();
+                tempoFrom = bpm.from();
+            } else if (pace.get().isPresent()) {
+                tempo = defaults.bpm(pace.get().get());
+                tempoFrom = pace.from();
             } else {
-                int direction = tempoWord.get().orElse(0);
-                tempo = Math.round(defaults.bpm() * (100 + direction * TEMPO_WORD_PERCENT) / 100.0);
+                tempo = defaults.bpm();
+                tempoFrom = List.of();
                 defaulted.add(PromptTags.BPM);
             }
             Key k = key.get().orElse(defaults.key());
@@ -366,7 +417,7 @@ public final class TextPrompt {
             instruments.forEach((role, slot) -> slot.get().filter(p -> roles.contains(role)).ifPresent(p -> programs.put(role, p)));
 
             List<String> leftOver = unparsed.stream().sorted(Comparator.comparingInt(Spot::index)).map(Spot::text).toList();
-            return new PromptTags(genre.get(), style.get(), mood.get(), OptionalDouble.of(tempo), Optional.of(k),
+            return new PromptTags(genre.get(), style.get(), mood.get(), OptionalDouble.of(tempo), tempoFrom, Optional.of(k),
                     Optional.of(ts), OptionalInt.of(barCount), List.copyOf(roles), density.get(), programs, leftOver, defaulted);
         }
     }

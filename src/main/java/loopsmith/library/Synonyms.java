@@ -58,7 +58,7 @@ public final class Synonyms {
         b.genreWithStyle("techno", "minimal", "minimal techno");
         b.genre("trance", "trance");
         b.genre("trap", "trap");
-        b.genre("drill", "drill");
+        b.genre("drill", "drill", "uk drill", "ny drill", "brooklyn drill");
         b.genre("grime", "grime");
         b.genre("funk", "funk", "funky");
         b.genre("pop", "pop");
@@ -84,6 +84,10 @@ public final class Synonyms {
         b.genre("metal", "metal");
         b.genre("punk", "punk");
         b.genre("jungle", "jungle");
+        // Drum & bass sub-genres: named alone they mean drum & bass in that style.
+        b.genreWithStyle("drum-and-bass", "liquid", "liquid", "liquid funk", "liquid dnb");
+        b.genreWithStyle("drum-and-bass", "jump-up", "jump up", "jumpup");
+        b.genreWithStyle("drum-and-bass", "neurofunk", "neurofunk", "neuro");
         b.genre("breakbeat", "breakbeat", "breaks");
         b.genre("dub", "dub");
         b.genre("synthwave", "synthwave", "retrowave");
@@ -98,39 +102,65 @@ public final class Synonyms {
         b.genre("bossa-nova", "bossa nova", "bossanova", "bossa");
 
         // Sub-styles and rhythmic feels a name or sidecar can carry; other style values are kept as free words.
+        // A spelling that is also a genre ("dub", "liquid", "jazzy") is read as the style when a prompt names another
+        // genre too ("dub techno"); see TextPrompt. File names go through this table too, so no bare numbers ("303" is
+        // a file id in POP909) and no words instrument names start with ("grand piano").
         b.style("deep", "deep");
         b.style("tech", "tech");
         b.style("progressive", "progressive");
         b.style("minimal", "minimal");
+        b.style("melodic", "melodic");
+        b.style("acid", "acid", "acidic");
+        b.style("dub", "dub", "dubby", "dubwise");
+        b.style("liquid", "liquid");
+        b.style("jump-up", "jump up", "jumpup");
+        b.style("neurofunk", "neurofunk", "neuro");
+        b.style("jazzy", "jazzy");
+        // Texture words of lo-fi and boom-bap: the sampled, worn sound producers ask for.
+        b.style("dusty", "dusty", "vinyl", "crackle", "crackly");
         b.style("beat", "beat");
         b.style("fill", "fill");
         b.style("waltz", "waltz", "waltzes");
-        b.style("swing", "swing", "swung");
-        b.style("shuffle", "shuffle");
+        b.style("swing", "swing", "swung", "swinging", "swingy");
+        b.style("shuffle", "shuffle", "shuffled", "shuffling", "shuffly");
+        b.style("straight", "straight", "unswung", "quantized", "quantised");
         b.style("halftime", "halftime", "half time");
         b.style("jig", "jig", "jigs");
         b.style("reel", "reel", "reels");
         b.style("hornpipe", "hornpipe", "hornpipes");
         b.style("polka", "polka");
         b.style("march", "march");
-        b.style("four-on-the-floor", "four on the floor", "4 on the floor", "four to the floor", "4 to the floor");
+        b.style("four-on-the-floor", "four on the floor", "4 on the floor", "four to the floor", "4 to the floor",
+                "four on floor", "4x4");
 
-        b.mood("dark", "dark", "darker");
-        b.mood("happy", "happy", "joyful", "cheerful");
-        b.mood("sad", "sad");
-        b.mood("chill", "chill", "chilled", "chillout", "laid back", "relaxed", "relaxing");
-        b.mood("energetic", "energetic", "energy", "hype");
-        b.mood("dreamy", "dreamy");
-        b.mood("melancholic", "melancholic", "melancholy");
-        b.mood("uplifting", "uplifting");
-        b.mood("aggressive", "aggressive", "hard");
-        b.mood("emotional", "emotional");
-        b.mood("epic", "epic");
-        b.mood("romantic", "romantic");
-        b.mood("calm", "calm", "peaceful");
-        b.mood("mellow", "mellow", "smooth");
-        b.mood("groovy", "groovy");
-        b.mood("mysterious", "mysterious");
+        // Moods. A new spelling goes onto a value the tokenizer already has wherever the meaning allows: "laid back"
+        // and "relaxed" are chill, "upbeat" is happy, "euphoric" is uplifting, "nostalgic" is melancholic.
+        b.mood("dark", "dark", "darker", "moody", "gloomy", "sinister", "menacing", "evil", "grim", "brooding", "murky",
+                "haunting");
+        b.mood("happy", "happy", "joyful", "cheerful", "upbeat", "playful", "fun", "feel good", "feelgood", "sunny",
+                "positive", "carefree", "joyous");
+        b.mood("sad", "sad", "sorrowful", "heartbroken", "heartbreaking", "depressing", "depressed", "tearful", "lonely",
+                "mournful");
+        b.mood("chill", "chill", "chilled", "chillout", "laid back", "laidback", "relaxed", "relaxing", "easygoing",
+                "easy going", "lazy", "cozy", "cosy");
+        b.mood("energetic", "energetic", "energy", "hype", "hyped", "lively", "high energy", "powerful", "punchy",
+                "banging", "banger");
+        b.mood("dreamy", "dreamy", "ethereal", "floaty", "floating", "spacey", "spacy", "atmospheric", "hazy", "airy",
+                "celestial", "ambient");
+        b.mood("melancholic", "melancholic", "melancholy", "nostalgic", "wistful", "bittersweet", "somber", "sombre",
+                "reflective", "pensive", "longing");
+        b.mood("uplifting", "uplifting", "euphoric", "anthemic", "hopeful", "inspiring", "inspirational");
+        b.mood("aggressive", "aggressive", "hard", "heavy", "angry", "gritty", "brutal", "hard hitting", "intense",
+                "fierce");
+        b.mood("emotional", "emotional", "soulful", "heartfelt", "emotive");
+        b.mood("epic", "epic", "cinematic", "majestic", "triumphant", "heroic", "dramatic");
+        b.mood("romantic", "romantic", "sensual", "sexy", "sultry", "seductive", "intimate", "passionate");
+        b.mood("calm", "calm", "peaceful", "serene", "tranquil", "soothing", "meditative", "gentle");
+        b.mood("mellow", "mellow", "smooth", "warm", "silky", "velvety");
+        b.mood("groovy", "groovy", "bouncy", "bouncing", "grooving");
+        b.mood("funky", "funky");
+        b.mood("mysterious", "mysterious", "eerie", "mystical", "spooky", "creepy");
+        b.mood("tense", "tense", "tension", "suspense", "suspenseful", "ominous", "anxious", "nervous", "uneasy");
 
         b.role(Role.DRUMS, "drum", "drums", "beat", "kick", "snare", "hats", "hat", "hihat", "hi hat", "perc", "percs",
                 "percussion", "clap", "toms", "cymbals");
@@ -253,6 +283,18 @@ public final class Synonyms {
         Set<String> names = new TreeSet<>();
         for (GenreEntry e : GENRES.values()) names.add(e.genre());
         return Set.copyOf(names);
+    }
+
+    /** Every canonical style, those compound genres imply ("deep house" → deep) included. */
+    public static Set<String> styles() {
+        Set<String> names = new TreeSet<>(STYLES.values());
+        for (GenreEntry e : GENRES.values()) e.style().ifPresent(names::add);
+        return Set.copyOf(names);
+    }
+
+    /** Every canonical mood. */
+    public static Set<String> moods() {
+        return Set.copyOf(MOODS.values());
     }
 
     /** A key written any common way: "Am", "A minor", "A_min", "a-moll", "F#m", "Gb:maj". */

@@ -20,12 +20,14 @@ import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
 import loopsmith.export.AbletonExport;
 import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.GenreInstruments;
 import loopsmith.generate.Generator;
 import loopsmith.generate.JavaLanguageModel;
 import loopsmith.generate.PromptTags;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.generate.TextPrompt;
 import loopsmith.generate.TrackSpec;
+import loopsmith.library.Synonyms;
 import loopsmith.midi.MidiReadResult;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.JavaGpt;
@@ -88,7 +90,7 @@ public final class GenerateService {
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
         List<Role> roles = o.roles().map(GenerateService::parseRoles).orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
-        List<TrackSpec> tracks = tracks(roles, prompt);
+        List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre));
         GenerationRequest.Mode mode = o.mode();
         Optional<Piece> requestSeed = seedPiece;
         if (clip.isPresent() && seedPiece.isEmpty() && mode == GenerationRequest.Mode.NEW) {
@@ -164,11 +166,16 @@ public final class GenerateService {
         return out.isEmpty() ? List.of(Role.BASS, Role.CHORDS) : out;
     }
 
-    private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt) {
+    /**
+     * One part per role: the instrument the prompt named, else the one producers of the genre use ("--genre dnb" is
+     * spelled out through {@link Synonyms} first, so it finds the drum-and-bass table too).
+     */
+    private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt, Optional<String> genre) {
+        GenreInstruments usual = GenreInstruments.forGenre(genre.map(g -> Synonyms.genre(g).orElse(g)));
         List<TrackSpec> out = new ArrayList<>();
         for (Role r : roles) {
             Integer program = prompt.instruments().get(r);
-            out.add(program == null || r == Role.DRUMS ? TrackSpec.of(r) : new TrackSpec(r, program, false));
+            out.add(program == null || r == Role.DRUMS ? usual.track(r) : new TrackSpec(r, program, false));
         }
         return out;
     }

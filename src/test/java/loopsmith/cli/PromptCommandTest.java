@@ -37,7 +37,7 @@ class PromptCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("genre", "style", "mood", "bpm", "key", "time_signature", "bars", "roles", "density", "instruments",
+        assertEquals(List.of("genre", "style", "mood", "bpm", "tempo_from", "key", "time_signature", "bars", "roles", "density", "instruments",
                 "unparsed", "defaulted"), keys);
         assertEquals("house", j.get("genre").asText());
         assertEquals("funky", j.get("style").asText());
@@ -45,6 +45,7 @@ class PromptCommandTest {
         assertTrue(j.get("density").isNull());
         assertTrue(j.get("bpm").isNumber());
         assertEquals(124, j.get("bpm").asInt());
+        assertEquals("[\"at 124 bpm\"]", j.get("tempo_from").toString());
         assertEquals("A minor", j.get("key").asText());
         assertEquals("4/4", j.get("time_signature").asText());
         assertEquals(8, j.get("bars").asInt());
@@ -70,6 +71,19 @@ class PromptCommandTest {
         assertTrue(r.out().contains("tempo           140 BPM  (genre default)"), r.out());
         assertTrue(r.out().contains("bass: Synth Bass 1 (program 38)"), r.out());
         assertTrue(r.out().contains("not understood  zydeco"), r.out());
+    }
+
+    @Test
+    void tempoWordsAndLeftOverWordsAreShown() throws Exception {
+        Run text = run("explain", "laid-back shuffled lofi with dusty rhodes");
+        assertTrue(text.out().contains("tempo           70 BPM  (from: laid back)"), text.out());
+        assertTrue(text.out().contains("not understood  dusty"), text.out());
+        JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "slow dark trap, half-time, 808s, glitchy").out());
+        assertEquals(130, j.get("bpm").asInt());
+        assertEquals("[\"slow\"]", j.get("tempo_from").toString());
+        assertEquals("halftime", j.get("style").asText());
+        assertEquals("[\"glitchy\"]", j.get("unparsed").toString());
+        assertEquals("[\"key\",\"time_signature\",\"bars\"]", j.get("defaulted").toString());
     }
 
     @Test

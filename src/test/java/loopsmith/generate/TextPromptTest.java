@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextPromptTest {
     /**
      * Each row names only the fields it is about, as {@code field=value; field=value}. Fields: genre, style, mood,
-     * bpm, key, meter, bars, roles, density, inst (role:program), unparsed, defaulted; "-" means empty.
+     * bpm, tempofrom, key, meter, bars, roles, density, inst (role:program), unparsed, defaulted; "-" means empty.
      */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -40,7 +40,7 @@ class TextPromptTest {
             drum and bass at 174                       | genre=drum-and-bass; bpm=174; roles=drums,bass,pad
             dnb                                        | genre=drum-and-bass; bpm=174
             drum'n'bass with a dark pad                | genre=drum-and-bass; mood=dark; roles=pad
-            d&b rolling bassline                       | genre=drum-and-bass; roles=bass; unparsed=rolling
+            d&b rolling bassline                       | genre=drum-and-bass; roles=bass; density=busy; unparsed=-
             drum & bass                                | genre=drum-and-bass; unparsed=-
             deep house chords                          | genre=house; style=deep; roles=chords
             tech-house groove 126bpm                   | genre=house; style=tech; bpm=126; unparsed=-
@@ -53,7 +53,7 @@ class TextPromptTest {
             2 step garage                              | genre=garage; bpm=132; bars=8; unparsed=-
             uk garage 2-step                           | genre=garage; unparsed=-
             neo soul electric piano in Eb              | genre=neo-soul; roles=chords; inst=chords:4; key=Eb major
-            r&b slow jam                               | genre=rnb; bpm=81; unparsed=jam
+            r&b slow jam                               | genre=rnb; bpm=65; tempofrom=slow jam; unparsed=-
             afrobeats groove                           | genre=afrobeat; bpm=110
             reggae one drop                            | genre=reggae; unparsed=one,drop
             trap with 808s and hats                    | genre=trap; roles=drums,bass; inst=bass:38; bpm=140
@@ -79,9 +79,9 @@ class TextPromptTest {
             techno 135 at 128 bpm                      | bpm=128; unparsed=135
             house 500 bpm                              | bpm=124; unparsed=500 bpm; defaulted=bpm,key,time_signature,bars,roles
             pop 7                                      | bpm=110; unparsed=7
-            fast techno                                | genre=techno; bpm=143
-            slow house                                 | genre=house; bpm=112
-            fast house at 128 bpm                      | bpm=128; unparsed=-
+            fast techno                                | genre=techno; bpm=140; tempofrom=fast; defaulted=key,time_signature,bars,roles
+            slow house                                 | genre=house; bpm=118; tempofrom=slow
+            fast house at 128 bpm                      | bpm=128; tempofrom=at 128 bpm; unparsed=-
             in A minor                                 | key=A minor; unparsed=-
             Am chords                                  | key=A minor; roles=chords
             piano in A min                             | key=A minor; inst=chords:0
@@ -134,7 +134,7 @@ class TextPromptTest {
             ""                                         | genre=-; bpm=120; key=C major; meter=4/4; bars=8; roles=drums,bass,chords,melody; unparsed=-
             house and techno                           | genre=house; unparsed=techno
             jazzy hip hop                              | genre=hip-hop; style=jazzy; unparsed=-
-            jazzy trap                                 | genre=jazz; unparsed=trap
+            jazzy trap                                 | genre=trap; style=jazzy; unparsed=-
             Please make me a DEEP HOUSE loop at 120BPM | genre=house; style=deep; bpm=120; unparsed=-
             """)
     void readsPhrasings(String prompt, String expectations) {
@@ -149,12 +149,121 @@ class TextPromptTest {
         assertAll(checks);
     }
 
+    /** What producers type: tempo words, moods, styles, density, and what is left over. Same format as above. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            upbeat liquid drum and bass, fast, with a rolling bassline | genre=drum-and-bass; style=liquid; mood=happy; bpm=180; tempofrom=fast; density=busy; roles=bass; unparsed=-
+            slow dark trap, half-time, 808s            | genre=trap; style=halftime; mood=dark; bpm=130; tempofrom=slow; roles=bass; inst=bass:38; unparsed=-
+            laid-back shuffled lofi with dusty rhodes  | genre=lo-fi; style=shuffle; mood=chill; bpm=70; tempofrom=laid back; inst=chords:4; unparsed=dusty
+            half-time trap                             | style=halftime; bpm=140; tempofrom=-; defaulted=bpm,key,time_signature,bars,roles
+            halftime dubstep at 140                    | style=halftime; bpm=140; tempofrom=at 140
+            fast trap                                  | bpm=160
+            mid-tempo trap                             | bpm=145; tempofrom=mid tempo
+            uptempo house                              | bpm=130
+            driving techno                             | bpm=140; tempofrom=driving
+            downtempo                                  | genre=-; bpm=80; tempofrom=downtempo
+            slow                                       | bpm=80; defaulted=key,time_signature,bars,roles
+            fast                                       | bpm=140
+            mid tempo                                  | bpm=110
+            slow boom bap                              | genre=boom-bap; bpm=84
+            fast hip hop                               | bpm=100
+            slow lofi                                  | bpm=70
+            slow reggae                                | bpm=60
+            fast dnb                                   | bpm=180
+            double-time hip hop                        | bpm=100; style=-; tempofrom=double time
+            slow house at 126 bpm                      | bpm=126; tempofrom=at 126 bpm; unparsed=-
+            fast 128 house                             | bpm=128; tempofrom=128; unparsed=-
+            slow and fast house                        | bpm=118; tempofrom=slow; unparsed=fast
+            laid back slow groove                      | mood=chill; bpm=80; tempofrom=laid back,slow; unparsed=-
+            relaxed house                              | mood=chill; bpm=124; tempofrom=-
+            euphoric trance                            | mood=uplifting
+            melancholic piano                          | mood=melancholic; inst=chords:0
+            nostalgic synthwave                        | mood=melancholic; genre=synthwave
+            moody gloomy                               | mood=dark; unparsed=-
+            ethereal ambient pads                      | mood=dreamy; genre=ambient; roles=pad
+            ambient techno                             | genre=techno; mood=dreamy
+            hype energetic                             | mood=energetic; unparsed=-
+            groovy bouncy                              | mood=groovy; unparsed=-
+            sexy rnb                                   | mood=romantic; genre=rnb
+            ominous                                    | mood=tense
+            cinematic                                  | genre=cinematic; mood=-
+            epic cinematic strings                     | genre=cinematic; mood=epic; roles=pad; unparsed=-
+            cinematic trap                             | genre=trap; mood=epic; unparsed=-
+            warm mellow keys                           | mood=mellow; roles=chords
+            soulful house                              | genre=house; mood=emotional
+            funky                                      | genre=funk; mood=-
+            funky disco                                | genre=disco; mood=funky
+            jazzy                                      | genre=jazz; style=-
+            dub                                        | genre=dub; style=-
+            dub techno                                 | genre=techno; style=dub; unparsed=-
+            techno dub                                 | genre=techno; style=dub; unparsed=-
+            liquid                                     | genre=drum-and-bass; style=liquid; bpm=174
+            liquid funk                                | genre=drum-and-bass; style=liquid
+            jump-up dnb                                | genre=drum-and-bass; style=jump-up; unparsed=-
+            neurofunk                                  | genre=drum-and-bass; style=neurofunk
+            acid techno                                | genre=techno; style=acid
+            melodic techno                             | genre=techno; style=melodic
+            uk drill                                   | genre=drill; unparsed=-
+            shuffled                                   | style=shuffle
+            swung hats                                 | style=swing; roles=drums
+            straight                                   | style=straight
+            4x4 house                                  | style=four-on-the-floor; genre=house
+            four to the floor                          | style=four-on-the-floor
+            vinyl                                      | style=dusty
+            stripped-back house                        | density=sparse; unparsed=-
+            stripped down                              | density=sparse; unparsed=-
+            full                                       | density=busy
+            rolling                                    | density=busy
+            lots of notes                              | density=busy; unparsed=-
+            few notes                                  | density=sparse
+            intricate jazz                             | density=busy; genre=jazz
+            medium                                     | density=medium
+            make me a beat with some kinda dark vibe   | mood=dark; roles=drums; unparsed=-
+            a track in the style of zydeco             | unparsed=zydeco
+            upbeat wonky house                         | mood=happy; genre=house; unparsed=wonky
+            """)
+    void readsProducerWords(String prompt, String expectations) {
+        readsPhrasings(prompt, expectations);
+    }
+
+    /** Tempo words sit at the ends and the middle of each genre's range; the typical tempo lies inside it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            house         | 118 | 124 | 130
+            techno        | 125 | 133 | 140
+            trap          | 130 | 145 | 160
+            drum-and-bass | 160 | 170 | 180
+            hip-hop       | 80  | 90  | 100
+            boom-bap      | 84  | 91  | 98
+            lo-fi         | 70  | 80  | 90
+            reggae        | 60  | 70  | 80
+            """)
+    void tempoWordsFollowTheGenreRange(String genre, double slow, double middle, double fast) {
+        assertEquals(OptionalDouble.of(slow), TextPrompt.parse("slow " + genre).bpm());
+        assertEquals(OptionalDouble.of(middle), TextPrompt.parse("mid-tempo " + genre).bpm());
+        assertEquals(OptionalDouble.of(fast), TextPrompt.parse("fast " + genre).bpm());
+        assertEquals(OptionalDouble.of(fast), TextPrompt.parse(genre + " uptempo").bpm());
+        assertEquals(List.of("key", "time_signature", "bars", "roles"), TextPrompt.parse("fast " + genre).defaulted());
+    }
+
+    @Test
+    void everyGenreRangeHoldsItsTypicalTempo() {
+        for (String genre : Synonyms.genres()) {
+            GenreDefaults d = GenreDefaults.forGenre(Optional.of(genre));
+            assertTrue(d.minBpm() < d.bpm() && d.bpm() < d.maxBpm(), genre + ": " + d);
+            assertTrue(d.bpm(GenreDefaults.Pace.MIDDLE) > d.minBpm() && d.bpm(GenreDefaults.Pace.MIDDLE) < d.maxBpm(), genre);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new GenreDefaults(140, 100, 130, Key.parse("C major").orElseThrow(),
+                TimeSignature.FOUR_FOUR, 8, List.of(Role.DRUMS)));
+    }
+
     private static Map<String, String> render(PromptTags t) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("genre", t.genre().orElse("-"));
         m.put("style", t.style().orElse("-"));
         m.put("mood", t.mood().orElse("-"));
         m.put("bpm", t.bpm().isPresent() ? number(t.bpm().getAsDouble()) : "-");
+        m.put("tempofrom", orDash(String.join(",", t.tempoFrom())));
         m.put("key", t.key().map(Key::displayName).orElse("-"));
         m.put("meter", t.timeSignature().map(TimeSignature::toString).orElse("-"));
         m.put("bars", t.bars().isPresent() ? Integer.toString(t.bars().getAsInt()) : "-");
@@ -251,15 +360,15 @@ class TextPromptTest {
     @Test
     void tagsValidateTheirFields() {
         PromptTags ok = TextPrompt.parse("house");
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), OptionalInt.of(33), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(), ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), ok.bars(), List.of(Role.BASS, Role.DRUMS), ok.density(), ok.instruments(), ok.unparsed(),
                 ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.key(),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
                 ok.timeSignature(), ok.bars(), List.of(Role.DRUMS), ok.density(), Map.of(Role.BASS, 36), ok.unparsed(),
                 ok.defaulted()));
-        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), OptionalDouble.of(-1),
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), OptionalDouble.of(-1), ok.tempoFrom(),
                 ok.key(), ok.timeSignature(), ok.bars(), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(),
                 List.of("tempo")));
     }

@@ -159,6 +159,65 @@ class SynonymsTest {
         assertEquals(Optional.empty(), Synonyms.instrument("keys"));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            upbeat       | happy
+            Euphoric     | uplifting
+            laid-back    | chill
+            Laid Back    | chill
+            nostalgic    | melancholic
+            moody        | dark
+            ethereal     | dreamy
+            hard-hitting | aggressive
+            hype         | energetic
+            sexy         | romantic
+            ominous      | tense
+            cinematic    | epic
+            soulful      | emotional
+            funky        | funky
+            warm         | mellow
+            bouncy       | groovy
+            serene       | calm
+            """)
+    void producerMoods(String raw, String canonical) {
+        assertEquals(Optional.of(canonical), Synonyms.mood(raw));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            shuffled          | shuffle
+            swung             | swing
+            Half-Time         | halftime
+            4x4               | four-on-the-floor
+            liquid            | liquid
+            Jump Up           | jump-up
+            neurofunk         | neurofunk
+            acid              | acid
+            dubwise           | dub
+            vinyl             | dusty
+            jazzy             | jazzy
+            straight          | straight
+            """)
+    void producerStyles(String raw, String canonical) {
+        assertEquals(Optional.of(canonical), Synonyms.style(raw));
+    }
+
+    @Test
+    void drumAndBassSubGenresNameTheirGenre() {
+        assertEquals(Optional.of("drum-and-bass"), Synonyms.genre("liquid"));
+        assertEquals(Optional.of("liquid"), Synonyms.styleOfGenre("Liquid Funk"));
+        assertEquals(Optional.of("neurofunk"), Synonyms.styleOfGenre("neurofunk"));
+        assertEquals(Optional.of("drill"), Synonyms.genre("UK Drill"));
+    }
+
+    /** Tag values become tokens: one spelling each, lower case with '-' for spaces. */
+    @Test
+    void canonicalStylesAndMoodsAreTagShaped() {
+        for (String v : Synonyms.styles()) assertTrue(v.matches("[a-z0-9]+(-[a-z0-9]+)*"), "style " + v);
+        for (String v : Synonyms.moods()) assertTrue(v.matches("[a-z0-9]+(-[a-z0-9]+)*"), "mood " + v);
+        for (String v : Synonyms.genres()) assertTrue(v.matches("[a-z0-9]+(-[a-z0-9]+)*"), "genre " + v);
+    }
+
     @Test
     void promptOnlySpellings() {
         assertEquals(Optional.of("house"), Synonyms.genre("funky house"));
