@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith generate --seed-midi drums.mid --mode accompany --roles bass,chords",
             "  ./loopsmith generate --audio drum-loop.wav --roles bass,chords     parts in time and in key with the clip",
             "  ./loopsmith generate --seed-midi idea.mid --mode continue --bars 4",
-            "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass"})
+            "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass",
+            "  ./loopsmith generate --seed-midi idea.mid --mode infill --vary-bars 3-4     fill bars 3-4 of every part",
+            "  ./loopsmith generate \"boom bap\" --swing 62 --density sparse                 swung 16ths, few notes"})
 final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "What you want, in words (genre, mood, tempo, key, bars, parts).")
     List<String> text = new ArrayList<>();
@@ -66,10 +68,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--audio", paramLabel = "CLIP", description = "An audio clip (WAV, AIFF, FLAC): its tempo, key, bars and transcribed groove steer the parts.")
     Path audio;
 
-    @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany or vary (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany, vary or infill (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--vary-bars", description = "With --mode vary: bars to regenerate, e.g. 5-8.") String varyBars;
+    @Option(names = "--vary-bars", description = "With --mode vary or infill: bars to regenerate, e.g. 5-8; the model hears the bars after them too.")
+    String varyBars;
+
+    @Option(names = "--density", description = "sparse, medium or busy: how many notes every new part plays (default: the text's word, else the model's choice).")
+    String density;
+
+    @Option(names = "--swing", description = "Off-beat placement in percent, 50-75 (66 = triplet shuffle), or 0 for straight (default: the model's choice for the genre).")
+    Double swing;
+
+    @Option(names = "--quantize", defaultValue = "0", description = "Snap onsets to this many steps per quarter note (4 = 16ths), removing micro-timing; 0 keeps it (default: ${DEFAULT-VALUE}).")
+    int quantize;
 
     @Option(names = "--json", description = "Print the outcome as one JSON document.") boolean json;
 
@@ -87,7 +99,8 @@ final class GenerateCommand implements Callable<Integer> {
             case "continue" -> GenerationRequest.Mode.CONTINUE;
             case "accompany" -> GenerationRequest.Mode.ACCOMPANY;
             case "vary" -> GenerationRequest.Mode.VARY;
-            default -> throw new loopsmith.music.LoopsmithException(null, "--mode: expected new, continue, accompany or vary, not " + mode);
+            case "infill" -> GenerationRequest.Mode.INFILL;
+            default -> throw new loopsmith.music.LoopsmithException(null, "--mode: expected new, continue, accompany, vary or infill, not " + mode);
         };
         KeyConstraint constraint = switch (inKey.toLowerCase(Locale.ROOT)) {
             case "strict" -> KeyConstraint.STRICT;
@@ -102,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
                 new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)),
-                Optional.ofNullable(audio));
+                Optional.ofNullable(audio), controls());
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {
@@ -129,6 +142,16 @@ final class GenerateCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "seed %d, %s BPM, %s, %d bars, %.1f s%n", o.request().seed(), trim(o.request().bpm()),
                 o.request().key().map(Key::displayName).orElse("no key"), o.request().bars(), o.seconds());
         return 0;
+    }
+
+    private GenerationRequest.Controls controls() {
+        Optional<loopsmith.generate.Density> d = Optional.ofNullable(density).map(w -> loopsmith.generate.Density.fromWord(w)
+                .orElseThrow(() -> new loopsmith.music.LoopsmithException(null, "--density: expected sparse, medium or busy, not " + w)));
+        try {
+            return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing), quantize);
+        } catch (IllegalArgumentException e) {
+            throw new loopsmith.music.LoopsmithException(null, (swing != null && e.getMessage().startsWith("swing") ? "--swing: " : "--quantize: ") + e.getMessage());
+        }
     }
 
     private static String trim(double v) {

@@ -53,6 +53,8 @@ final class EvalReportWriter {
         swing(md, (Map<?, ?>) doc.get("swing"));
         section(md, "Memorization", (Map<?, ?>) doc.get("memorization"));
         section(md, "Reproducibility", (Map<?, ?>) doc.get("reproducibility"));
+        if (doc.get("infill_continuity") instanceof Map<?, ?> infill)
+            section(md, "Infill continuity (NLL per token of the kept bar after a rewritten gap; lower leads back better)", infill);
 
         Map<?, ?> dm = (Map<?, ?>) doc.get("distribution_match");
         md.append("## Distribution match\n\n").append(dm.get("method")).append(".\n\nMean overlap area: **")

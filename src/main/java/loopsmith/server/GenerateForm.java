@@ -20,18 +20,22 @@ import loopsmith.service.GenerateOptions;
  * @param roles  a list, or one comma-separated string
  * @param audio  render WAV stems (default true; false writes MIDI only, which is much faster). An audio clip to steer
  *               the parts is not a field: it is the {@code audio} file part of the multipart form
+ * @param density sparse, medium or busy for every new part (default: the text's word, else the model's choice)
+ * @param swing   off-beat placement in percent, 50 to 75, or 0 for straight (default: the model's choice)
+ * @param quantize onsets snapped to this many steps per quarter note, 0 to 24 (default 0: micro-timing kept)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
                            Integer bars, Object roles, String inKey, Double temperature, Integer topK, Double topP, Long seed,
-                           Integer variations, String mode, String varyBars, Boolean audio) {
+                           Integer variations, String mode, String varyBars, Boolean audio, String density, Double swing,
+                           Integer quantize) {
     /** At most this many variations per request from a client, so one request cannot occupy a worker for minutes. */
     public static final int MAX_VARIATIONS = 8;
 
     public void check(int maxPromptChars) {
         if (text != null && text.length() > maxPromptChars)
             throw new ApiException(400, "text: at most " + maxPromptChars + " characters, got " + text.length());
-        for (String s : new String[] {genre, style, mood, key, timesig, inKey, mode, varyBars})
+        for (String s : new String[] {genre, style, mood, key, timesig, inKey, mode, varyBars, density})
             if (s != null && s.length() > 64) throw new ApiException(400, "a tag is longer than 64 characters");
         if (bpm != null && !(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
         if (bars != null && (bars < 1 || bars > GenerationRequest.MAX_BARS))
@@ -44,6 +48,7 @@ public record GenerateForm(String text, String genre, String style, String mood,
         roleList();
         keyConstraint();
         mode(false);
+        controls();
     }
 
     /** The service's options: output under {@code outDir}, with an optional uploaded seed MIDI already stored. */
@@ -58,7 +63,8 @@ public record GenerateForm(String text, String genre, String style, String mood,
                 Optional.ofNullable(bpm), blankToEmpty(key), blankToEmpty(timesig), Optional.ofNullable(bars), roleList(),
                 keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
-                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip);
+                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip,
+                controls());
     }
 
     private Optional<List<String>> roleList() {
@@ -84,9 +90,19 @@ public record GenerateForm(String text, String genre, String style, String mood,
         try {
             m = mode == null ? GenerationRequest.Mode.NEW : GenerationRequest.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "mode: expected new, continue, accompany or vary");
+            throw new ApiException(400, "mode: expected new, continue, accompany, vary or infill");
         }
         return m == GenerationRequest.Mode.NEW && hasSeed ? GenerationRequest.Mode.ACCOMPANY : m;
+    }
+
+    private GenerationRequest.Controls controls() {
+        Optional<loopsmith.generate.Density> d = Optional.empty();
+        if (density != null && !density.isBlank())
+            d = Optional.of(loopsmith.generate.Density.fromWord(density).orElseThrow(() -> new ApiException(400, "density: expected sparse, medium or busy")));
+        if (swing != null && !(swing == 0 || (swing >= 50 && swing <= 75))) throw new ApiException(400, "swing: expected 0 (straight) or 50 to 75");
+        if (quantize != null && (quantize < 0 || quantize > 24)) throw new ApiException(400, "quantize: expected 0 to 24");
+        return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing),
+                quantize == null ? 0 : quantize);
     }
 
     private static Optional<String> blankToEmpty(String s) {

@@ -210,7 +210,8 @@ final class HttpApi {
     }
 
     private static GenerateForm emptyForm() {
-        return new GenerateForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new GenerateForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     private static void error(Context ctx, int status, String reason) {

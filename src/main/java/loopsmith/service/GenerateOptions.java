@@ -14,16 +14,29 @@ import loopsmith.generate.KeyConstraint;
  * @param seed         random seed; empty picks one at random (and the result records it)
  * @param varyBars     for {@link GenerationRequest.Mode#VARY}: "5-8" (1-based, inclusive)
  * @param audio        an audio clip whose tempo, key, bars and transcribed groove steer the result (explicit options win)
+ * @param controls     density, swing and quantization; a density left empty comes from the text ("sparse", "busy")
  */
 public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                               Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
                               Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                              ExportConfig export, Optional<Path> audio) {
+                              ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
         audio = audio == null ? Optional.empty() : audio;
+        controls = controls == null ? GenerationRequest.Controls.MODEL : controls;
+    }
+
+    /** Options whose density, swing and quantization are the text's and the model's. */
+    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
+                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
+                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
+                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
+                           ExportConfig export, Optional<Path> audio) {
+        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
+                seedMidi, mode, varyBars, model, outDir, export, audio, GenerationRequest.Controls.MODEL);
     }
 
     /** Options without an audio clip. */

@@ -76,8 +76,8 @@ public final class GenerateService {
 
         String genre = o.genre().or(prompt::genre).map(Token.Tag::normalize).orElse(null);
         Tags tags = Tags.of(genre, o.style().or(prompt::style).orElse(null), o.mood().or(prompt::mood).orElse(null));
-        for (Token.Tag t : tagTokens(tags))
-            if (!model.vocabulary().contains(t)) warnings.add(t + " is unknown to this model; it is left out of the prompt");
+        List<String> droppedTags = new ArrayList<>();
+        tags = knownTags(tags, model, warnings, droppedTags);
 
         boolean fromDefaults = o.seedMidi().isPresent();
         double bpm = o.bpm().or(() -> clip.map(c -> c.tempo().bpm())).orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
@@ -107,8 +107,10 @@ public final class GenerateService {
         int[] vary = varyRange(o, seedPiece);
         long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
         SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20);
+        GenerationRequest.Controls controls = o.controls().density().isPresent() ? o.controls()
+                : new GenerationRequest.Controls(prompt.density(), o.controls().swingPercent(), o.controls().quantizeSteps());
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
-                o.variations(), requestSeed, mode, vary[0], vary[1]);
+                o.variations(), requestSeed, mode, vary[0], vary[1], controls);
 
         JavaGpt java = new JavaGpt(model.config(), model.contents().tensors());
         // One idea: both cores inside each product. Several: one core per variation, side by side.
@@ -126,6 +128,8 @@ public final class GenerateService {
             generation.put("forced_tokens", r.forcedTokens());
             generation.put("window_slides", r.windowSlides());
             generation.put("bars_closed_early", r.barsClosedEarly());
+            generation.put("swing", r.swing().map(Token.Swing::toString).orElse("straight"));
+            generation.put("dropped_tags", droppedTags);
             generation.put("warnings", warnings);
             Map<String, Object> described = describe(o, prompt, request, r.seed());
             clip.ifPresent(c -> described.put("audio", c.summary()));
@@ -133,6 +137,29 @@ public final class GenerateService {
                     modelInfo, generation, version), o.outDir(), o.export(), clock));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The tags this model can use: one outside its vocabulary, or one it never saw in training (so its embedding is
+     * noise that steers nowhere), is left out with a warning, and recorded in the sidecar.
+     */
+    private static Tags knownTags(Tags tags, ModelFile model, List<String> warnings, List<String> dropped) {
+        Optional<java.util.Set<String>> seen = model.seenTags();
+        java.util.function.Function<Token.Tag, Boolean> keep = t -> {
+            if (!model.vocabulary().contains(t)) {
+                warnings.add(t + " is unknown to this model; it is left out of the prompt");
+            } else if (seen.isPresent() && !seen.get().contains(t.toString())) {
+                warnings.add(t + " never occurred in this model's training data; it is left out of the prompt");
+            } else {
+                return true;
+            }
+            dropped.add(t.toString());
+            return false;
+        };
+        Optional<String> g = tags.genre().filter(v -> keep.apply(new Token.Tag(Token.TagKind.GENRE, v)));
+        Optional<String> st = tags.style().filter(v -> keep.apply(new Token.Tag(Token.TagKind.STYLE, v)));
+        Optional<String> m = tags.mood().filter(v -> keep.apply(new Token.Tag(Token.TagKind.MOOD, v)));
+        return new Tags(g, st, m);
     }
 
     private static Piece readSeed(Path file, List<String> warnings) {
@@ -182,18 +209,19 @@ public final class GenerateService {
 
     /** "5-8" (1-based) → {4, 7}; the whole seed when not given. */
     private static int[] varyRange(GenerateOptions o, Optional<Piece> seed) {
-        if (o.mode() != GenerationRequest.Mode.VARY) return new int[] {0, -1};
-        String spec = o.varyBars().orElseThrow(() -> new LoopsmithException(null, "--mode vary needs --bars FROM-TO, e.g. 5-8"));
+        if (o.mode() != GenerationRequest.Mode.VARY && o.mode() != GenerationRequest.Mode.INFILL) return new int[] {0, -1};
+        String mode = o.mode().name().toLowerCase(Locale.ROOT);
+        String spec = o.varyBars().orElseThrow(() -> new LoopsmithException(null, "mode " + mode + " needs the bars to vary, FROM-TO, e.g. 5-8"));
         String[] parts = spec.split("-");
         try {
             int from = Integer.parseInt(parts[0].trim());
             int to = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : from;
             long seedBars = seed.map(Piece::lengthBars).orElse(0L);
             if (from < 1 || to < from || to > seedBars)
-                throw new LoopsmithException(null, "--bars " + spec + ": the seed has bars 1-" + seedBars);
+                throw new LoopsmithException(null, "bars to vary " + spec + ": the seed has bars 1-" + seedBars);
             return new int[] {from - 1, to - 1};
         } catch (NumberFormatException e) {
-            throw new LoopsmithException(null, "--bars " + spec + ": expected FROM-TO, e.g. 5-8");
+            throw new LoopsmithException(null, "bars to vary " + spec + ": expected FROM-TO, e.g. 5-8");
         }
     }
 
@@ -212,6 +240,9 @@ public final class GenerateService {
         m.put("bars", r.bars());
         m.put("tracks", r.tracks().stream().map(t -> t.role().label() + ":" + t.program()).toList());
         m.put("in_key", r.keyConstraint().name().toLowerCase(Locale.ROOT));
+        m.put("density", r.controls().density().map(loopsmith.generate.Density::label).orElse(null));
+        m.put("swing_percent", r.controls().swingPercent().isPresent() ? r.controls().swingPercent().getAsDouble() : null);
+        m.put("quantize", r.controls().quantizeSteps());
         m.put("temperature", r.sampling().temperature());
         m.put("top_k", r.sampling().topK());
         m.put("top_p", r.sampling().topP());
