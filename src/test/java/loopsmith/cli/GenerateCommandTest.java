@@ -121,6 +121,71 @@ class GenerateCommandTest {
         assertTrue(badSeed.err().contains("gen-not-midi-png.mid: not a MIDI file"), badSeed.err());
     }
 
+    @Test
+    void infillSwingAndDensityReachTheResult() throws Exception {
+        Path out = dir.resolve("out-infill");
+        Path seed = SharedCorpus.malformed("gen-valid-reference.mid");
+        Cli r = Cli.run("generate", "--seed-midi", seed.toString(), "--mode", "infill", "--vary-bars", "2-2", "--model", model.toString(),
+                "--out", out.toString(), "--seed", "4", "--no-audio");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode sidecar = JSON.readTree(only(out).resolve("loopsmith.json").toFile());
+        assertEquals("infill", sidecar.at("/request/mode").asText());
+
+        Path swung = dir.resolve("out-swing");
+        Cli s = Cli.run("generate", "boom bap with bass", "--swing", "62", "--density", "busy", "--model", model.toString(),
+                "--out", swung.toString(), "--seed", "4", "--bars", "2", "--no-audio");
+        assertEquals(0, s.exitCode(), s.err());
+        JsonNode side = JSON.readTree(only(swung).resolve("loopsmith.json").toFile());
+        assertEquals("busy", side.at("/request/density").asText());
+        assertEquals(62.0, side.at("/request/swing_percent").asDouble());
+        assertEquals("SWING=16:63", side.at("/generation/swing").asText(), "62% is played at the nearest swing the tokens hold");
+    }
+
+    @Test
+    void badControlsAndOldModelsAreClearErrors() throws Exception {
+        Cli swing = Cli.run("generate", "house", "--swing", "90", "--model", model.toString(), "--out", dir.resolve("s").toString());
+        assertEquals(2, swing.exitCode());
+        assertTrue(swing.err().contains("--swing"), swing.err());
+        Cli density = Cli.run("generate", "house", "--density", "loud", "--model", model.toString(), "--out", dir.resolve("d").toString());
+        assertEquals(2, density.exitCode());
+        assertTrue(density.err().contains("--density"), density.err());
+        Cli infill = Cli.run("generate", "--seed-midi", SharedCorpus.malformed("gen-valid-reference.mid").toString(), "--mode", "infill",
+                "--model", model.toString(), "--out", dir.resolve("i").toString());
+        assertEquals(2, infill.exitCode());
+        assertTrue(infill.err().contains("needs the bars to vary"), infill.err());
+
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        Path old = dir.resolve("format1.ckpt");
+        com.fasterxml.jackson.databind.node.ObjectNode state = ModelFile.stateWithVocabulary(v);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("vocabulary")).remove("tokenFormat");
+        try (Gpt g = Gpt.create(c, 5, Device.cpu())) {
+            Checkpoint.save(old, c, state, Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+        Cli refused = Cli.run("generate", "house", "--model", old.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("token format version 1"), refused.err());
+    }
+
+    @Test
+    void aTagTheModelNeverSawIsDroppedAndRecorded() throws Exception {
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        Path housed = dir.resolve("house-only.ckpt");
+        com.fasterxml.jackson.databind.node.ObjectNode state = ModelFile.stateWithVocabulary(v);
+        state.putObject("train").putArray(ModelFile.SEEN_TAGS).add("GENRE=house");
+        try (Gpt g = Gpt.create(c, 5, Device.cpu())) {
+            Checkpoint.save(housed, c, state, Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+        Path out = dir.resolve("out-unseen");
+        Cli r = Cli.run("generate", "techno with bass", "--model", housed.toString(), "--out", out.toString(), "--seed", "2",
+                "--bars", "1", "--no-audio");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("GENRE=techno never occurred in this model's training data"), r.err());
+        JsonNode sidecar = JSON.readTree(only(out).resolve("loopsmith.json").toFile());
+        assertEquals("GENRE=techno", sidecar.at("/generation/dropped_tags/0").asText());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

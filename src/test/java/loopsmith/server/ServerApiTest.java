@@ -167,6 +167,12 @@ class ServerApiTest {
         assertTrue(new String(r.body()).contains("bars: expected 1 to 32"), new String(r.body()));
         r = http.postJson(Map.of("mode", "sideways"));
         assertEquals(400, r.statusCode());
+        r = http.postJson(Map.of("text", "house", "swing", 90));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("swing: expected 0 (straight) or 50 to 75"), new String(r.body()));
+        r = http.postJson(Map.of("text", "house", "density", "loud"));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("density"), new String(r.body()));
         assertEquals(404, http.get("/api/jobs/no-such-job").statusCode());
     }
 
