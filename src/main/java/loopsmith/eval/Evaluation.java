@@ -103,7 +103,8 @@ public final class Evaluation {
         doc.put("pieces", samples.size());
         doc.put("bars", config.bars());
         doc.put("seed", config.seed());
-        doc.put("sampling", Map.of("temperature", config.sampling().temperature(), "top_k", config.sampling().topK(), "top_p", config.sampling().topP()));
+        doc.put("sampling", Map.of("temperature", config.sampling().temperature(), "top_k", config.sampling().topK(), "top_p", config.sampling().topP(),
+                "guidance", config.sampling().guidance()));
         doc.put("reference_files", ref.items().size());
         doc.put("reference_skipped", ref.skipped().size());
         doc.put("validity", validity(samples));

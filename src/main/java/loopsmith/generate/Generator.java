@@ -275,6 +275,10 @@ public final class Generator {
         LanguageModel.Session cache = model.newSession();
         final List<Integer> unfed = new ArrayList<>(); // ids accepted but not yet fed to the model
         float[] logits;
+        /** With guidance: the same sequence without its GENRE tag, in a second cache. */
+        final boolean guided;
+        LanguageModel.Session unconditional;
+        final List<Integer> unfedUnconditional = new ArrayList<>();
         int declarationsEnd;
         /** Every finished bar/part cell as written (fills put back once written), for rebuilding a slid window. */
         final List<List<List<Token>>> cells = new ArrayList<>();
@@ -290,6 +294,8 @@ public final class Generator {
             this.request = request;
             this.state = grammar.start(bars);
             this.rnd = new SplittableRandom(request.seed());
+            this.guided = request.sampling().guidance() != 1.0 && request.tags().genre().isPresent();
+            this.unconditional = guided ? model.newSession() : null;
         }
 
         void force(Token t) {
@@ -308,6 +314,7 @@ public final class Generator {
             state.accept(t);
             tokens.add(t);
             unfed.add(vocabulary.id(t));
+            if (guided && !isGenre(t)) unfedUnconditional.add(vocabulary.id(t));
         }
 
         /** A part's declaration: role and instrument as planned, its controls measured (seed), asked for, or the model's. */
@@ -410,6 +417,12 @@ public final class Generator {
             if (cache.length() + unfed.size() > ctx) slide(ctx);
             logits = cache.feed(unfed.stream().mapToInt(Integer::intValue).toArray());
             unfed.clear();
+            if (guided) {
+                float[] u = unconditional.feed(unfedUnconditional.stream().mapToInt(Integer::intValue).toArray());
+                unfedUnconditional.clear();
+                float w = (float) request.sampling().guidance();
+                for (int i = 0; i < logits.length; i++) logits[i] = u[i] + w * (logits[i] - u[i]);
+            }
             return logits;
         }
 
@@ -463,6 +476,12 @@ public final class Generator {
             cache = model.newSession();
             unfed.clear();
             for (Token t : window) unfed.add(vocabulary.id(t));
+            if (guided) {
+                unconditional.close();
+                unconditional = model.newSession();
+                unfedUnconditional.clear();
+                for (Token t : window) if (!isGenre(t)) unfedUnconditional.add(vocabulary.id(t));
+            }
         }
 
         private int barLength(int bar) {
@@ -486,7 +505,12 @@ public final class Generator {
         @Override
         public void close() {
             cache.close();
+            if (unconditional != null) unconditional.close();
         }
+    }
+
+    private static boolean isGenre(Token t) {
+        return t instanceof Token.Tag tag && tag.kind() == Token.TagKind.GENRE;
     }
 
     /** The roles a request asks for, in order (for messages). */

@@ -7,9 +7,18 @@ package loopsmith.generate;
  * @param topK        keep the k most likely tokens; 0 = all
  * @param topP        keep the smallest set whose probability reaches p (nucleus); 1 = all
  * @param maxTokens   budget for one piece, prompt included
+ * @param guidance    classifier-free guidance on the genre: logits = unconditional + guidance × (with genre −
+ *                    unconditional), the unconditional pass reading the same tokens without the GENRE tag (the model
+ *                    learned both through tag dropout). 1 = plain sampling (one pass); above 1 steers harder toward the
+ *                    genre at twice the cost
  */
-public record SamplingConfig(double temperature, int topK, double topP, int maxTokens) {
+public record SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance) {
+    public SamplingConfig(double temperature, int topK, double topP, int maxTokens) {
+        this(temperature, topK, topP, maxTokens, 1.0);
+    }
+
     public SamplingConfig {
+        if (!(guidance >= 0 && guidance <= 10)) throw new IllegalArgumentException("guidance must be 0..10");
         if (temperature < 0) throw new IllegalArgumentException("temperature must be >= 0");
         if (topK < 0) throw new IllegalArgumentException("topK must be >= 0");
         if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("topP must be in (0, 1]");
@@ -18,6 +27,10 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
 
     public static SamplingConfig defaults() {
         return new SamplingConfig(1.0, 0, 0.95, 4096);
+    }
+
+    public SamplingConfig withGuidance(double w) {
+        return new SamplingConfig(temperature, topK, topP, maxTokens, w);
     }
 
     public static SamplingConfig greedy(int maxTokens) {

@@ -23,12 +23,13 @@ import loopsmith.service.GenerateOptions;
  * @param density sparse, medium or busy for every new part (default: the text's word, else the model's choice)
  * @param swing   off-beat placement in percent, 50 to 75, or 0 for straight (default: the model's choice)
  * @param quantize onsets snapped to this many steps per quarter note, 0 to 24 (default 0: micro-timing kept)
+ * @param guidance classifier-free guidance on the genre, 0 to 4 (default 1: off)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
                            Integer bars, Object roles, String inKey, Double temperature, Integer topK, Double topP, Long seed,
                            Integer variations, String mode, String varyBars, Boolean audio, String density, Double swing,
-                           Integer quantize) {
+                           Integer quantize, Double guidance) {
     /** At most this many variations per request from a client, so one request cannot occupy a worker for minutes. */
     public static final int MAX_VARIATIONS = 8;
 
@@ -49,6 +50,7 @@ public record GenerateForm(String text, String genre, String style, String mood,
         keyConstraint();
         mode(false);
         controls();
+        if (guidance != null && !(guidance >= 0 && guidance <= 4)) throw new ApiException(400, "guidance: expected 0 to 4");
     }
 
     /** The service's options: output under {@code outDir}, with an optional uploaded seed MIDI already stored. */
@@ -64,7 +66,7 @@ public record GenerateForm(String text, String genre, String style, String mood,
                 keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
                 Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip,
-                controls());
+                controls(), guidance == null ? 1.0 : guidance);
     }
 
     private Optional<List<String>> roleList() {

@@ -234,4 +234,24 @@ class GeneratorTest {
                     assertTrue(w.subList(firstBar, lastBar).contains(new Token.TrackRef(part)), "part " + part + " of the earlier bars");
         }
     }
+
+    /** Guidance runs a second pass without the GENRE tag, stays valid and reproducible, and changes what is drawn. */
+    @Test
+    void guidanceReadsTheSequenceWithoutItsGenreToo() {
+        RandomLogitsModel model = new RandomLogitsModel(V.size(), 200, 21);
+        Generator g = new Generator(model, V);
+        SamplingConfig guided = SamplingConfig.defaults().withGuidance(3);
+        GenerationRequest req = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Key.parse("Am"), 4,
+                List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS)), guided, 6);
+        Generator.Result a = g.generate(req).get(0);
+        assertEquals(Optional.empty(), new Grammar(V).validate(a.tokens()));
+        check(a.piece(), req);
+        assertEquals(a.tokens(), g.generate(req).get(0).tokens());
+        Token house = new Token.Tag(Token.TagKind.GENRE, "house");
+        assertTrue(model.windows.stream().anyMatch(w -> !V.tokens(w).contains(house) && V.tokens(w).contains(Token.PIECE_START)),
+                "an unconditional pass without the genre");
+        GenerationRequest plain = GenerationRequest.fresh(req.tags(), 124, TimeSignature.FOUR_FOUR, Key.parse("Am"), 4, req.tracks(),
+                SamplingConfig.defaults(), 6);
+        assertFalse(a.tokens().equals(g.generate(plain).get(0).tokens()));
+    }
 }
