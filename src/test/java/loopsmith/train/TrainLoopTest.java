@@ -151,11 +151,13 @@ class TrainLoopTest {
         SplittableRandom rnd = new SplittableRandom(5);
         int fills = 0;
         int midPiece = 0;
-        for (int round = 0; round < 3; round++)
+        int windows = 0;
+        for (int length : new int[] {48, 1025})
             for (DatasetReader.Entry e : d.entries()) {
                 List<Token> in = v.tokens(d.tokens(e));
-                List<Token> w = Arrangement.window(in, 48, rnd);
-                assertTrue(w.size() <= 48);
+                List<Token> w = Arrangement.window(in, length, rnd);
+                windows++;
+                assertTrue(w.size() <= length);
                 assertEquals(in.get(0), w.get(0), "every window starts with PIECE_START");
                 Grammar.State s = g.start();
                 for (Token t : w) {
@@ -168,7 +170,7 @@ class TrainLoopTest {
                 if (headerEnd > 0) assertEquals(in.subList(0, in.indexOf(Token.BAR_START)).stream().filter(t -> t instanceof Token.Tempo).toList(),
                         w.subList(0, headerEnd).stream().filter(t -> t instanceof Token.Tempo).toList(), "the tempo tag is in every window");
             }
-        assertTrue(fills > 0, "some windows teach infill");
+        assertTrue(fills > windows / 20, "some windows teach infill: " + fills + " of " + windows);
         assertTrue(midPiece > 0, "some windows stop mid-piece");
     }
 
