@@ -50,6 +50,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Classifier-free guidance on the genre (default: generate's, ${DEFAULT-VALUE}).")
     double guidance = SamplingConfig.defaults().guidance();
 
+    @Option(names = "--min-p", description = "Min-p sampling threshold (default: generate's, ${DEFAULT-VALUE}).")
+    double minP = SamplingConfig.defaults().minP();
+
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
@@ -57,7 +60,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
         EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,
                 bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours(),
-                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance));
+                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP));
         Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

@@ -59,6 +59,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--top-p", defaultValue = "0.95", description = "(default: ${DEFAULT-VALUE})") double topP;
     @Option(names = "--guidance", defaultValue = "1.0", description = "Classifier-free guidance on the genre: above 1 steers harder toward it, at twice the cost; 1 = off (default: ${DEFAULT-VALUE}).")
     double guidance;
+    @Option(names = "--min-p", description = "Min-p sampling: drop tokens less likely than this share of the likeliest; 0 = off (default: ${DEFAULT-VALUE}).")
+    double minP = loopsmith.generate.SamplingConfig.defaults().minP();
 
     @Option(names = "--seed", description = "Same seed, same result; without it one is chosen and reported.") Long seed;
 
@@ -117,7 +119,7 @@ final class GenerateCommand implements Callable<Integer> {
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
                 new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)),
-                Optional.ofNullable(audio), controls(), guidance);
+                Optional.ofNullable(audio), controls(), guidance, minP);
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {

@@ -11,13 +11,21 @@ package loopsmith.generate;
  *                    unconditional), the unconditional pass reading the same tokens without the GENRE tag (the model
  *                    learned both through tag dropout). 1 = plain sampling (one pass); above 1 steers harder toward the
  *                    genre at twice the cost
+ * @param minP        min-p sampling: drop tokens less likely than minP × the most likely one's probability (after
+ *                    temperature); 0 = off. Unlike top-p it cuts the tail harder when the model is sure and keeps
+ *                    choices open when it is not
  */
-public record SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance) {
+public record SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance, double minP) {
     public SamplingConfig(double temperature, int topK, double topP, int maxTokens) {
-        this(temperature, topK, topP, maxTokens, 1.0);
+        this(temperature, topK, topP, maxTokens, 1.0, 0);
+    }
+
+    public SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance) {
+        this(temperature, topK, topP, maxTokens, guidance, 0);
     }
 
     public SamplingConfig {
+        if (!(minP >= 0 && minP < 1)) throw new IllegalArgumentException("minP must be 0..<1");
         if (!(guidance >= 0 && guidance <= 10)) throw new IllegalArgumentException("guidance must be 0..10");
         if (temperature < 0) throw new IllegalArgumentException("temperature must be >= 0");
         if (topK < 0) throw new IllegalArgumentException("topK must be >= 0");
@@ -26,11 +34,15 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
     }
 
     public static SamplingConfig defaults() {
-        return new SamplingConfig(1.0, 0, 0.95, 4096);
+        return new SamplingConfig(1.0, 0, 0.95, 4096, 1.0, 0);
     }
 
     public SamplingConfig withGuidance(double w) {
-        return new SamplingConfig(temperature, topK, topP, maxTokens, w);
+        return new SamplingConfig(temperature, topK, topP, maxTokens, w, minP);
+    }
+
+    public SamplingConfig withMinP(double p) {
+        return new SamplingConfig(temperature, topK, topP, maxTokens, guidance, p);
     }
 
     public static SamplingConfig greedy(int maxTokens) {

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Picks the next token from logits plus a bias per token (0 = as the model says, a negative number = discouraged,
- * -infinity = forbidden): greedy at temperature 0, otherwise temperature, top-k, top-p (nucleus), then a draw.
+ * -infinity = forbidden): greedy at temperature 0, otherwise temperature, min-p, top-k, top-p (nucleus), then a draw.
  */
 final class TokenChooser {
     private TokenChooser() {}
@@ -25,16 +25,21 @@ final class TokenChooser {
         }
         if (best < 0 || config.temperature() == 0) return best;
         double[] p = new double[n];
-        if (config.topK() == 0 && config.topP() >= 1) return drawAll(logits, bias, bestScore, config.temperature(), p, rnd);
+        // Min-p: p[i] is already relative to the best token's probability, so the cut is a plain threshold.
+        double floor = config.minP();
+        if (config.topK() == 0 && config.topP() >= 1 && floor == 0) return drawAll(logits, bias, bestScore, config.temperature(), p, rnd);
         int candidates = 0;
+        boolean[] kept = new boolean[n];
         for (int i = 0; i < n; i++) {
             if (bias[i] == Float.NEGATIVE_INFINITY) continue;
             p[i] = Math.exp(((logits[i] + bias[i]) - bestScore) / config.temperature());
+            if (p[i] < floor) continue;
+            kept[i] = true;
             candidates++;
         }
         int[] order = new int[candidates];
         int c = 0;
-        for (int i = 0; i < n; i++) if (bias[i] != Float.NEGATIVE_INFINITY) order[c++] = i;
+        for (int i = 0; i < n; i++) if (kept[i]) order[c++] = i;
         Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
         Arrays.sort(boxed, (a, b) -> Double.compare(p[b], p[a]));
         double total = 0;

@@ -66,7 +66,8 @@ public record GenerateForm(String text, String genre, String style, String mood,
                 keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
                 Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip,
-                controls(), guidance == null ? 1.0 : guidance);
+                controls(), guidance == null ? 1.0 : guidance,
+                loopsmith.generate.SamplingConfig.defaults().minP());
     }
 
     private Optional<List<String>> roleList() {

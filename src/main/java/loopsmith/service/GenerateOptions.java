@@ -1,5 +1,7 @@
 package loopsmith.service;
 
+import loopsmith.generate.SamplingConfig;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +18,15 @@ import loopsmith.generate.KeyConstraint;
  * @param audio        an audio clip whose tempo, key, bars and transcribed groove steer the result (explicit options win)
  * @param controls     density, swing and quantization; a density left empty comes from the text ("sparse", "busy")
  * @param guidance     classifier-free guidance on the genre (see {@link loopsmith.generate.SamplingConfig}); 1 = off
+ * @param minP         min-p sampling threshold; 0 = off
  */
 public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                               Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
                               Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                              ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance) {
+                              ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
+                              double minP) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
         audio = audio == null ? Optional.empty() : audio;
@@ -37,7 +41,8 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
                            GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                            ExportConfig export, Optional<Path> audio) {
         this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
-                seedMidi, mode, varyBars, model, outDir, export, audio, GenerationRequest.Controls.MODEL, 1.0);
+                seedMidi, mode, varyBars, model, outDir, export, audio, GenerationRequest.Controls.MODEL, 1.0,
+                SamplingConfig.defaults().minP());
     }
 
     /** Options without an audio clip. */

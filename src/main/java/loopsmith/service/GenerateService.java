@@ -106,7 +106,7 @@ public final class GenerateService {
 
         int[] vary = varyRange(o, seedPiece);
         long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
-        SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20, o.guidance());
+        SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20, o.guidance(), o.minP());
         GenerationRequest.Controls controls = o.controls().density().isPresent() ? o.controls()
                 : new GenerationRequest.Controls(prompt.density(), o.controls().swingPercent(), o.controls().quantizeSteps());
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
@@ -247,6 +247,7 @@ public final class GenerateService {
         m.put("top_k", r.sampling().topK());
         m.put("top_p", r.sampling().topP());
         m.put("guidance", r.sampling().guidance());
+        m.put("min_p", r.sampling().minP());
         m.put("seed", seed);
         m.put("variations", r.variations());
         return m;
