@@ -17,11 +17,11 @@ function formRequest() {
   const r = {};
   const text = $('text').value.trim();
   if (text) r.text = text;
-  for (const f of ['genre', 'mood', 'key']) {
+  for (const f of ['genre', 'mood', 'key', 'density']) {
     const v = $(f).value.trim();
     if (v) r[f] = v;
   }
-  for (const f of ['bpm', 'bars', 'seed', 'variations']) {
+  for (const f of ['bpm', 'bars', 'seed', 'variations', 'swing']) {
     const v = $(f).value.trim();
     if (v) r[f] = Number(v);
   }
