@@ -1,5 +1,8 @@
 package loopsmith.eval;
 
+import java.util.List;
+import loopsmith.music.Role;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,10 +23,12 @@ import java.util.Optional;
  * @param folds          cross-validation folds of the genre judge
  * @param neighbours     k of the k-NN genre judge
  * @param sampling       how generation draws tokens; the product's defaults unless a run compares settings
+ * @param roles          parts every generated piece gets (e.g. drums, bass, chords, melody to measure coherence on
+ *                       full line-ups); empty = each reference file's own parts
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
-                         int neighbours, loopsmith.generate.SamplingConfig sampling) {
+                         int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
         if (bars < 1 || bars > loopsmith.generate.GenerationRequest.MAX_BARS)
@@ -33,6 +38,14 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
         if (neighbours < 1) throw new IllegalArgumentException("neighbours must be >= 1");
         train = train == null ? Optional.empty() : train;
         generated = generated == null ? Optional.empty() : generated;
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
+                      int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
+                      int neighbours, loopsmith.generate.SamplingConfig sampling) {
+        this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
+                folds, neighbours, sampling, List.of());
     }
 
     /** 200 eight-bar pieces (the segment length the bundled model was trained on), two reproducibility checks, 5-NN, 5 folds. */

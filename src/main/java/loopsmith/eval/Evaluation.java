@@ -146,8 +146,10 @@ public final class Evaluation {
             ReferenceSet.Item it = usable.get(i % usable.size());
             Optional<String> genre = it.genre().filter(g -> vocab.contains(new Token.Tag(Token.TagKind.GENRE, g)));
             boolean pitched = it.roles().stream().anyMatch(r -> r != Role.DRUMS);
-            requests.add(new EvalRequest(genre, it.bpm(), it.timeSignature(), pitched ? it.key() : Optional.empty(), config.bars(),
-                    it.roles(), config.seed() + i, it.file()));
+            List<Role> roles = config.roles().isEmpty() ? it.roles() : config.roles();
+            pitched = roles.stream().anyMatch(r -> r != Role.DRUMS);
+            requests.add(new EvalRequest(genre, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
+                    config.bars(), roles, config.seed() + i, it.file()));
         }
         JavaLanguageModel language = new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors()));
         Generator generator = new Generator(language, vocab);
@@ -164,6 +166,11 @@ public final class Evaluation {
         List<String> known = vocab.tokens().stream().filter(t -> t instanceof Token.Tag tag && tag.kind() == Token.TagKind.GENRE)
                 .map(t -> ((Token.Tag) t).value()).toList();
         return new Generation(samples, requests, generator, known, language);
+    }
+
+    /** A drum-only reference file has no key; a full line-up asked of it gets its genre's usual one. */
+    private static loopsmith.music.Key ambientKey(ReferenceSet.Item it) {
+        return loopsmith.generate.GenreDefaults.forGenre(it.genre()).key();
     }
 
     private static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling) {
