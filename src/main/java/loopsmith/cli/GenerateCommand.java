@@ -56,7 +56,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "0 = greedy (default: ${DEFAULT-VALUE}).") double temperature;
     @Option(names = "--top-k", defaultValue = "0", description = "0 = off (default: ${DEFAULT-VALUE}).") int topK;
-    @Option(names = "--top-p", defaultValue = "0.95", description = "(default: ${DEFAULT-VALUE})") double topP;
+    @Option(names = "--top-p", description = "Nucleus sampling; 1 = off (default: ${DEFAULT-VALUE}).")
+    double topP = loopsmith.generate.SamplingConfig.defaults().topP();
     @Option(names = "--guidance", defaultValue = "1.0", description = "Classifier-free guidance on the genre: above 1 steers harder toward it, at twice the cost; 1 = off (default: ${DEFAULT-VALUE}).")
     double guidance;
     @Option(names = "--min-p", description = "Min-p sampling: drop tokens less likely than this share of the likeliest; 0 = off (default: ${DEFAULT-VALUE}).")

@@ -13,10 +13,10 @@ import loopsmith.tokens.Vocabulary;
 public final class SampleWriter {
     private SampleWriter() {}
 
-    /** Samples from PIECE_START (the model picks tags and parts) at temperature 1, top-p 0.95, and writes the MIDI. */
+    /** Samples from PIECE_START (the model picks tags and parts) with generate's default sampling, and writes the MIDI. */
     public static void write(Gpt model, Vocabulary vocabulary, Path file, long seed) {
         List<Token> tokens = new Sampler(model, vocabulary).sample(List.of(Token.PIECE_START),
-                new SamplingConfig(1.0, 0, 0.95, model.config().contextTokens()), new SplittableRandom(seed));
+                SamplingConfig.defaults().withMaxTokens(model.config().contextTokens()), new SplittableRandom(seed));
         MidiWriter.write(new RemiDecoder(vocabulary).decode(tokens).piece(), file);
     }
 }

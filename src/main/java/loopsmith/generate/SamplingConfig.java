@@ -34,11 +34,17 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
     }
 
     public static SamplingConfig defaults() {
-        return new SamplingConfig(1.0, 0, 0.95, 4096, 1.0, 0);
+        // Chosen by eval on two held-out starter sets (README, "Sampling"): min-p 0.1 beat top-p 0.95 on drum idioms,
+        // genre adherence and part coherence on both; guidance stays off by default because it doubles the time.
+        return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, 0.1);
     }
 
     public SamplingConfig withGuidance(double w) {
         return new SamplingConfig(temperature, topK, topP, maxTokens, w, minP);
+    }
+
+    public SamplingConfig withMaxTokens(int n) {
+        return new SamplingConfig(temperature, topK, topP, n, guidance, minP);
     }
 
     public SamplingConfig withMinP(double p) {

@@ -63,7 +63,7 @@ public record GenerateForm(String text, String genre, String style, String mood,
         GenerationRequest.Mode m = mode(seedMidi.isPresent());
         return new GenerateOptions(blankToEmpty(text), blankToEmpty(genre), blankToEmpty(style), blankToEmpty(mood),
                 Optional.ofNullable(bpm), blankToEmpty(key), blankToEmpty(timesig), Optional.ofNullable(bars), roleList(),
-                keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? 0.95 : topP,
+                keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? loopsmith.generate.SamplingConfig.defaults().topP() : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
                 Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip,
                 controls(), guidance == null ? 1.0 : guidance,
