@@ -8,15 +8,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The real corpora in {@code ../shared/corpus/}, read in place. Tests fail (not skip) when they are missing. */
+/**
+ * The real corpora in {@code ../shared/corpus/}, read in place. Where they are missing, tests that need them are skipped
+ * with a visible line (a user's bare clone has nothing beside it); under CI, where they must be there, they fail.
+ */
 public final class SharedCorpus {
     private SharedCorpus() {}
 
     public static Path root() {
         Path p = Path.of(System.getProperty("loopsmith.shared", "../shared")).resolve("corpus");
-        if (!Files.isDirectory(p)) throw new IllegalStateException("shared corpus not found at " + p.toAbsolutePath());
+        if (!Files.isDirectory(p)) {
+            String why = "shared corpus not found at " + p.toAbsolutePath();
+            if (System.getenv("CI") != null) throw new IllegalStateException(why);
+            if (!warned) System.err.println("SKIPPED: tests that read ../shared/corpus (" + why + "; clone the repository beside shared/ to run them)");
+            warned = true;
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
         return p;
     }
+
+    private static volatile boolean warned;
 
     public static Path malformed(String name) {
         return root().resolve("malformed").resolve(name);

@@ -38,9 +38,7 @@ class CorpusLabelsTest {
     private static final Map<String, String> STYLE_SPELLINGS = Map.of("jigs", "jig", "reels", "reel", "waltzes", "waltz");
 
     static Path corpus() {
-        Path p = Path.of(System.getProperty("loopsmith.shared", "../shared")).resolve("corpus");
-        assertTrue(Files.isDirectory(p), "shared corpus not found at " + p.toAbsolutePath());
-        return p;
+        return loopsmith.SharedCorpus.root();
     }
 
     static List<CSVRecord> rows(Path csv) throws IOException {
