@@ -15,6 +15,11 @@ import java.util.stream.Stream;
 public final class SharedCorpus {
     private SharedCorpus() {}
 
+    /** Whether the corpus is beside the repository. */
+    public static boolean present() {
+        return Files.isDirectory(Path.of(System.getProperty("loopsmith.shared", "../shared")).resolve("corpus")) || System.getenv("CI") != null;
+    }
+
     public static Path root() {
         Path p = Path.of(System.getProperty("loopsmith.shared", "../shared")).resolve("corpus");
         if (!Files.isDirectory(p)) {

@@ -32,8 +32,18 @@ class MidiFuzzTest {
     private static final List<byte[]> SEEDS = seeds();
     private static final Vocabulary VOCABULARY = Vocabulary.defaults();
 
+    /** Real files where the corpus is beside the repository; otherwise (a bare clone) a two-track file written here. */
     private static List<byte[]> seeds() {
         List<byte[]> out = new ArrayList<>();
+        if (!SharedCorpus.present()) {
+            loopsmith.music.Note kick = new loopsmith.music.Note(36, 100, 0, 60);
+            loopsmith.music.Note bass = new loopsmith.music.Note(40, 90, 0, 480);
+            out.add(MidiWriter.toBytes(new loopsmith.music.Piece(480, List.of(new loopsmith.music.TempoChange(0, 120)),
+                    List.of(new loopsmith.music.TimeSignatureChange(0, loopsmith.music.TimeSignature.FOUR_FOUR)), java.util.Optional.empty(),
+                    List.of(new loopsmith.music.Track("Drums", loopsmith.music.Role.DRUMS, 0, true, List.of(kick)),
+                            new loopsmith.music.Track("Bass", loopsmith.music.Role.BASS, 33, false, List.of(bass))), 1920)));
+            return out;
+        }
         try {
             for (String f : List.of("gen-valid-reference.mid", "gen-rmid-wrapper.mid", "gen-type2.mid",
                     "gen-running-status-long-chain.mid", "test-running-status-sysex.mid", "gen-smpte-division.mid"))
