@@ -373,6 +373,8 @@ public final class Generator {
         private float[] bias(TrackSpec spec, Token end, boolean overBudget) {
             float[] bias = new float[vocabulary.size()];
             boolean closable = state.allows(end);
+            // A VEL inside a group must be followed by a higher pitch the rules allow; decided once, not per VEL token.
+            boolean velocityDeadEnds = state.lastPitch() >= 0 && !higherPitchAllowed(spec);
             for (int i = 0; i < bias.length; i++) {
                 Token t = vocabulary.token(i);
                 boolean structural = t instanceof Token.Special || t instanceof Token.TrackRef;
@@ -380,8 +382,8 @@ public final class Generator {
                     bias[i] = Float.NEGATIVE_INFINITY;
                 } else if (overBudget && closable && !t.equals(end)) {
                     bias[i] = Float.NEGATIVE_INFINITY; // past the budget: no new note once the part can end
-                } else if (t instanceof Token.Velocity && state.lastPitch() >= 0 && !higherPitchAllowed(spec)) {
-                    bias[i] = Float.NEGATIVE_INFINITY; // a VEL inside a group must be followed by a higher pitch the rules allow
+                } else if (t instanceof Token.Velocity && velocityDeadEnds) {
+                    bias[i] = Float.NEGATIVE_INFINITY;
                 } else if (t instanceof Token.Pitch p) {
                     bias[i] = PitchRules.bias(p.pitch(), spec.role(), spec.drums(), request.key(), request.keyConstraint());
                 } else if (t instanceof Token.DrumHit h) {

@@ -169,14 +169,6 @@ public final class GenerateService {
         return r.piece();
     }
 
-    private static List<Token.Tag> tagTokens(Tags t) {
-        List<Token.Tag> out = new ArrayList<>();
-        t.genre().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.GENRE, g)));
-        t.style().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.STYLE, g)));
-        t.mood().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.MOOD, g)));
-        return out;
-    }
-
     static List<Role> parseRoles(List<String> names) {
         List<Role> out = new ArrayList<>();
         for (String n : names) {
