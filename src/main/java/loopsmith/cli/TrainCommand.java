@@ -94,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-samples", description = "Do not write sample MIDI files after each epoch.")
     boolean noSamples;
 
+    /** Set by a recipe's {@code weights}. */
+    private java.util.Map<String, Double> sourceWeights = java.util.Map.of();
+
     @Override
     public Integer call() {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -107,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                 (lr != null ? lr : fineTune ? 2e-4 : d.learningRate()) / 10, fineTune ? 20 : d.warmupSteps(),
                 maxSteps != null ? maxSteps : fineTune ? 1000 : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
                 evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
-                velocityJitter, freezeLayers, device, t);
+                velocityJitter, freezeLayers, device, t, sourceWeights);
         boolean bar = ProgressBars.wanted(false);
         TrainResult r = TrainLoop.run(dataset, out, config, resume, Optional.ofNullable(init), new Listener(bar, !noSamples, seed));
         System.out.printf(Locale.ROOT, "%s: stopped at step %d (%s); last train loss %.4f, best validation loss %.4f at step %d; "
@@ -128,8 +131,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--accumulate")) accumulate = r.accumulation();
         if (!parsed.hasMatchedOption("--max-minutes")) maxMinutes = r.maxMinutes();
         if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
-        System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, %d-bar segments; %s preset, "
-                + "batch %d × %d, %d steps%n", r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.bars(), preset, batch, accumulate, maxSteps);
+        sourceWeights = r.weights();
+        System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, weights %s, %d-bar segments; %s preset, "
+                + "batch %d × %d, %d steps%n", r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.weights(), r.bars(), preset, batch, accumulate, maxSteps);
         boolean show = ProgressBars.wanted(false);
         ProgressBar bar = ProgressBars.counting(show && r.starterPerGenre() > 0, "starter corpus",
                 (long) r.starterPerGenre() * StarterCorpus.GENRES.size(), " loops");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import loopsmith.library.Cleaned;
 import loopsmith.library.Cleaner;
+import loopsmith.library.CorpusRules;
 import loopsmith.library.Label;
 import loopsmith.library.Labels;
 import loopsmith.library.Segment;
@@ -56,16 +57,18 @@ final class FileProcessor {
      *
      * @param repaired whether reading it needed repairs
      */
-    FileResult process(String relative, Piece piece, boolean tempoInFile, boolean repaired, List<String> readWarnings, Labels labels) {
+    FileResult process(String relative, Piece piece, boolean tempoInFile, boolean repaired, List<String> readWarnings, Labels given) {
         List<String> warnings = new ArrayList<>(readWarnings);
         if (piece.noteCount() == 0) return FileResult.skipped(relative, "no note events", warnings);
+        Labels labels = CorpusRules.labels(given, relative);
+        piece = CorpusRules.piece(piece, labels);
 
         Cleaned cleaned = cleaner.clean(piece, tempoInFile, labels);
         warnings.addAll(cleaned.warnings());
         if (!cleaned.tempoNote().isEmpty()) warnings.add(cleaned.tempoNote());
         Segmenter.Result windows = segmenter.segment(cleaned.piece());
 
-        Tags tags = new Tags(labels.genre(), labels.style(), labels.mood());
+        Tags tags = new Tags(labels.genre(), labels.style(), labels.mood(), CorpusRules.feel(labels));
         RemiEncoder encoder = new RemiEncoder(vocabularyWith(tags));
         List<FileResult.SegmentTokens> segments = new ArrayList<>();
         int unsupported = 0;

@@ -196,6 +196,7 @@ public final class Generator {
         t.genre().map(g -> new Token.Tag(Token.TagKind.GENRE, g)).filter(vocabulary::contains).ifPresent(h::add);
         t.style().map(g -> new Token.Tag(Token.TagKind.STYLE, g)).filter(vocabulary::contains).ifPresent(h::add);
         t.mood().map(g -> new Token.Tag(Token.TagKind.MOOD, g)).filter(vocabulary::contains).ifPresent(h::add);
+        t.feel().map(g -> new Token.Tag(Token.TagKind.FEEL, g)).filter(vocabulary::contains).ifPresent(h::add);
         h.add(new Token.Tempo(vocabulary.grid().tempoBin(r.bpm())));
         Token.TimeSig ts = new Token.TimeSig(r.timeSignature());
         if (!vocabulary.contains(ts)) throw new IllegalArgumentException("time signature " + r.timeSignature() + " is not in the model's vocabulary");

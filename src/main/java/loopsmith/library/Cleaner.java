@@ -71,14 +71,16 @@ public final class Cleaner {
                 p = p.withTracks(List.of(pitched.get(0).withRole(labelled)));
         }
 
-        // Key: labels, then the key signature, then Krumhansl–Schmuckler.
+        // Key: labels, then the key signature, then Krumhansl–Schmuckler. A drums-only file has none to give: its key
+        // signature is a sequencer's default (Groove's files all say C major), not a key anyone played in.
+        boolean pitchedNotes = p.tracks().stream().anyMatch(t -> !t.isDrum() && !t.notes().isEmpty());
         Optional<Key> key;
         String keySource;
         double keyConfidence = 1;
         if (labels.key().isPresent()) {
             key = labels.key();
             keySource = "label";
-        } else if (p.key().isPresent()) {
+        } else if (p.key().isPresent() && pitchedNotes) {
             key = p.key();
             keySource = "key signature";
         } else {

@@ -159,7 +159,8 @@ public final class GenerateService {
         Optional<String> g = tags.genre().filter(v -> keep.apply(new Token.Tag(Token.TagKind.GENRE, v)));
         Optional<String> st = tags.style().filter(v -> keep.apply(new Token.Tag(Token.TagKind.STYLE, v)));
         Optional<String> m = tags.mood().filter(v -> keep.apply(new Token.Tag(Token.TagKind.MOOD, v)));
-        return new Tags(g, st, m);
+        Optional<String> f = tags.feel().filter(v -> keep.apply(new Token.Tag(Token.TagKind.FEEL, v)));
+        return new Tags(g, st, m, f);
     }
 
     private static Piece readSeed(Path file, List<String> warnings) {

@@ -13,7 +13,7 @@ import loopsmith.music.TimeSignature;
  *
  * <pre>
  * piece  := PIECE_START header (decl+ bar* fills)? PIECE_END
- * header := [GENRE=] [STYLE=] [MOOD=] TEMPO= TIMESIG= [KEY=] [SWING=]   in this order; tempo and meter are required,
+ * header := [GENRE=] [STYLE=] [MOOD=] [FEEL=] TEMPO= TIMESIG= [KEY=] [SWING=]   in this order; tempo and meter are required,
  *                                                                      the rest may be left out (tag dropout)
  * decl   := ROLE=&lt;role&gt; INST=&lt;program|DRUMS&gt; [DENS=&lt;level&gt;] [POLY=&lt;level&gt;]   one per part; POLY on pitched parts only
  * bar    := BAR_START part(0) part(1) … part(n-1)           every part in every bar, in declaration order
@@ -32,10 +32,10 @@ import loopsmith.music.TimeSignature;
  * bar of all parts, in view; nothing ends a bar or a part but the next structural token.
  */
 public final class Grammar {
-    private static final int TEMPO_ORDER = 3;
-    private static final int TIMESIG_ORDER = 4;
-    private static final int KEY_ORDER = 5;
-    private static final int SWING_ORDER = 6;
+    private static final int TEMPO_ORDER = Token.TagKind.values().length;
+    private static final int TIMESIG_ORDER = TEMPO_ORDER + 1;
+    private static final int KEY_ORDER = TEMPO_ORDER + 2;
+    private static final int SWING_ORDER = TEMPO_ORDER + 3;
 
     private final Vocabulary vocabulary;
 

@@ -203,6 +203,7 @@ public final class RemiEncoder {
         tags.genre().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.GENRE, g)));
         tags.style().ifPresent(s -> out.add(new Token.Tag(Token.TagKind.STYLE, s)));
         tags.mood().ifPresent(m -> out.add(new Token.Tag(Token.TagKind.MOOD, m)));
+        tags.feel().ifPresent(f -> out.add(new Token.Tag(Token.TagKind.FEEL, f)));
         return out;
     }
 }

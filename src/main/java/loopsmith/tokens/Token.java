@@ -25,7 +25,7 @@ public sealed interface Token {
     }
 
     /** Free-word tag categories; their values come from the vocabulary's tag lists. */
-    enum TagKind { GENRE, STYLE, MOOD }
+    enum TagKind { GENRE, STYLE, MOOD, FEEL }
 
     /** {@code GENRE=house}: value is lower-case with '-' for spaces (see {@link #normalize}). */
     record Tag(TagKind kind, String value) implements Token {
@@ -146,6 +146,7 @@ public sealed interface Token {
                 case "GENRE" -> Optional.of(new Tag(TagKind.GENRE, value));
                 case "STYLE" -> Optional.of(new Tag(TagKind.STYLE, value));
                 case "MOOD" -> Optional.of(new Tag(TagKind.MOOD, value));
+                case "FEEL" -> Optional.of(new Tag(TagKind.FEEL, value));
                 case "TEMPO" -> Optional.of(new Tempo(Integer.parseInt(value)));
                 case "TIMESIG" -> TimeSignature.parse(value).map(TimeSig::new);
                 case "KEY" -> Key.parse(value).map(KeyTag::new);

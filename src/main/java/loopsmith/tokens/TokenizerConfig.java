@@ -25,11 +25,14 @@ import java.util.List;
  * @param genres              GENRE tag values; other values map to UNK.
  * @param styles              STYLE tag values.
  * @param moods               MOOD tag values.
+ * @param feels               FEEL tag values: how a piece was made, {@code human} (performed, with its timing and
+ *                            dynamics) or {@code tight} (programmed on the grid), so either can be asked for. Configs
+ *                            stored before the tag existed have none, and their vocabularies stay as they were.
  */
 public record TokenizerConfig(int tokenFormat, int positionsPerQuarter, int ticksPerQuarter, int maxBarQuarters, int maxBars,
                               int velocityBins, int minBpm, int maxBpm, int bpmStep, int drumDurationSteps,
                               int drumVelocityBins, int maxTracks,
-                              List<String> genres, List<String> styles, List<String> moods) {
+                              List<String> genres, List<String> styles, List<String> moods, List<String> feels) {
     /**
      * 2: bar-interleaved parts (every part's bar k before any part's bar k+1), one token per drum hit, velocity only
      * when it changes, swing and per-part controls, infill. 1 (before 2026-12) serialized whole tracks one after another.
@@ -62,20 +65,23 @@ public record TokenizerConfig(int tokenFormat, int positionsPerQuarter, int tick
         genres = normalized(genres);
         styles = normalized(styles);
         moods = normalized(moods);
+        feels = feels == null ? List.of() : normalized(feels);
     }
+
+    public static final List<String> DEFAULT_FEELS = List.of("human", "tight");
 
     private static List<String> normalized(List<String> values) {
         return values.stream().map(Token.Tag::normalize).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     public static TokenizerConfig defaults() {
-        return new TokenizerConfig(TOKEN_FORMAT, 24, 480, 8, 512, 16, 40, 240, 2, 6, 8, 12, DEFAULT_GENRES, DEFAULT_STYLES, DEFAULT_MOODS);
+        return new TokenizerConfig(TOKEN_FORMAT, 24, 480, 8, 512, 16, 40, 240, 2, 6, 8, 12, DEFAULT_GENRES, DEFAULT_STYLES, DEFAULT_MOODS, DEFAULT_FEELS);
     }
 
     /** The same grid and bins with other tag lists (ingest adds the tags its library uses). */
     public TokenizerConfig withTags(List<String> newGenres, List<String> newStyles, List<String> newMoods) {
         return new TokenizerConfig(tokenFormat, positionsPerQuarter, ticksPerQuarter, maxBarQuarters, maxBars, velocityBins, minBpm,
-                maxBpm, bpmStep, drumDurationSteps, drumVelocityBins, maxTracks, newGenres, newStyles, newMoods);
+                maxBpm, bpmStep, drumDurationSteps, drumVelocityBins, maxTracks, newGenres, newStyles, newMoods, feels);
     }
 
     /** Format 1 files have no tokenFormat field, which reads as 0. */

@@ -59,6 +59,8 @@ public final class Vocabulary {
         for (int v : grid.velocityLevels()) list.add(new Token.Velocity(v));
         for (int key = GeneralMidi.MIN_DRUM_PITCH; key <= GeneralMidi.MAX_DRUM_PITCH; key++)
             for (int v : grid.drumVelocityLevels()) list.add(new Token.DrumHit(key, v));
+        // Last, so vocabularies of configs stored before FEEL existed keep their ids.
+        for (String f : config.feels()) list.add(new Token.Tag(Token.TagKind.FEEL, f));
         this.tokens = List.copyOf(list);
         this.ids = new HashMap<>(tokens.size() * 2);
         for (int i = 0; i < tokens.size(); i++) ids.put(tokens.get(i), i);

@@ -27,6 +27,10 @@ final class Batches {
     private final TrainConfig config;
 
     private final loopsmith.tokens.Vocabulary vocabulary;
+    /** Training segments by source, and the cumulative draw weights of the sources; empty without source weights. */
+    private final List<List<DatasetReader.Entry>> bySource = new ArrayList<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private double[] cumulative = new double[0];
 
     Batches(DatasetReader dataset, Augmenter augmenter, int context, TrainConfig config) {
         this.vocabulary = dataset.vocabulary();
@@ -37,6 +41,46 @@ final class Batches {
         this.context = context;
         this.config = config;
         if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
+        if (!config.sourceWeights().isEmpty()) {
+            java.util.Map<String, List<DatasetReader.Entry>> groups = new java.util.TreeMap<>();
+            for (DatasetReader.Entry e : train) groups.computeIfAbsent(sourceOf(e), k -> new ArrayList<>()).add(e);
+            List<Double> weights = new ArrayList<>();
+            for (var g : groups.entrySet()) {
+                double w = config.sourceWeights().getOrDefault(g.getKey(), 1.0);
+                if (w <= 0) continue;
+                sourceNames.add(g.getKey());
+                bySource.add(g.getValue());
+                weights.add(w);
+            }
+            if (bySource.isEmpty()) throw new IllegalArgumentException("every source of the dataset has weight 0");
+            cumulative = new double[weights.size()];
+            double sum = 0;
+            for (int i = 0; i < weights.size(); i++) cumulative[i] = sum += weights.get(i);
+            for (int i = 0; i < cumulative.length; i++) cumulative[i] /= sum;
+        }
+    }
+
+    /** The source of a segment: the first folder of its file's path in the library ("groove/drummer1/…" → groove). */
+    static String sourceOf(DatasetReader.Entry e) {
+        String path = e.source().replace('\\', '/');
+        int slash = path.indexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Each source's share of the training draws, by name; empty when segments are drawn uniformly. */
+    java.util.Map<String, Double> sourceShares() {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cumulative.length; i++) out.put(sourceNames.get(i), cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
+        return out;
+    }
+
+    DatasetReader.Entry draw(SplittableRandom rnd) {
+        if (bySource.isEmpty()) return train.get(rnd.nextInt(train.size()));
+        double u = rnd.nextDouble();
+        int s = 0;
+        while (s < cumulative.length - 1 && u >= cumulative[s]) s++;
+        List<DatasetReader.Entry> group = bySource.get(s);
+        return group.get(rnd.nextInt(group.size()));
     }
 
     int trainSegments() {
@@ -51,20 +95,26 @@ final class Batches {
         SplittableRandom rnd = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step * 1_000_003L + micro);
         List<int[]> rows = new ArrayList<>(config.batchSize());
         for (int r = 0; r < config.batchSize(); r++) {
-            List<loopsmith.tokens.Token> tokens = vocabulary.tokens(dataset.tokens(train.get(rnd.nextInt(train.size()))));
+            List<loopsmith.tokens.Token> tokens = vocabulary.tokens(dataset.tokens(draw(rnd)));
             rows.add(window(augmenter.apply(tokens, rnd), rnd));
         }
         return pack(rows);
     }
 
-    /** The fixed validation batches (heads of the first segments, no augmentation); empty without validation data. */
+    /**
+     * The fixed validation batches (heads of segments spread evenly over the validation split, so every source of a
+     * mixed dataset is in them; no augmentation); empty without validation data.
+     */
     List<Batch> validation() {
         List<Batch> out = new ArrayList<>();
         int b = config.batchSize();
-        for (int start = 0; start < validation.size() && out.size() < config.evalBatches(); start += b) {
+        int wanted = Math.min(validation.size(), config.evalBatches() * b);
+        List<DatasetReader.Entry> chosen = new ArrayList<>(wanted);
+        for (int i = 0; i < wanted; i++) chosen.add(validation.get((int) ((long) i * validation.size() / wanted)));
+        for (int start = 0; start < chosen.size(); start += b) {
             List<int[]> rows = new ArrayList<>();
-            for (int i = start; i < Math.min(validation.size(), start + b); i++)
-                rows.add(window(vocabulary.tokens(dataset.tokens(validation.get(i))), null));
+            for (int i = start; i < Math.min(chosen.size(), start + b); i++)
+                rows.add(window(vocabulary.tokens(dataset.tokens(chosen.get(i))), null));
             out.add(pack(rows));
         }
         return out;

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * beside the repository), how it is segmented, and the training settings, so a bundled model can be rebuilt by one
  * command. Values a recipe leaves out take the defaults of {@link TrainConfig#defaults()}.
  */
-public record Recipe(String name, Path file, int starterPerGenre, long starterSeed, List<String> corpora, int bars,
+public record Recipe(String name, Path file, int starterPerGenre, long starterSeed, List<String> corpora,
+                     Map<String, Double> weights, int bars,
                      String preset, int batch, int accumulation, int maxSteps, int evalEvery, double maxMinutes, long seed) {
 
     /** {@code NAME} (a file {@code recipes/NAME.yaml} under {@code home}) or a path to a YAML file. */
@@ -44,9 +45,16 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
         Map<String, Object> train = section(y, "train", file);
         Object corpora = y.getOrDefault("corpora", List.of());
         if (!(corpora instanceof List<?> list)) throw new LoopsmithException(file, "corpora: expected a list of folder names");
+        Map<String, Object> w = section(y, "weights", file);
+        Map<String, Double> weights = new java.util.TreeMap<>();
+        for (String source : w.keySet()) {
+            double v = number(w, source, 1, file).doubleValue();
+            if (!(v >= 0)) throw new LoopsmithException(file, "weights: " + source + " must be 0 or more, found " + v);
+            weights.put(source, v);
+        }
         return new Recipe(String.valueOf(y.getOrDefault("name", file.getFileName().toString())), file,
                 number(starter, "per_genre", 0, file).intValue(), number(starter, "seed", 1, file).longValue(),
-                list.stream().map(String::valueOf).toList(), number(ingest, "bars", 8, file).intValue(),
+                list.stream().map(String::valueOf).toList(), weights, number(ingest, "bars", 8, file).intValue(),
                 String.valueOf(train.getOrDefault("preset", d.preset())), number(train, "batch", d.batchSize(), file).intValue(),
                 number(train, "accumulate", d.accumulation(), file).intValue(), number(train, "max_steps", d.maxSteps(), file).intValue(),
                 number(train, "eval_every", d.evalEvery(), file).intValue(), number(train, "max_minutes", 0, file).doubleValue(),

@@ -22,13 +22,20 @@ package loopsmith.train;
  * @param freezeLayers      fine-tuning: embeddings and the lowest N blocks keep their weights
  * @param device            "cpu" or "cuda"
  * @param threads           CPU threads for the engine
+ * @param sourceWeights     how often each source is drawn, by the first folder of a segment's file ("groove",
+ *                          "pop909", "starter"): a source of weight 2 gives twice the sequences of one of weight 1,
+ *                          however many segments each has, so no one source swamps the others. Empty: every
+ *                          segment equally likely; a source the map leaves out has weight 1
  */
 public record TrainConfig(String preset, int batchSize, int accumulation, double learningRate, double minLearningRate,
                           int warmupSteps, int maxSteps, double maxMinutes, double weightDecay, double gradClip,
                           int evalEvery, int evalBatches, int patience, long seed, double tagDropout,
                           int transposeSemitones, int tempoJitterBins, boolean velocityJitter, int freezeLayers,
-                          String device, int threads) {
+                          String device, int threads, java.util.Map<String, Double> sourceWeights) {
     public TrainConfig {
+        sourceWeights = sourceWeights == null ? java.util.Map.of() : java.util.Map.copyOf(sourceWeights);
+        for (var w : sourceWeights.entrySet())
+            if (!(w.getValue() >= 0)) throw new IllegalArgumentException("weight of source " + w.getKey() + " must be >= 0");
         if (batchSize < 1 || accumulation < 1) throw new IllegalArgumentException("batchSize and accumulation must be >= 1");
         if (!(learningRate > 0) || minLearningRate < 0) throw new IllegalArgumentException("learning rates must be positive");
         if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be >= 1");
@@ -43,22 +50,28 @@ public record TrainConfig(String preset, int batchSize, int accumulation, double
         // 8 sequences × 2 micro-batches: the effective batch of 16, with half the activation memory (attention
         // scores at 512 tokens dominate it), which keeps the small preset under 4 GiB resident.
         return new TrainConfig("small", 8, 2, 6e-4, 6e-5, 100, 5000, 0, 0.1, 1.0, 200, 8, 5, 1337, 0.15, 5, 2, false,
-                0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()));
+                0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()), java.util.Map.of());
     }
 
     /** Seconds-long runs for tests. */
     public static TrainConfig tiny() {
         return new TrainConfig("tiny", 4, 1, 3e-3, 3e-4, 10, 100, 0, 0.1, 1.0, 25, 2, 0, 1337, 0.15, 5, 2, false,
-                0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()));
+                0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()), java.util.Map.of());
     }
 
     public int effectiveBatch() {
         return batchSize * accumulation;
     }
 
+    public TrainConfig withSourceWeights(java.util.Map<String, Double> weights) {
+        return new TrainConfig(preset, batchSize, accumulation, learningRate, minLearningRate, warmupSteps, maxSteps,
+                maxMinutes, weightDecay, gradClip, evalEvery, evalBatches, patience, seed, tagDropout, transposeSemitones,
+                tempoJitterBins, velocityJitter, freezeLayers, device, threads, weights);
+    }
+
     public TrainConfig withMaxSteps(int steps) {
         return new TrainConfig(preset, batchSize, accumulation, learningRate, minLearningRate, warmupSteps, steps,
                 maxMinutes, weightDecay, gradClip, evalEvery, evalBatches, patience, seed, tagDropout, transposeSemitones,
-                tempoJitterBins, velocityJitter, freezeLayers, device, threads);
+                tempoJitterBins, velocityJitter, freezeLayers, device, threads, sourceWeights);
     }
 }

@@ -166,6 +166,9 @@ public final class TrainLoop {
         int bestStep = s == null ? 0 : s.path("best_step").asInt();
         int badEvals = s == null ? 0 : s.path("evaluations_without_improvement").asInt();
         double priorSeconds = s == null ? 0 : s.path("seconds").asDouble();
+        // When warm-up ended, in the run's minutes: the time-shaped decay counts from there (kept across --resume).
+        double warmupEndMinutes = s == null || !s.has("warmup_end_minutes") ? Double.NaN : s.path("warmup_end_minutes").asDouble();
+        if (s != null && Double.isNaN(warmupEndMinutes) && step >= config.warmupSteps()) warmupEndMinutes = priorSeconds / 60;
         if (s != null) optimizer.restore(s.path("adam_steps").asInt(), start.optimizer());
 
         Path metrics = runDir.resolve(METRICS);
@@ -186,7 +189,8 @@ public final class TrainLoop {
             }
             step++;
             long stepStart = System.nanoTime();
-            double lr = schedule.at(step);
+            if (step == config.warmupSteps() + 1 && Double.isNaN(warmupEndMinutes)) warmupEndMinutes = elapsedMinutes;
+            double lr = schedule.at(step, LrSchedule.timeProgress(elapsedMinutes, warmupEndMinutes, config.maxMinutes()));
             Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + step)); // dropout masks, per step
             List<Batches.Batch> micro = new ArrayList<>(config.accumulation());
             for (int i = 0; i < config.accumulation(); i++) micro.add(batches.train(step, i));
@@ -222,8 +226,10 @@ public final class TrainLoop {
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
                 state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
-                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+                if (!Double.isNaN(warmupEndMinutes)) state.put("warmup_end_minutes", warmupEndMinutes);
+                // best before last: a crash between the two leaves a last.ckpt no newer than the best it names
                 if (improved) save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
+                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
                 LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
                 listener.evaluated(step, val, improved);
                 if (config.patience() > 0 && badEvals >= config.patience()) {
@@ -237,9 +243,10 @@ public final class TrainLoop {
         if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
             ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
             state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
-            save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+            if (!Double.isNaN(warmupEndMinutes)) state.put("warmup_end_minutes", warmupEndMinutes);
             if (!Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST)))
                 save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
+            save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
             LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
         }
         listener.samples("final-step-" + step, model, vocabulary, runDir.resolve(SAMPLES));
@@ -266,13 +273,19 @@ public final class TrainLoop {
         return tokens == 0 ? Double.NaN : sum / tokens;
     }
 
-    /** The genre, style and mood tags of the training split (and of the base model's), as GENRE=house. */
+    /**
+     * The tags the training split's headers carry (and the base model's), as GENRE=house: read from the tokens
+     * themselves, so a tag counts as seen only when the model was shown it.
+     */
     private static List<String> seenTags(DatasetReader dataset, List<String> inherited) {
         java.util.TreeSet<String> tags = new java.util.TreeSet<>(inherited);
+        Vocabulary vocabulary = dataset.vocabulary();
         for (DatasetReader.Entry e : dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN)) {
-            if (e.genre() != null && !e.genre().isBlank()) tags.add(new Token.Tag(Token.TagKind.GENRE, e.genre()).toString());
-            if (e.style() != null && !e.style().isBlank()) tags.add(new Token.Tag(Token.TagKind.STYLE, e.style()).toString());
-            if (e.mood() != null && !e.mood().isBlank()) tags.add(new Token.Tag(Token.TagKind.MOOD, e.mood()).toString());
+            for (int id : dataset.tokens(e)) {
+                Token t = vocabulary.token(id);
+                if (t instanceof Token.Tag) tags.add(t.toString());
+                else if (t instanceof Token.RoleTag) break;
+            }
         }
         return List.copyOf(tags);
     }

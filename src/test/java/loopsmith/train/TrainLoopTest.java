@@ -45,6 +45,22 @@ class TrainLoopTest {
         Ingest.run(library, dataset, IngestConfig.withWindow(4), Ingest.Progress.NONE);
     }
 
+    @Test
+    void sourceWeightsSetEachSourcesShareOfTheDrawsWhateverItsSize() {
+        DatasetReader d = DatasetReader.open(dataset);
+        TrainConfig weighted = tiny(10).withSourceWeights(java.util.Map.of("popk", 3.0, "groove", 1.0));
+        Batches b = new Batches(d, new Augmenter(d.vocabulary(), weighted), 256, weighted);
+        assertEquals(0.75, b.sourceShares().get("popk"), 1e-9);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int popk = 0;
+        for (int i = 0; i < 4000; i++) if (Batches.sourceOf(b.draw(rnd)).equals("popk")) popk++;
+        assertEquals(0.75, popk / 4000.0, 0.03);
+
+        TrainConfig grooveOnly = tiny(10).withSourceWeights(java.util.Map.of("popk", 0.0));
+        Batches g = new Batches(d, new Augmenter(d.vocabulary(), grooveOnly), 256, grooveOnly);
+        for (int i = 0; i < 200; i++) assertEquals("groove", Batches.sourceOf(g.draw(rnd)));
+    }
+
     private static TrainConfig tiny(int steps) {
         return TrainConfig.tiny().withMaxSteps(steps);
     }
@@ -112,7 +128,7 @@ class TrainLoopTest {
         Path tuned = work.resolve("run-tuned");
         TrainConfig t = tiny(10);
         TrainConfig frozen = new TrainConfig(t.preset(), t.batchSize(), 1, 1e-3, 1e-4, 2, 10, 0, 0.1, 1.0, 5, 1, 0, 7, 0.15, 5,
-                2, false, 1, "cpu", t.threads());
+                2, false, 1, "cpu", t.threads(), java.util.Map.of());
         TrainLoop.run(dataset, tuned, frozen, false, Optional.of(base), new TrainLoop.Listener() { });
         Map<String, float[]> after = ModelFile.load(tuned.resolve("checkpoints/last.ckpt")).contents().tensors();
         assertArrayEquals(before.get("h.0.attn.c_attn.weight"), after.get("h.0.attn.c_attn.weight"), "frozen layer 0 unchanged");
@@ -127,7 +143,7 @@ class TrainLoopTest {
         Grammar g = new Grammar(v);
         TrainConfig t = TrainConfig.tiny();
         TrainConfig allDropped = new TrainConfig(t.preset(), 4, 1, 1e-3, 1e-4, 1, 10, 0, 0.1, 1, 5, 1, 0, 1, 1.0, 5, 2, true,
-                0, "cpu", 1);
+                0, "cpu", 1, java.util.Map.of());
         Augmenter aug = new Augmenter(v, allDropped);
         SplittableRandom rnd = new SplittableRandom(3);
         int transposed = 0;
