@@ -29,6 +29,8 @@ class CliEndToEndTest {
         assertTrue(help.out().contains("Examples:"));
         Cli version = Cli.run("--version");
         assertTrue(version.out().startsWith("loopsmith "), version.out());
+        assertTrue(version.out().contains("Groove MIDI Dataset (Google Magenta, CC BY 4.0)") && version.out().contains("POP909"),
+                "CC BY: the shipped model's data is named: " + version.out());
     }
 
     @Test
