@@ -3,6 +3,7 @@ package loopsmith.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import loopsmith.bench.FinetuneBench;
 import loopsmith.bench.GenerateBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -176,6 +177,47 @@ final class BenchCommand implements Runnable {
             Path home = Path.of(System.getProperty("loopsmith.home", "."));
             Path workDir = work != null ? work : home.resolve("target/bench-tempo");
             System.out.println(Json.of(TempoBench.run(folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"))));
+            return 0;
+        }
+    }
+
+    @Command(name = "finetune", description = "Minutes to a library's style: fine-tuning the bundled model vs training from scratch for "
+            + "the same minutes, on a stand-in library; ratio = fine-tuned share of the library's ceiling / from-scratch share.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench finetune --json                 20 minutes each on 200 folk tunes",
+                "  ./loopsmith bench finetune --library ~/Music/MIDI --minutes 10 --json"})
+    static final class Finetune implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--library", paramLabel = "DIR", description = "The stand-in library (default: 200 Nottingham folk tunes from "
+                + "../shared/corpus, a style the bundled model was not trained on, linked into --work).")
+        Path library;
+
+        @Option(names = "--minutes", defaultValue = "20", description = "Training minutes for each side (default: ${DEFAULT-VALUE}).")
+        double minutes;
+
+        @Option(names = "--pieces", defaultValue = "40", description = "Pieces generated per model for the measure (default: ${DEFAULT-VALUE}).")
+        int pieces;
+
+        @Option(names = "--model", description = "The base model (default: models/default.ckpt).")
+        Path model;
+
+        @Option(names = "--work", defaultValue = "runs/bench-finetune", description = "Where the library, datasets and runs go (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            int threads = Runtime.getRuntime().availableProcessors();
+            EngineSetup.configure(threads);
+            Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+            Path lib = library != null ? library : FinetuneBench.standIn(Peer.defaultDir().resolveSibling("corpus").resolve("nottingham"),
+                    "folk", 200, seed, work.resolve("library"));
+            Path base = model != null ? model : home.resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
+            System.out.println(Json.of(FinetuneBench.run(lib, base, work, minutes, Math.max(1, pieces), seed, threads,
+                    new loopsmith.service.LearnService.Progress() { })));
             return 0;
         }
     }

@@ -109,7 +109,14 @@ public final class Evaluation {
         doc.put("reference_skipped", ref.skipped().size());
         doc.put("validity", validity(samples));
         doc.put("features", featureMeans(generatedFeatures, referenceFeatures));
-        doc.put("distribution_match", distributionMatch(generatedFeatures, referenceFeatures));
+        Map<String, Object> match = distributionMatch(generatedFeatures, referenceFeatures);
+        ceiling(config, ref.items()).ifPresent(c -> {
+            // The real-data ceiling: how close the training files of the same source come to these held-out ones.
+            match.put("ceiling", round(c));
+            Object overlap = match.get("mean_overlap");
+            if (overlap instanceof Number n && c > 0) match.put("of_ceiling", round(n.doubleValue() / c));
+        });
+        doc.put("distribution_match", match);
         doc.put("conditioning", conditioning(samples, ref.items(), judge, cv.genres()));
         doc.put("genre_adherence", genreAdherence(samples, judge, cv));
         doc.put("genre_classifier", classifier(cv, config));
@@ -121,12 +128,20 @@ public final class Evaluation {
         return doc;
     }
 
+    /** With {@code --train} a folder of MIDI files: the overlap of its windows with the reference's (a dataset has none). */
+    private static Optional<Double> ceiling(EvalConfig config, List<ReferenceSet.Item> reference) {
+        if (config.train().isEmpty() || Files.isRegularFile(config.train().get().resolve(loopsmith.dataset.DatasetFormat.MANIFEST)))
+            return Optional.empty();
+        ReferenceSet.Read training = ReferenceSet.read(config.train().get(), config.bars(), Math.max(200, reference.size()), config.seed());
+        return Optional.of(StyleMatch.ceiling(reference, training.items()));
+    }
+
     /** The scalar features as the classifier reads them. */
     static double[] vector(PieceFeatures f) {
         return f.scalars().values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private record Generation(List<Sample> samples, List<EvalRequest> requests, Generator generator, List<String> knownGenres,
+    record Generation(List<Sample> samples, List<EvalRequest> requests, Generator generator, List<String> knownGenres,
                               loopsmith.generate.LanguageModel language) { }
 
     /**
@@ -134,7 +149,7 @@ public final class Evaluation {
      * and parts of the file, each kept only where the model's vocabulary knows it (an unknown genre is left out of the
      * request and its piece is not judged on genre; a meter the vocabulary cannot write skips the file).
      */
-    private static Generation generate(EvalConfig config, List<ReferenceSet.Item> items, Progress progress) {
+    static Generation generate(EvalConfig config, List<ReferenceSet.Item> items, Progress progress) {
         ModelFile model = ModelFile.load(config.model());
         Vocabulary vocab = model.vocabulary();
         List<ReferenceSet.Item> usable = new ArrayList<>();
@@ -316,7 +331,7 @@ public final class Evaluation {
         return Arrays.stream(xs).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
-    private static Map<String, Object> distributionMatch(List<PieceFeatures> gen, List<PieceFeatures> ref) {
+    static Map<String, Object> distributionMatch(List<PieceFeatures> gen, List<PieceFeatures> ref) {
         Map<String, Object> features = new LinkedHashMap<>();
         double overlapSum = 0, klSum = 0;
         int compared = 0;

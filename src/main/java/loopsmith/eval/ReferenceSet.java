@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import loopsmith.library.CleanConfig;
 import loopsmith.library.Cleaned;
 import loopsmith.library.Cleaner;
+import loopsmith.library.CorpusRules;
 import loopsmith.library.LabelReader;
 import loopsmith.library.Labels;
 import loopsmith.library.LibraryScan;
@@ -55,9 +56,15 @@ public final class ReferenceSet {
      * folder's sources, then kept in path order.
      */
     public static Read read(Path dir, int windowBars, int limit, long seed) {
+        return read(dir, windowBars, limit, seed, rel -> true);
+    }
+
+    /** The files of {@code dir} whose path relative to it ("a/b.mid") {@code include} accepts, read as above. */
+    public static Read read(Path dir, int windowBars, int limit, long seed, java.util.function.Predicate<String> include) {
         LibraryScan scan = LibraryScanner.scan(dir);
         if (scan.midi().isEmpty()) throw new LoopsmithException(dir, "no MIDI files found in the reference folder");
-        List<Path> files = new ArrayList<>(scan.midi());
+        List<Path> files = new ArrayList<>(scan.midi().stream().filter(p -> include.test(p.toString().replace('\\', '/'))).toList());
+        if (files.isEmpty()) throw new LoopsmithException(dir, "no MIDI file of the reference folder is in the chosen set");
         if (limit > 0 && limit < files.size()) {
             java.util.Collections.shuffle(files, new java.util.Random(new SplittableRandom(seed).nextLong()));
             files = new ArrayList<>(files.subList(0, limit));
@@ -76,8 +83,9 @@ public final class ReferenceSet {
                     skipped.add(rel + ": no notes");
                     continue;
                 }
-                Labels l = labels.labelsFor(file);
-                Cleaned c = cleaner.clean(r.piece(), r.tempoInFile(), l);
+                // Read as ingest reads it: a known corpus's rules (a Roland kit mapped to GM, POP909's bass) applied.
+                Labels l = CorpusRules.labels(labels.labelsFor(file), rel.toString());
+                Cleaned c = cleaner.clean(CorpusRules.piece(r.piece(), l), r.tempoInFile(), l);
                 List<Segment> windows = segmenter.segment(c.piece()).segments();
                 if (windows.isEmpty()) {
                     skipped.add(rel + ": no " + windowBars + "-bar window with notes");

@@ -84,6 +84,12 @@ public record TokenizerConfig(int tokenFormat, int positionsPerQuarter, int tick
                 maxBpm, bpmStep, drumDurationSteps, drumVelocityBins, maxTracks, newGenres, newStyles, newMoods, feels);
     }
 
+    /** The grid and bins alone: what must match for a model's token ids to mean the same in another vocabulary. */
+    public TokenizerConfig withoutTags() {
+        return new TokenizerConfig(tokenFormat, positionsPerQuarter, ticksPerQuarter, maxBarQuarters, maxBars, velocityBins, minBpm,
+                maxBpm, bpmStep, drumDurationSteps, drumVelocityBins, maxTracks, List.of(), List.of(), List.of(), List.of());
+    }
+
     /** Format 1 files have no tokenFormat field, which reads as 0. */
     public int tokenFormatVersion() {
         return tokenFormat == 0 ? 1 : tokenFormat;

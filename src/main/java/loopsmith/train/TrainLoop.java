@@ -123,8 +123,7 @@ public final class TrainLoop {
         ModelFile m = ModelFile.load(from);
         Vocabulary old = m.vocabulary();
         Vocabulary fresh = dataset.vocabulary();
-        var noTags = List.<String>of();
-        if (!old.config().withTags(noTags, noTags, noTags).equals(fresh.config().withTags(noTags, noTags, noTags)))
+        if (!old.config().withoutTags().equals(fresh.config().withoutTags()))
             throw new LoopsmithException(from, "vocabulary incompatible with the dataset: the tokenizer grid or bins differ ("
                     + old.size() + " vs " + fresh.size() + " tokens); re-ingest with the model's settings");
         Map<String, float[]> weights = new LinkedHashMap<>();

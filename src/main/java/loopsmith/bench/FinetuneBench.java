@@ -1,0 +1,102 @@
+package loopsmith.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loopsmith.eval.StyleMatch;
+import loopsmith.music.LoopsmithException;
+import loopsmith.service.LearnService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A producer's style in minutes, against training from scratch in the same run: one stand-in library (by default
+ * 200 files of one genre from the shared corpus, a style the bundled model was not trained on), fine-tuned from the
+ * base model for {@code minutes} and trained from nothing for the same minutes; both measured on the library's
+ * held-out files against its own ceiling. ratio = fine-tuned share of the ceiling / from-scratch share.
+ */
+public final class FinetuneBench {
+    /** The fine-tuning target: 85% of the library's own overlap with its held-out files. */
+    public static final double TARGET = 0.85;
+
+    private FinetuneBench() {}
+
+    /**
+     * A stand-in library in {@code dir}: {@code files} files of {@code genre} from a corpus folder with a metadata.csv,
+     * picked by a seeded shuffle and linked (not copied), with the rows they need.
+     */
+    public static Path standIn(Path corpusSource, String genre, int files, long seed, Path dir) {
+        Path csv = corpusSource.resolve("metadata.csv");
+        if (!Files.isRegularFile(csv)) throw new LoopsmithException(csv, "a stand-in library needs the source's metadata.csv");
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<CSVRecord> rows = new ArrayList<>();
+            for (CSVRecord r : p) if (r.get("genre").equalsIgnoreCase(genre)) rows.add(r);
+            if (rows.size() < 20) throw new LoopsmithException(csv, "only " + rows.size() + " files of genre " + genre);
+            java.util.Collections.shuffle(rows, new java.util.Random(seed));
+            rows = rows.subList(0, Math.min(files, rows.size()));
+            Files.createDirectories(dir);
+            StringBuilder out = new StringBuilder(String.join(",", p.getHeaderNames())).append('\n');
+            for (CSVRecord r : rows) {
+                Path target = corpusSource.resolve(r.get("path")).toAbsolutePath();
+                Path link = dir.resolve(r.get("path"));
+                Files.createDirectories(link.getParent());
+                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, target);
+                List<String> cells = new ArrayList<>();
+                for (String v : r.toList()) cells.add(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+                out.append(String.join(",", cells)).append('\n');
+            }
+            Files.writeString(dir.resolve("metadata.csv"), out);
+            return dir;
+        } catch (IOException e) {
+            throw new LoopsmithException(dir, "cannot make the stand-in library: " + e.getMessage(), e);
+        }
+    }
+
+    public static Map<String, Object> run(Path library, Path base, Path work, double minutes, int pieces, long seed, int threads,
+                                          LearnService.Progress progress) {
+        LearnService.Result tuned = LearnService.run(new LearnService.Options(library, work.resolve("finetuned.ckpt"), Optional.of(base),
+                work.resolve("finetuned.run"), minutes, pieces, 4, seed, "small", threads), progress);
+        LearnService.Result scratch = LearnService.run(new LearnService.Options(library, work.resolve("scratch.ckpt"), Optional.empty(),
+                work.resolve("scratch.run"), minutes, pieces, 4, seed, "small", threads), progress);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", "finetune");
+        m.put("library", library.toString());
+        m.put("files", tuned.ingest().files().ingested());
+        m.put("held_out_files", tuned.match().heldOut());
+        m.put("minutes", minutes);
+        m.put("ceiling", round(tuned.match().ceiling()));
+        m.put("target_of_ceiling", TARGET);
+        tuned.baseMatch().ifPresent(b -> m.put("base_model", result(b, null)));
+        m.put("finetuned", result(tuned.match(), tuned));
+        m.put("scratch", result(scratch.match(), scratch));
+        m.put("finetune_reached_target", tuned.match().ofCeiling() >= TARGET);
+        m.put("scratch_reached_target", scratch.match().ofCeiling() >= TARGET);
+        m.put("ratio", round(tuned.match().ofCeiling() / Math.max(1e-9, scratch.match().ofCeiling())));
+        return m;
+    }
+
+    private static Map<String, Object> result(StyleMatch s, LearnService.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("overlap", round(s.overlap()));
+        m.put("of_ceiling", round(s.ofCeiling()));
+        m.put("generated", s.generated());
+        if (r != null) {
+            m.put("steps", r.training().lastStep());
+            m.put("best_validation_loss", round(r.training().bestValidationLoss()));
+        }
+        return m;
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1000) / 1000.0 : v;
+    }
+}

@@ -1,0 +1,128 @@
+package loopsmith.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import loopsmith.dataset.DatasetFormat;
+import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.Ingest;
+import loopsmith.dataset.IngestConfig;
+import loopsmith.dataset.IngestReport;
+import loopsmith.eval.Evaluation;
+import loopsmith.eval.ReferenceSet;
+import loopsmith.eval.StyleMatch;
+import loopsmith.generate.SamplingConfig;
+import loopsmith.music.LoopsmithException;
+import loopsmith.train.TrainConfig;
+import loopsmith.train.TrainLoop;
+import loopsmith.train.TrainResult;
+
+/**
+ * A producer's style in minutes: ingest their folder, fine-tune a base model on it for a fixed number of minutes (the
+ * learning rate decays over exactly those minutes), keep the best checkpoint as the model, and measure how close its
+ * pieces come to the library's held-out files against the library's own ceiling, beside the base model's score.
+ */
+public final class LearnService {
+    /**
+     * @param library  the producer's folder of MIDI files (labels as ingest reads them)
+     * @param out      the model file to write
+     * @param base     the model fine-tuned from, or empty to train from scratch (the bench's comparison)
+     * @param work     where the dataset and the run go
+     * @param minutes  training time
+     * @param pieces   pieces generated for the style measure (per model)
+     * @param bars     bars per measured piece
+     * @param preset   model size when training from scratch
+     */
+    public record Options(Path library, Path out, Optional<Path> base, Path work, double minutes, int pieces, int bars,
+                          long seed, String preset, int threads) {
+        public Options {
+            if (!(minutes > 0)) throw new IllegalArgumentException("minutes must be more than 0, was " + minutes);
+            if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1");
+        }
+    }
+
+    /** What a learn run hears about, for progress bars. */
+    public interface Progress {
+        default Ingest.Progress ingest() { return Ingest.Progress.NONE; }
+        default TrainLoop.Listener training() { return new TrainLoop.Listener() { }; }
+        default Evaluation.Progress evaluation(String what) { return Evaluation.Progress.NONE; }
+    }
+
+    /**
+     * @param match     the learned model against the held-out files
+     * @param baseMatch the base model against them (empty when trained from scratch or not measured)
+     */
+    public record Result(Path model, IngestReport ingest, TrainResult training, StyleMatch match, Optional<StyleMatch> baseMatch) { }
+
+    private LearnService() {}
+
+    /** The recipe for small libraries: gentle peak rate from a base, a short warm-up, frequent checkpoints. */
+    static TrainConfig config(Options o) {
+        TrainConfig d = TrainConfig.defaults();
+        boolean fineTune = o.base().isPresent();
+        double lr = fineTune ? 2e-4 : d.learningRate();
+        return new TrainConfig(o.preset(), 8, 1, lr, lr / 10, fineTune ? 20 : 50, 1_000_000, o.minutes(), d.weightDecay(),
+                d.gradClip(), 25, 4, 0, o.seed(), d.tagDropout(), d.transposeSemitones(), d.tempoJitterBins(), false, 0, "cpu",
+                o.threads(), java.util.Map.of());
+    }
+
+    public static Result run(Options o, Progress progress) {
+        if (!Files.isDirectory(o.library())) throw new LoopsmithException(o.library(), "not a folder");
+        o.base().ifPresent(b -> { if (!Files.isRegularFile(b)) throw new LoopsmithException(b, "base model not found"); });
+        Path dataset = o.work().resolve("dataset");
+        Path run = o.work().resolve("run");
+        IngestReport ingest = Ingest.run(o.library(), dataset, IngestConfig.withWindow(8), progress.ingest());
+        DatasetReader data = DatasetReader.open(dataset);
+        Set<String> heldOutFiles = sources(data, DatasetFormat.VALIDATION);
+        Set<String> trainingFiles = sources(data, DatasetFormat.TRAIN);
+        if (heldOutFiles.isEmpty() || trainingFiles.isEmpty())
+            throw new LoopsmithException(o.library(), "too few usable files to hold some out (" + trainingFiles.size() + " training, "
+                    + heldOutFiles.size() + " held out); a library of 20 or more MIDI files is needed");
+        if (Files.exists(run)) deleteRun(run);
+        TrainResult training = TrainLoop.run(dataset, run, config(o), false, o.base(), progress.training());
+        Path best = run.resolve(loopsmith.model.ModelFile.RUN_CHECKPOINTS).resolve(loopsmith.model.ModelFile.BEST);
+        copy(best, o.out());
+
+        List<ReferenceSet.Item> heldOut = ReferenceSet.read(o.library(), o.bars(), 0, o.seed(), heldOutFiles::contains).items();
+        List<ReferenceSet.Item> trainingItems = ReferenceSet.read(o.library(), o.bars(), 200, o.seed(), trainingFiles::contains).items();
+        SamplingConfig sampling = SamplingConfig.defaults();
+        StyleMatch match = StyleMatch.measure(o.out(), o.library(), heldOut, trainingItems, o.pieces(), o.bars(), o.seed(), sampling,
+                progress.evaluation("learned model"));
+        Optional<StyleMatch> baseMatch = o.base().map(b -> StyleMatch.measure(b, o.library(), heldOut, trainingItems, o.pieces(),
+                o.bars(), o.seed(), sampling, progress.evaluation("base model")));
+        return new Result(o.out(), ingest, training, match, baseMatch);
+    }
+
+    /** The library files (paths relative to it) with segments in a split. */
+    private static Set<String> sources(DatasetReader data, String split) {
+        Set<String> out = new HashSet<>();
+        for (DatasetReader.Entry e : data.entries(split)) out.add(e.source().replace('\\', '/'));
+        return out;
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Path parent = to.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".learn-", ".ckpt.partial");
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LoopsmithException(to, "cannot write the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run folder from an earlier learn: a new run starts from the base again, not from where that one stopped. */
+    private static void deleteRun(Path run) {
+        try (var files = Files.walk(run)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new LoopsmithException(run, "cannot clear the previous run: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loopsmith.SharedCorpus;
+import loopsmith.bench.FinetuneBench;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code loopsmith learn} end to end, CI-sized: a tiny base model fine-tuned for seconds on 30 folk tunes. */
+class LearnCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void learnFineTunesWritesTheModelAndMeasuresItAgainstTheHeldOutFiles(@TempDir Path dir) throws Exception {
+        Path library = FinetuneBench.standIn(SharedCorpus.root().resolve("nottingham"), "folk", 30, 3, dir.resolve("lib"));
+        try (var files = Files.walk(library)) {
+            assertEquals(30, files.filter(f -> f.toString().endsWith(".mid")).count());
+        }
+        assertEquals(31, Files.readAllLines(library.resolve("metadata.csv")).size());
+
+        Path base = tinyBase(library, dir);
+        Path model = dir.resolve("models/mine.ckpt");
+        Cli r = Cli.run("learn", library.toString(), "--out", model.toString(), "--base", base.toString(), "--minutes", "0.15",
+                "--pieces", "3", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(Files.isDirectory(dir.resolve("models/mine.ckpt.run/dataset")), "work folder beside the model");
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(30, j.get("files").asInt());
+        assertTrue(j.get("steps").asInt() >= 1);
+        JsonNode m = j.get("style_match");
+        assertTrue(m.get("held_out_files").asInt() >= 1, m.toString());
+        assertTrue(m.get("ceiling").asDouble() > 0 && m.get("ceiling").asDouble() <= 1, m.toString());
+        assertEquals(m.get("overlap").asDouble() / m.get("ceiling").asDouble(), m.get("of_ceiling").asDouble(), 0.01);
+        assertTrue(j.has("base_style_match"));
+
+        Cli g = Cli.run("generate", "folk tune with chords, 2 bars", "--model", model.toString(), "--out", dir.resolve("out").toString(),
+                "--seed", "1", "--json");
+        assertEquals(0, g.exitCode(), g.err());
+    }
+
+    @Test
+    void learnNamesAMissingFolderAndATooSmallLibrary(@TempDir Path dir) throws Exception {
+        Cli missing = Cli.run("learn", dir.resolve("nope").toString(), "--out", dir.resolve("m.ckpt").toString(), "--minutes", "0.1");
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("nope") && missing.err().contains("not a folder"), missing.err());
+        assertTrue(Files.notExists(dir.resolve("m.ckpt")));
+    }
+
+    /** A tiny model trained for a few steps on the library itself: a base whose vocabulary matches. */
+    private static Path tinyBase(Path library, Path dir) {
+        Path ds = dir.resolve("base-ds");
+        Cli i = Cli.run("ingest", library.toString(), "--out", ds.toString());
+        assertEquals(0, i.exitCode(), i.err());
+        Path run = dir.resolve("base-run");
+        Cli t = Cli.run("train", "--dataset", ds.toString(), "--out", run.toString(), "--preset", "tiny", "--max-steps", "3",
+                "--eval-every", "3", "--batch", "2", "--accumulate", "1", "--no-samples");
+        assertEquals(0, t.exitCode(), t.err());
+        return run.resolve("checkpoints/best.ckpt");
+    }
+
+}
