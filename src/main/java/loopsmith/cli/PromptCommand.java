@@ -71,6 +71,7 @@ final class PromptCommand implements Runnable {
                     .map(e -> e.getKey().label() + ": " + GeneralMidi.programName(e.getValue()) + " (program " + e.getValue() + ")")
                     .collect(Collectors.joining(", ")), false);
             row(out, "density", tags.density().map(Density::label).orElse("-"), false);
+            row(out, "feel", tags.feel().orElse("-"), false);
             row(out, "not understood", tags.unparsed().isEmpty() ? "-" : String.join(", ", tags.unparsed()), false);
             return 0;
         }

@@ -12,6 +12,7 @@ import loopsmith.library.Instrument;
 import loopsmith.music.Key;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
+import loopsmith.tokens.TokenizerConfig;
 
 /**
  * What a free-text prompt asks for, read by {@link TextPrompt}.
@@ -24,13 +25,15 @@ import loopsmith.music.TimeSignature;
  *                      typical tempo
  * @param bars          loop length in bars, {@value #MIN_BARS}..{@value #MAX_BARS}
  * @param roles         parts to generate, in {@link Role} order (drums, bass, chords, melody, pad, fx), no repeats
+ * @param feel          how the parts should sound made, a value of {@link TokenizerConfig#DEFAULT_FEELS}: "human"
+ *                      (performed timing and dynamics) or "tight" (programmed on the grid)
  * @param instruments   0-based GM program wished for a role (slap bass → BASS:36); every key is one of {@code roles}
  * @param unparsed      words and phrases the prompt had that were not understood or not used, in prompt order
  * @param defaulted     names of the fields filled from {@link GenreDefaults} rather than the prompt, from {@link #FIELDS}
  */
 public record PromptTags(Optional<String> genre, Optional<String> style, Optional<String> mood, OptionalDouble bpm,
                          List<String> tempoFrom, Optional<Key> key, Optional<TimeSignature> timeSignature, OptionalInt bars, List<Role> roles,
-                         Optional<Density> density, Map<Role, Integer> instruments, List<String> unparsed,
+                         Optional<Density> density, Optional<String> feel, Map<Role, Integer> instruments, List<String> unparsed,
                          List<String> defaulted) {
     public static final int MIN_BARS = 1;
     public static final int MAX_BARS = 32;
@@ -53,6 +56,7 @@ public record PromptTags(Optional<String> genre, Optional<String> style, Optiona
         requireNonNull(bars, "bars");
         requireNonNull(roles, "roles");
         requireNonNull(density, "density");
+        requireNonNull(feel, "feel");
         requireNonNull(instruments, "instruments");
         requireNonNull(unparsed, "unparsed");
         requireNonNull(defaulted, "defaulted");
@@ -60,6 +64,8 @@ public record PromptTags(Optional<String> genre, Optional<String> style, Optiona
             throw new IllegalArgumentException("bpm must be positive, was " + bpm.getAsDouble());
         if (bars.isPresent() && (bars.getAsInt() < MIN_BARS || bars.getAsInt() > MAX_BARS))
             throw new IllegalArgumentException("bars must be " + MIN_BARS + ".." + MAX_BARS + ", was " + bars.getAsInt());
+        if (feel.isPresent() && !TokenizerConfig.DEFAULT_FEELS.contains(feel.get()))
+            throw new IllegalArgumentException("feel must be one of " + TokenizerConfig.DEFAULT_FEELS + ", was " + feel.get());
         roles = List.copyOf(roles);
         for (int i = 1; i < roles.size(); i++) {
             if (roles.get(i - 1).ordinal() >= roles.get(i).ordinal())

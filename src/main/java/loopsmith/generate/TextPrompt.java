@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loopsmith.generate.GenreDefaults.Pace;
+import loopsmith.library.CorpusRules;
 import loopsmith.library.Instrument;
 import loopsmith.library.Synonyms;
 import loopsmith.music.Key;
@@ -27,7 +28,7 @@ import loopsmith.music.TimeSignature;
  * <p>How it reads. The text is split into words (hyphens split too: "lo-fi", "16-bar", "a-moll"). From left to
  * right, the longest run of up to {@value #MAX_PHRASE_WORDS} words that means something wins, so "deep house" is a
  * genre with a style before "deep" could be a style alone, and "2 step" is garage before 2 could be a number. A run is
- * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, tempo word, style,
+ * tried as, in this order: tempo, time signature, bars, key, genre, instrument, role, density, feel, tempo word, style,
  * mood, filler. Genres, styles, moods, roles and instruments come from {@link Synonyms}, the project's one table.
  *
  * <p>Rules a reader could not guess:
@@ -50,6 +51,10 @@ import loopsmith.music.TimeSignature;
  *       PromptTags#MAX_BARS} the count is clamped to the range, and the words are also listed in unparsed so the
  *       change is visible.</li>
  *   <li>"waltz" is style waltz and 3/4, unless the prompt gives its own time signature.</li>
+ *   <li>Feel words ({@link CorpusRules#feelWord}) say how the parts should sound made: "human", "live", "performed",
+ *       "played", "humanized", "loose" ask for human (performed timing and dynamics); "tight", "programmed",
+ *       "quantized", "sequenced", "on-grid", "robotic" for tight (on the grid). "quantized" also stays the style
+ *       straight, as before. "live" right after "Ableton" is the program, not a feel.</li>
  *   <li>A field holds one value: the first one named wins; a different later one is listed in unparsed. Naming the
  *       same value twice is fine.</li>
  *   <li>Roles: naming any role or instrument gives exactly those roles ("a chill beat" is drums only); naming none
@@ -237,6 +242,12 @@ public final class TextPrompt {
             r.density.offer(density.get(), spot, r);
             return true;
         }
+        Optional<String> feel = CorpusRules.feelWord(lower.replace(' ', '-')).filter(f -> !abletonLive(words, from, lower));
+        if (feel.isPresent()) {
+            // "quantized" asks for straight time as well as a tight feel; the style is offered once the feel is taken.
+            if (r.feel.offer(feel.get(), spot, r)) Synonyms.style(lower).ifPresent(st -> r.style.offer(st, spot, r));
+            return true;
+        }
         Pace pace = TEMPO_WORDS.get(lower);
         if (pace != null) {
             // "laid back" asks for a mood as well as a tempo; listed in unparsed once at most when the tempo is taken.
@@ -264,6 +275,11 @@ public final class TextPrompt {
         if (run.size() < 2) return false;
         String last = run.get(run.size() - 1).lower();
         return Synonyms.role(last).isPresent() && Synonyms.genre(joined(run.subList(0, run.size() - 1), true)).isPresent();
+    }
+
+    /** "for Ableton Live": the program the results are made for, not a live feel. */
+    private static boolean abletonLive(List<Word> words, int from, String lower) {
+        return lower.equals("live") && from > 0 && words.get(from - 1).lower().equals("ableton");
     }
 
     private static boolean negated(List<Word> words, int from) {
@@ -363,6 +379,7 @@ public final class TextPrompt {
         final Slot<TimeSignature> meter = new Slot<>();
         final Slot<Integer> bars = new Slot<>();
         final Slot<Density> density = new Slot<>();
+        final Slot<String> feel = new Slot<>();
         final Map<Role, Slot<Integer>> instruments = new EnumMap<>(Role.class);
         final EnumSet<Role> namedRoles = EnumSet.noneOf(Role.class);
         final EnumSet<Role> excludedRoles = EnumSet.noneOf(Role.class);
@@ -418,7 +435,7 @@ public final class TextPrompt {
 
             List<String> leftOver = unparsed.stream().sorted(Comparator.comparingInt(Spot::index)).map(Spot::text).toList();
             return new PromptTags(genre.get(), style.get(), mood.get(), OptionalDouble.of(tempo), tempoFrom, Optional.of(k),
-                    Optional.of(ts), OptionalInt.of(barCount), List.copyOf(roles), density.get(), programs, leftOver, defaulted);
+                    Optional.of(ts), OptionalInt.of(barCount), List.copyOf(roles), density.get(), feel.get(), programs, leftOver, defaulted);
         }
     }
 }

@@ -37,12 +37,13 @@ class PromptCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("genre", "style", "mood", "bpm", "tempo_from", "key", "time_signature", "bars", "roles", "density", "instruments",
-                "unparsed", "defaulted"), keys);
+        assertEquals(List.of("genre", "style", "mood", "bpm", "tempo_from", "key", "time_signature", "bars", "roles", "density", "feel",
+                "instruments", "unparsed", "defaulted"), keys);
         assertEquals("house", j.get("genre").asText());
         assertEquals("funky", j.get("style").asText());
         assertTrue(j.get("mood").isNull());
         assertTrue(j.get("density").isNull());
+        assertTrue(j.get("feel").isNull());
         assertTrue(j.get("bpm").isNumber());
         assertEquals(124, j.get("bpm").asInt());
         assertEquals("[\"at 124 bpm\"]", j.get("tempo_from").toString());

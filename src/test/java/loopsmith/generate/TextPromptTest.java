@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextPromptTest {
     /**
      * Each row names only the fields it is about, as {@code field=value; field=value}. Fields: genre, style, mood,
-     * bpm, tempofrom, key, meter, bars, roles, density, inst (role:program), unparsed, defaulted; "-" means empty.
+     * bpm, tempofrom, key, meter, bars, roles, density, feel, inst (role:program), unparsed, defaulted; "-" means empty.
      */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            funky house beat at 124 bpm in A minor with a slap bass | genre=house; style=funky; bpm=124; key=A minor; roles=drums,bass; inst=bass:36; unparsed=-; defaulted=time_signature,bars
+            funky house beat at 124 bpm in A minor with a slap bass | genre=house; style=funky; bpm=124; key=A minor; roles=drums,bass; inst=bass:36; feel=-; unparsed=-; defaulted=time_signature,bars
             hip hop beat                               | genre=hip-hop; roles=drums; bpm=90; defaulted=bpm,key,time_signature,bars
             hiphop drums and bass                      | genre=hip-hop; roles=drums,bass
             Hip-Hop                                    | genre=hip-hop; roles=drums,bass,chords; defaulted=bpm,key,time_signature,bars,roles
@@ -130,6 +130,16 @@ class TextPromptTest {
             sparse and busy                            | density=sparse; unparsed=busy
             dark sad trap                              | mood=dark; unparsed=sad; genre=trap
             laid back groove                           | mood=chill
+            tight boom bap                             | feel=tight; genre=boom-bap; unparsed=-
+            live funk drums                            | feel=human; genre=funk; roles=drums; unparsed=-
+            loose humanized groove                     | feel=human; unparsed=-
+            performed piano ballad                     | feel=human; inst=chords:0; unparsed=ballad
+            programmed robotic techno                  | feel=tight; genre=techno; unparsed=-
+            quantized house                            | feel=tight; style=straight; genre=house; unparsed=-
+            on-grid techno                             | feel=tight; genre=techno; unparsed=-
+            human but tight                            | feel=human; unparsed=tight
+            house for Ableton Live                     | feel=-; genre=house; unparsed=Ableton,Live
+            live in ableton live                       | feel=human; unparsed=ableton,live
             zydeco accordion wonk                      | genre=-; unparsed=zydeco,accordion,wonk
             ""                                         | genre=-; bpm=120; key=C major; meter=4/4; bars=8; roles=drums,bass,chords,melody; unparsed=-
             house and techno                           | genre=house; unparsed=techno
@@ -269,6 +279,7 @@ class TextPromptTest {
         m.put("bars", t.bars().isPresent() ? Integer.toString(t.bars().getAsInt()) : "-");
         m.put("roles", orDash(t.roles().stream().map(Role::label).collect(Collectors.joining(","))));
         m.put("density", t.density().map(Density::label).orElse("-"));
+        m.put("feel", t.feel().orElse("-"));
         m.put("inst", orDash(t.instruments().entrySet().stream().map(e -> e.getKey().label() + ":" + e.getValue())
                 .collect(Collectors.joining(","))));
         m.put("unparsed", orDash(String.join(",", t.unparsed())));
@@ -361,15 +372,18 @@ class TextPromptTest {
     void tagsValidateTheirFields() {
         PromptTags ok = TextPrompt.parse("house");
         assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
-                ok.timeSignature(), OptionalInt.of(33), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(), ok.defaulted()));
+                ok.timeSignature(), OptionalInt.of(33), ok.roles(), ok.density(), ok.feel(), ok.instruments(), ok.unparsed(), ok.defaulted()));
         assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
-                ok.timeSignature(), ok.bars(), List.of(Role.BASS, Role.DRUMS), ok.density(), ok.instruments(), ok.unparsed(),
+                ok.timeSignature(), ok.bars(), List.of(Role.BASS, Role.DRUMS), ok.density(), ok.feel(), ok.instruments(), ok.unparsed(),
                 ok.defaulted()));
         assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(), ok.key(),
-                ok.timeSignature(), ok.bars(), List.of(Role.DRUMS), ok.density(), Map.of(Role.BASS, 36), ok.unparsed(),
+                ok.timeSignature(), ok.bars(), List.of(Role.DRUMS), ok.density(), ok.feel(), Map.of(Role.BASS, 36), ok.unparsed(),
                 ok.defaulted()));
         assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), OptionalDouble.of(-1), ok.tempoFrom(),
-                ok.key(), ok.timeSignature(), ok.bars(), ok.roles(), ok.density(), ok.instruments(), ok.unparsed(),
+                ok.key(), ok.timeSignature(), ok.bars(), ok.roles(), ok.density(), ok.feel(), ok.instruments(), ok.unparsed(),
                 List.of("tempo")));
+        assertThrows(IllegalArgumentException.class, () -> new PromptTags(ok.genre(), ok.style(), ok.mood(), ok.bpm(), ok.tempoFrom(),
+                ok.key(), ok.timeSignature(), ok.bars(), ok.roles(), ok.density(), Optional.of("sloppy"), ok.instruments(), ok.unparsed(),
+                ok.defaulted()));
     }
 }
