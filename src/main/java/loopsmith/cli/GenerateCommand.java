@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
+import loopsmith.library.CorpusRules;
 import loopsmith.music.Key;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith generate --seed-midi idea.mid --mode continue --bars 4",
             "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass",
             "  ./loopsmith generate --seed-midi idea.mid --mode infill --vary-bars 3-4     fill bars 3-4 of every part",
-            "  ./loopsmith generate \"boom bap\" --swing 62 --density sparse                 swung 16ths, few notes"})
+            "  ./loopsmith generate \"boom bap\" --swing 62 --density sparse                 swung 16ths, few notes",
+            "  ./loopsmith generate \"funk drums\" --feel human                              played like a drummer"})
 final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "What you want, in words (genre, mood, tempo, key, bars, parts).")
     List<String> text = new ArrayList<>();
@@ -84,6 +86,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--swing", description = "Off-beat placement in percent, 50-75 (66 = triplet shuffle), or 0 for straight (default: the model's choice for the genre).")
     Double swing;
+
+    @Option(names = "--feel", paramLabel = "human|tight", description = "human: performed, with a player's timing and dynamics; tight: programmed on the grid (default: the text's word, else the model's choice).")
+    String feel;
 
     @Option(names = "--quantize", defaultValue = "0", description = "Snap onsets to this many steps per quarter note (4 = 16ths), removing micro-timing; 0 keeps it (default: ${DEFAULT-VALUE}).")
     int quantize;
@@ -152,8 +157,10 @@ final class GenerateCommand implements Callable<Integer> {
     private GenerationRequest.Controls controls() {
         Optional<loopsmith.generate.Density> d = Optional.ofNullable(density).map(w -> loopsmith.generate.Density.fromWord(w)
                 .orElseThrow(() -> new loopsmith.music.LoopsmithException(null, "--density: expected sparse, medium or busy, not " + w)));
+        Optional<String> f = Optional.ofNullable(feel).map(w -> CorpusRules.feelWord(w.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new loopsmith.music.LoopsmithException(null, "--feel: expected human (performed) or tight (programmed on the grid), not " + w)));
         try {
-            return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing), quantize);
+            return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing), quantize, f);
         } catch (IllegalArgumentException e) {
             throw new loopsmith.music.LoopsmithException(null, (swing != null && e.getMessage().startsWith("swing") ? "--swing: " : "--quantize: ") + e.getMessage());
         }

@@ -1,12 +1,14 @@
 package loopsmith.generate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import loopsmith.music.Key;
 import loopsmith.music.Piece;
 import loopsmith.music.TimeSignature;
 import loopsmith.tokens.Tags;
+import loopsmith.tokens.TokenizerConfig;
 
 /**
  * What to generate. The tags condition the model; the tempo, meter and key also go into the written piece exactly
@@ -18,7 +20,7 @@ import loopsmith.tokens.Tags;
  * @param varyFromBar first bar to regenerate in {@link Mode#VARY} (0-based, inclusive)
  * @param varyToBar   last bar to regenerate in {@link Mode#VARY} (0-based, inclusive)
  * @param seed     random seed of the first variation; variation i uses seed + i
- * @param controls density, swing and quantization asked for; {@link Controls#MODEL} leaves them to the model
+ * @param controls density, swing, quantization and feel asked for; {@link Controls#MODEL} leaves them to the model
  */
 public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
                                 List<TrackSpec> tracks, KeyConstraint keyConstraint, SamplingConfig sampling, long seed,
@@ -39,9 +41,12 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
      * @param density      note density of every new part
      * @param swingPercent off-beat placement in percent of the pair (50 or 0 = straight, 66 = triplet shuffle)
      * @param quantizeSteps onsets snapped to this many steps per quarter note (4 = 16ths), micro-timing removed; 0 = kept
+     * @param feel         how the parts should sound made, lower case: "human" (performed timing and dynamics) or "tight"
+     *                     (programmed on the grid). The model hears it as the FEEL tag of {@link GenerationRequest#tags()},
+     *                     where GenerateService puts it; the generator reads it there
      */
-    public record Controls(Optional<Density> density, OptionalDouble swingPercent, int quantizeSteps) {
-        public static final Controls MODEL = new Controls(Optional.empty(), OptionalDouble.empty(), 0);
+    public record Controls(Optional<Density> density, OptionalDouble swingPercent, int quantizeSteps, Optional<String> feel) {
+        public static final Controls MODEL = new Controls(Optional.empty(), OptionalDouble.empty(), 0, Optional.empty());
 
         public Controls {
             density = density == null ? Optional.empty() : density;
@@ -50,6 +55,9 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
                     && !(swingPercent.getAsDouble() >= 50 && swingPercent.getAsDouble() <= 75))
                 throw new IllegalArgumentException("swing must be 0 (straight) or 50..75 percent, was " + swingPercent.getAsDouble());
             if (quantizeSteps < 0 || quantizeSteps > 24) throw new IllegalArgumentException("quantize must be 0..24 steps per quarter");
+            feel = feel == null ? Optional.empty() : feel.map(f -> f.trim().toLowerCase(Locale.ROOT));
+            if (feel.isPresent() && !TokenizerConfig.DEFAULT_FEELS.contains(feel.get()))
+                throw new IllegalArgumentException("feel must be human (performed) or tight (programmed on the grid), was '" + feel.get() + "'");
         }
 
         /** Whether the request asks for straight time. */

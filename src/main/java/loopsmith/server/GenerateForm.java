@@ -10,6 +10,7 @@ import java.util.Optional;
 import loopsmith.export.ExportConfig;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
+import loopsmith.library.CorpusRules;
 import loopsmith.service.GenerateOptions;
 
 /**
@@ -23,20 +24,22 @@ import loopsmith.service.GenerateOptions;
  * @param density sparse, medium or busy for every new part (default: the text's word, else the model's choice)
  * @param swing   off-beat placement in percent, 50 to 75, or 0 for straight (default: the model's choice)
  * @param quantize onsets snapped to this many steps per quarter note, 0 to 24 (default 0: micro-timing kept)
+ * @param feel    human (performed timing and dynamics) or tight (programmed on the grid); default: the text's word,
+ *                else the model's choice
  * @param guidance classifier-free guidance on the genre, 0 to 4 (default 1: off)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
                            Integer bars, Object roles, String inKey, Double temperature, Integer topK, Double topP, Long seed,
                            Integer variations, String mode, String varyBars, Boolean audio, String density, Double swing,
-                           Integer quantize, Double guidance) {
+                           Integer quantize, Double guidance, String feel) {
     /** At most this many variations per request from a client, so one request cannot occupy a worker for minutes. */
     public static final int MAX_VARIATIONS = 8;
 
     public void check(int maxPromptChars) {
         if (text != null && text.length() > maxPromptChars)
             throw new ApiException(400, "text: at most " + maxPromptChars + " characters, got " + text.length());
-        for (String s : new String[] {genre, style, mood, key, timesig, inKey, mode, varyBars, density})
+        for (String s : new String[] {genre, style, mood, key, timesig, inKey, mode, varyBars, density, feel})
             if (s != null && s.length() > 64) throw new ApiException(400, "a tag is longer than 64 characters");
         if (bpm != null && !(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
         if (bars != null && (bars < 1 || bars > GenerationRequest.MAX_BARS))
@@ -104,8 +107,12 @@ public record GenerateForm(String text, String genre, String style, String mood,
             d = Optional.of(loopsmith.generate.Density.fromWord(density).orElseThrow(() -> new ApiException(400, "density: expected sparse, medium or busy")));
         if (swing != null && !(swing == 0 || (swing >= 50 && swing <= 75))) throw new ApiException(400, "swing: expected 0 (straight) or 50 to 75");
         if (quantize != null && (quantize < 0 || quantize > 24)) throw new ApiException(400, "quantize: expected 0 to 24");
+        Optional<String> f = Optional.empty();
+        if (feel != null && !feel.isBlank())
+            f = Optional.of(CorpusRules.feelWord(feel.trim().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new ApiException(400, "feel: expected human (performed) or tight (programmed on the grid)")));
         return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing),
-                quantize == null ? 0 : quantize);
+                quantize == null ? 0 : quantize, f);
     }
 
     private static Optional<String> blankToEmpty(String s) {

@@ -16,7 +16,8 @@ import loopsmith.generate.KeyConstraint;
  * @param seed         random seed; empty picks one at random (and the result records it)
  * @param varyBars     for {@link GenerationRequest.Mode#VARY}: "5-8" (1-based, inclusive)
  * @param audio        an audio clip whose tempo, key, bars and transcribed groove steer the result (explicit options win)
- * @param controls     density, swing and quantization; a density left empty comes from the text ("sparse", "busy")
+ * @param controls     density, swing, quantization and feel; a density or feel left empty comes from the text ("sparse",
+ *                     "busy", "live", "tight")
  * @param guidance     classifier-free guidance on the genre (see {@link loopsmith.generate.SamplingConfig}); 1 = off
  * @param minP         min-p sampling threshold; 0 = off
  */
@@ -33,7 +34,7 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
         controls = controls == null ? GenerationRequest.Controls.MODEL : controls;
     }
 
-    /** Options whose density, swing and quantization are the text's and the model's. */
+    /** Options whose density, swing, quantization and feel are the text's and the model's. */
     public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                            Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
                            Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,

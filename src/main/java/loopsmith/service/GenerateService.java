@@ -75,7 +75,9 @@ public final class GenerateService {
         ModelFile model = ModelFile.load(modelPath);
 
         String genre = o.genre().or(prompt::genre).map(Token.Tag::normalize).orElse(null);
-        Tags tags = Tags.of(genre, o.style().or(prompt::style).orElse(null), o.mood().or(prompt::mood).orElse(null));
+        GenerationRequest.Controls asked = o.controls();
+        Tags tags = Tags.of(genre, o.style().or(prompt::style).orElse(null), o.mood().or(prompt::mood).orElse(null))
+                .withFeel(asked.feel().or(prompt::feel));
         List<String> droppedTags = new ArrayList<>();
         tags = knownTags(tags, model, warnings, droppedTags);
 
@@ -107,8 +109,9 @@ public final class GenerateService {
         int[] vary = varyRange(o, seedPiece);
         long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
         SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20, o.guidance(), o.minP());
-        GenerationRequest.Controls controls = o.controls().density().isPresent() ? o.controls()
-                : new GenerationRequest.Controls(prompt.density(), o.controls().swingPercent(), o.controls().quantizeSteps());
+        // The feel as the model hears it: one it never saw was dropped above, with its warning.
+        GenerationRequest.Controls controls = new GenerationRequest.Controls(asked.density().or(prompt::density),
+                asked.swingPercent(), asked.quantizeSteps(), tags.feel());
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
                 o.variations(), requestSeed, mode, vary[0], vary[1], controls);
 
@@ -235,6 +238,7 @@ public final class GenerateService {
         m.put("in_key", r.keyConstraint().name().toLowerCase(Locale.ROOT));
         m.put("density", r.controls().density().map(loopsmith.generate.Density::label).orElse(null));
         m.put("swing_percent", r.controls().swingPercent().isPresent() ? r.controls().swingPercent().getAsDouble() : null);
+        m.put("feel", r.controls().feel().orElse(null));
         m.put("quantize", r.controls().quantizeSteps());
         m.put("temperature", r.sampling().temperature());
         m.put("top_k", r.sampling().topK());

@@ -144,6 +144,17 @@ class ServerApiTest {
         }
     }
 
+    /** A feel is accepted and becomes a tag like the genre (the bundled model drops one it never saw, with a warning). */
+    @Test
+    void aFeelIsAccepted() throws Exception {
+        Map<String, Object> r = request("house drums", 1, 5);
+        r.put("feel", "human");
+        HttpResponse<byte[]> posted = http.postJson(r);
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(60));
+        assertEquals("done", job.path("status").asText(), job.toString());
+    }
+
     @Test
     void aJobThatFailsSaysWhy() throws Exception {
         Map<String, Object> r = request("techno", 2, 3);
@@ -173,6 +184,9 @@ class ServerApiTest {
         r = http.postJson(Map.of("text", "house", "density", "loud"));
         assertEquals(400, r.statusCode());
         assertTrue(new String(r.body()).contains("density"), new String(r.body()));
+        r = http.postJson(Map.of("text", "house", "feel", "sloppy"));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("feel: expected human (performed) or tight (programmed on the grid)"), new String(r.body()));
         assertEquals(404, http.get("/api/jobs/no-such-job").statusCode());
     }
 
