@@ -17,7 +17,7 @@ function formRequest() {
   const r = {};
   const text = $('text').value.trim();
   if (text) r.text = text;
-  for (const f of ['genre', 'mood', 'key', 'density']) {
+  for (const f of ['genre', 'mood', 'key', 'density', 'feel']) {
     const v = $(f).value.trim();
     if (v) r[f] = v;
   }
