@@ -58,6 +58,7 @@ public final class RemiDecoder {
         String genre;
         String style;
         String mood;
+        String feel;
         double bpm = TempoChange.DEFAULT_BPM;
         TimeSignature timeSignature = TimeSignature.FOUR_FOUR;
         Key key;
@@ -155,7 +156,7 @@ public final class RemiDecoder {
                     case GENRE -> genre = tag.value();
                     case STYLE -> style = tag.value();
                     case MOOD -> mood = tag.value();
-                    default -> throw new AssertionError("unhandled tag " + tag);
+                    case FEEL -> feel = tag.value();
                 }
             } else if (t instanceof Token.Tempo tempo) {
                 bpm = tempo.bpm();
@@ -220,7 +221,8 @@ public final class RemiDecoder {
             Piece piece = new Piece(vocabulary.config().ticksPerQuarter(), List.of(new TempoChange(0, bpm)),
                     List.of(new TimeSignatureChange(0, timeSignature)), Optional.ofNullable(key), out,
                     grid.ticks((long) bars * barSteps));
-            return new Decoded(piece, Tags.of(genre, style, mood), Optional.ofNullable(swing), dropped, inserted);
+            return new Decoded(piece, new Tags(Optional.ofNullable(genre), Optional.ofNullable(style), Optional.ofNullable(mood),
+                    Optional.ofNullable(feel)), Optional.ofNullable(swing), dropped, inserted);
         }
     }
 }

@@ -21,7 +21,6 @@ import loopsmith.music.Role;
 import loopsmith.music.Track;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -220,7 +219,6 @@ class GenerateCommandTest {
 
     /** A feel the model knows is asked for in the header and recorded in the sidecar beside density and swing. */
     @Test
-    @Disabled("RemiDecoder does not read FEEL tags yet (AssertionError: unhandled tag FEEL=tight); enable when it does")
     void aFeelReachesTheSidecar() throws Exception {
         Path out = dir.resolve("out-feel");
         Cli r = Cli.run("generate", "tight boom bap drums", "--model", model.toString(), "--out", out.toString(), "--seed", "3",
