@@ -191,5 +191,10 @@ final class TrainCommand implements Callable<Integer> {
         public void finished(TrainResult result) {
             if (bar != null) bar.close();
         }
+
+        @Override
+        public void warned(String message) {
+            System.err.println("warning: " + message);
+        }
     }
 }

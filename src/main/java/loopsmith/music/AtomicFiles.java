@@ -53,6 +53,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } catch (IOException e) {
             try {
                 if (tmp != null) Files.deleteIfExists(tmp);
@@ -61,6 +62,36 @@ public final class AtomicFiles {
             }
             throw new LoopsmithException(target, "cannot write " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Flushes a folder's entries to disk, so a rename in it survives a power cut (the file's bytes were forced
+     * before). Windows cannot open a folder as a channel; there NTFS's journal orders the metadata instead.
+     */
+    public static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform or file system: the rename itself is still atomic
+        }
+    }
+
+    /** Whether a file name is one of this class's temp files ({@code .NAME…tmp}), left behind by a killed writer. */
+    public static boolean isTempFile(Path file) {
+        String n = file.getFileName().toString();
+        return n.startsWith(".") && n.endsWith(".tmp");
+    }
+
+    /** Deletes the temp files a killed writer left in {@code dir}; returns how many. */
+    public static int deleteOrphans(Path dir) {
+        if (!Files.isDirectory(dir)) return 0;
+        int n = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(AtomicFiles::isTempFile).toList()) if (Files.deleteIfExists(f)) n++;
+        } catch (IOException e) {
+            throw new LoopsmithException(dir, "cannot clear temp files: " + e.getMessage(), e);
+        }
+        return n;
     }
 
     public static void write(Path target, String what, byte[] bytes) {

@@ -24,6 +24,7 @@ import loopsmith.dataset.DatasetReader;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Token;
 import loopsmith.tokens.Vocabulary;
@@ -65,6 +66,9 @@ public final class TrainLoop {
         default void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) { }
 
         default void finished(TrainResult result) { }
+
+        /** Something was repaired or dropped on the way (a torn metrics line after a crash). */
+        default void warned(String message) { }
     }
 
     private TrainLoop() {}
@@ -173,7 +177,9 @@ public final class TrainLoop {
         Path metrics = runDir.resolve(METRICS);
         List<double[]> trainCurve = new ArrayList<>();
         List<double[]> validationCurve = new ArrayList<>();
-        rewindMetrics(metrics, step, trainCurve, validationCurve);
+        rewindMetrics(metrics, step, trainCurve, validationCurve, listener);
+        int orphans = AtomicFiles.deleteOrphans(runDir.resolve(ModelFile.RUN_CHECKPOINTS)) + AtomicFiles.deleteOrphans(runDir);
+        if (orphans > 0) listener.warned("removed " + orphans + " temp file(s) a killed run left in " + runDir);
 
         listener.started(step + 1, config.maxSteps(), model.config().parameterCount(), batches.trainSegments());
         long t0 = System.nanoTime();
@@ -319,18 +325,35 @@ public final class TrainLoop {
     }
 
     /** On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve. */
-    private static void rewindMetrics(Path metrics, int step, List<double[]> train, List<double[]> validation) throws IOException {
+    /**
+     * Keeps the metrics up to the checkpoint's step. A line that does not parse (the torn end of a killed run's
+     * append) is dropped with a warning, so it never blocks a resume.
+     */
+    private static void rewindMetrics(Path metrics, int step, List<double[]> train, List<double[]> validation,
+                                      Listener listener) throws IOException {
         if (!Files.exists(metrics)) return;
         List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(metrics)) {
+        List<String> lines = Files.readAllLines(metrics);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) continue;
-            JsonNode n = JSON.readTree(line);
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                listener.warned(metrics + " line " + (i + 1) + " is not a complete record (a killed run's last write?); dropped");
+                continue;
+            }
+            if (n == null || !n.has("step")) {
+                listener.warned(metrics + " line " + (i + 1) + " has no step; dropped");
+                continue;
+            }
             if (n.path("step").asInt() > step) continue;
             kept.add(line);
             if (n.has("train_loss")) train.add(new double[] {n.path("step").asDouble(), n.path("train_loss").asDouble()});
             if (n.has("validation_loss")) validation.add(new double[] {n.path("step").asDouble(), n.path("validation_loss").asDouble()});
         }
-        Files.write(metrics, kept, StandardCharsets.UTF_8);
+        AtomicFiles.write(metrics, "metrics", String.join("\n", kept).concat(kept.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void appendMetric(Path metrics, Map<String, Object> values) throws IOException {

@@ -115,7 +115,18 @@ class TrainLoopTest {
                 if (step == 28) throw new Killed(); // like kill -9: steps 26-28 are logged but not checkpointed
             }
         }));
-        TrainLoop.run(dataset, split, tiny(40), true, Optional.empty(), new TrainLoop.Listener() { });
+        // What kill -9 can leave besides: a torn last metrics line and a checkpoint's temp file.
+        Files.writeString(split.resolve("metrics.jsonl"), "{\"step\":29,\"epoch\":0,\"train_lo", java.nio.file.StandardOpenOption.APPEND);
+        Path orphan = Files.writeString(split.resolve("checkpoints/.last.ckpt4711.tmp"), "half a checkpoint");
+        List<String> warnings = new java.util.ArrayList<>();
+        TrainLoop.run(dataset, split, tiny(40), true, Optional.empty(), new TrainLoop.Listener() {
+            @Override
+            public void warned(String message) {
+                warnings.add(message);
+            }
+        });
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.jsonl line") && w.contains("dropped")), warnings.toString());
+        assertTrue(Files.notExists(orphan), "a killed run's temp file is cleaned");
         for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
         assertEquals(40, metrics(split).stream().filter(n -> n.has("train_loss")).count(), "no step logged twice");
     }
