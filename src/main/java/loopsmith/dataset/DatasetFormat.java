@@ -5,8 +5,12 @@ package loopsmith.dataset;
  *
  * <pre>
  * DATASET/
- *   dataset.json        what is here: format, version, token dtype, shards and counts per split, the ingest config.
- *                       Written last: a folder without it is not (yet) a dataset.
+ *   dataset.json        what is here: format, version, token dtype, shards and counts per split, the ingest config,
+ *                       and {@code data}, the name of the folder beside it that holds the files below. Written last,
+ *                       atomically: it is the commit point, so a reader sees one whole dataset or the one before.
+ *   report.md, report.json, charts/   copies of the data folder's report, where people look for it
+ *   .cache/             per-file results keyed by content, labels and config, so re-runs redo only what changed
+ *   data-&lt;id&gt;/           one ingest's data, written as a staged folder and moved in by one rename:
  *   vocabulary.json     the token vocabulary (see tokens.Vocabulary)
  *   train-000.bin       token ids, unsigned 16-bit little-endian, no header; segments one after another, each a
  *   validation-000.bin  complete sequence from PIECE_START to PIECE_END. Memory-map and read as uint16 (numpy:
@@ -18,12 +22,14 @@ package loopsmith.dataset;
  *                       their source (label or analysis) and confidence, transcription segments, or why unreadable
  *   report.json         files found / ingested / skipped (with reasons), segments and tokens per split, histograms
  *   report.md           the same for people, with charts/tempo.png and charts/genre.png
- *   .cache/             per-file results keyed by content, labels and config, so re-runs redo only what changed
  * </pre>
+ * Version 1 (before 2026-12) kept the data files beside dataset.json, with no {@code data} field; readers still read it.
  */
 public final class DatasetFormat {
     public static final String FORMAT = "loopsmith-dataset";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** Data folders are named {@code data-<id>}. */
+    public static final String DATA_PREFIX = "data-";
     public static final String DTYPE = "uint16le";
     public static final long MAX_SHARD_TOKENS = 64L * 1024 * 1024;
     public static final String MANIFEST = "dataset.json";
@@ -40,6 +46,18 @@ public final class DatasetFormat {
     public static final String VALIDATION = "validation";
 
     private DatasetFormat() {}
+
+    /**
+     * The folder that holds a dataset's data files: the one its manifest names (version 2), or the dataset folder
+     * itself (version 1). A name that is not a plain data-folder name is refused, so a manifest cannot point outside.
+     */
+    public static java.nio.file.Path dataFolder(java.nio.file.Path dataset, com.fasterxml.jackson.databind.JsonNode manifest) {
+        if (!manifest.has("data")) return dataset;
+        String name = manifest.path("data").asText();
+        if (!name.matches(DATA_PREFIX + "[a-z0-9]{1,40}"))
+            throw new loopsmith.music.LoopsmithException(dataset.resolve(MANIFEST), "data folder name '" + name + "' is not one ingest writes");
+        return dataset.resolve(name);
+    }
 
     public static String shardName(String split, int number) {
         return String.format(java.util.Locale.ROOT, "%s-%03d.bin", split, number);

@@ -20,6 +20,8 @@ public final class DatasetReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
+    /** Where the data files are: the folder the manifest names, or {@code dir} for a version-1 dataset. */
+    private final Path data;
     private final JsonNode manifest;
     private final Vocabulary vocabulary;
     private final List<Entry> entries;
@@ -37,11 +39,14 @@ public final class DatasetReader {
             manifest = JSON.readTree(manifestFile.toFile());
             if (!DatasetFormat.FORMAT.equals(manifest.path("format").asText()))
                 throw new LoopsmithException(manifestFile, "not a Loopsmith dataset manifest");
-            if (manifest.path("version").asInt() != DatasetFormat.VERSION)
-                throw new LoopsmithException(manifestFile, "dataset version " + manifest.path("version").asInt() + " is not supported");
-            vocabulary = Vocabulary.load(dir.resolve(manifest.path("vocabulary").asText(DatasetFormat.VOCABULARY)));
+            int version = manifest.path("version").asInt();
+            if (version < 1 || version > DatasetFormat.VERSION)
+                throw new LoopsmithException(manifestFile, "dataset version " + version + " is not supported (this build reads 1 to "
+                        + DatasetFormat.VERSION + ")");
+            data = DatasetFormat.dataFolder(dir, manifest);
+            vocabulary = Vocabulary.load(data.resolve(DatasetFormat.VOCABULARY));
             entries = new ArrayList<>();
-            for (String line : Files.readAllLines(dir.resolve(DatasetFormat.INDEX))) {
+            for (String line : Files.readAllLines(data.resolve(DatasetFormat.INDEX))) {
                 if (line.isBlank()) continue;
                 JsonNode n = JSON.readTree(line);
                 List<String> roles = new ArrayList<>();
@@ -84,10 +89,11 @@ public final class DatasetReader {
     }
 
     private ShortBuffer map(String shard) {
-        try (FileChannel ch = FileChannel.open(dir.resolve(shard))) {
+        if (!shard.matches("[\\w.-]+\\.bin")) throw new LoopsmithException(data.resolve(DatasetFormat.INDEX), "not a shard name: " + shard);
+        try (FileChannel ch = FileChannel.open(data.resolve(shard))) {
             return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
         } catch (IOException e) {
-            throw new LoopsmithException(dir.resolve(shard), "cannot map shard: " + e.getMessage(), e);
+            throw new LoopsmithException(data.resolve(shard), "cannot map shard: " + e.getMessage(), e);
         }
     }
 }

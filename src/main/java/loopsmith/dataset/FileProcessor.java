@@ -30,6 +30,12 @@ import loopsmith.tokens.Vocabulary;
 
 /** One MIDI file (or a transcribed audio loop) through the whole ingest: read, label, clean, segment, tokenize. Thread-safe; never throws on bad files. */
 final class FileProcessor {
+    /**
+     * Longest file ingested, in bars: a long song is a few hundred (a 20-minute set at 180 BPM is 900), so more is a
+     * file whose delta times are garbage, and cutting its tens of millions of empty bars into windows would take minutes.
+     */
+    static final long MAX_BARS = 4096;
+
     private final IngestConfig config;
     private final Cleaner cleaner;
     private final Segmenter segmenter;
@@ -65,6 +71,10 @@ final class FileProcessor {
 
         Cleaned cleaned = cleaner.clean(piece, tempoInFile, labels);
         warnings.addAll(cleaned.warnings());
+        long bars = cleaned.piece().lengthBars();
+        if (bars > MAX_BARS)
+            return FileResult.skipped(relative, bars + " bars long (its last note is that far from its first); files of more than "
+                    + MAX_BARS + " bars are skipped", warnings);
         if (!cleaned.tempoNote().isEmpty()) warnings.add(cleaned.tempoNote());
         Segmenter.Result windows = segmenter.segment(cleaned.piece());
 

@@ -116,8 +116,7 @@ public final class Ingest {
             writeAudioCatalogue(report.audio(), staging.resolve(DatasetFormat.AUDIO));
             JSON.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
             ReportWriter.write(report, staging);
-            JSON.writeValue(staging.resolve(DatasetFormat.MANIFEST).toFile(), manifest(config, vocabulary, report));
-            commit(staging, out);
+            commit(staging, out, manifest(config, vocabulary, report));
             Set<String> keys = new HashSet<>();
             for (Summary s : summaries) if (s.cacheKey() != null) keys.add(s.cacheKey());
             for (AudioSummary a : audioSummaries) if (a.cacheKey() != null) keys.add(a.cacheKey());
@@ -181,13 +180,38 @@ public final class Ingest {
                                       String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
-        Labels labels = labelReader.labelsFor(file);
+        Labels labels;
+        try {
+            labels = labelReader.labelsFor(file);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new Summary(FileResult.skipped(relative, "its labels could not be read: " + failure(e), List.of()), null, false, 0, false);
+        }
         Optional<String> key = IngestCache.key(file, settings + "\n" + labelSignature(labels));
         Optional<FileResult> cached = key.flatMap(cache::get);
+        if (cached.isEmpty()) {
+            // One file's failure is that file's skip, whatever it is: a parser bug, a stack overflow on a
+            // self-referencing structure, or running out of memory on it (its allocations are released by then).
+            FileResult result;
+            try {
+                result = processor.process(file, relative, labels);
+                if (key.isPresent()) cache.put(key.get(), result);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // not cached: the next run tries the file again
+                result = FileResult.skipped(relative, "could not be processed: " + failure(e), labels.warnings());
+            }
+            return new Summary(withoutSegments(result), key.orElse(null), false, result.segments().size(), false);
+        }
         // Two files with the same bytes and labels share an entry; the result must still name this file.
-        FileResult result = cached.map(r -> r.withPath(relative)).orElseGet(() -> processor.process(file, relative, labels));
-        if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
-        return new Summary(withoutSegments(result), key.orElse(null), cached.isPresent(), result.segments().size(), false);
+        FileResult result = cached.get().withPath(relative);
+        return new Summary(withoutSegments(result), key.orElse(null), true, result.segments().size(), false);
+    }
+
+    /** A failure as a skip reason: its kind and message, never a stack trace. */
+    static String failure(Throwable e) {
+        String kind = e instanceof StackOverflowError ? "nested too deeply (stack overflow)"
+                : e instanceof OutOfMemoryError ? "too large to process (out of memory)" : e.getClass().getSimpleName();
+        String message = e instanceof Error || e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return kind + message;
     }
 
     private static AudioSummary processAudio(Path root, Path rel, AudioProcessor processor, LabelReader labelReader,
@@ -506,32 +530,42 @@ public final class Ingest {
         }
     }
 
-    /** Moves the staged dataset into place, dataset.json last, and removes files of the old dataset it replaces. */
-    private static void commit(Path staging, Path out) throws IOException {
-        Set<String> fresh = new HashSet<>();
-        List<Path> staged;
-        try (Stream<Path> s = Files.list(staging)) {
-            staged = s.sorted().toList();
-        }
-        Path manifest = null;
-        for (Path p : staged) {
-            String name = p.getFileName().toString();
-            fresh.add(name);
-            if (name.equals(DatasetFormat.MANIFEST)) {
-                manifest = p;
-                continue;
-            }
-            Path target = out.resolve(name);
-            if (Files.isDirectory(p)) Folders.deleteTree(target);
-            Files.move(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        if (manifest != null) Files.move(manifest, out.resolve(DatasetFormat.MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Puts the staged dataset in place so that a reader sees the old dataset or the new one, never a mix, whenever the
+     * process dies: the staged folder becomes a new data folder in one rename, then dataset.json, which names the data
+     * folder, replaces the old one atomically (the commit point); only then are the old data folder and the report's
+     * copies for people replaced.
+     */
+    private static void commit(Path staging, Path out, Map<String, Object> manifest) throws IOException {
+        String data = DatasetFormat.DATA_PREFIX + Long.toString(System.currentTimeMillis(), 36)
+                + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30), 36);
+        Path dataDir = out.resolve(data);
+        Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
+        loopsmith.music.AtomicFiles.syncDirectory(out);
+        Map<String, Object> m = new LinkedHashMap<>(manifest);
+        m.put("data", data);
+        loopsmith.music.AtomicFiles.write(out.resolve(DatasetFormat.MANIFEST), "dataset manifest", o -> JSON.writeValue(o, m));
+        // After the commit point: what the previous dataset left (an older data folder, or the flat layout of version 1).
         try (Stream<Path> s = Files.list(out)) {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".bin") && !fresh.contains(name)) Files.delete(p); // shards of a bigger earlier run
+                boolean oldData = name.startsWith(DatasetFormat.DATA_PREFIX) && !name.equals(data) && Files.isDirectory(p);
+                boolean flat = name.endsWith(".bin") || name.equals(DatasetFormat.INDEX) || name.equals(DatasetFormat.VOCABULARY)
+                        || name.equals(DatasetFormat.AUDIO);
+                if (oldData) Folders.deleteTree(p);
+                else if (flat && Files.isRegularFile(p)) Files.delete(p);
             }
         }
-        Folders.deleteTree(staging);
+        // The report beside dataset.json, where people look for it (a copy; the data folder holds the original).
+        for (String name : List.of(DatasetFormat.REPORT_MD, DatasetFormat.REPORT_JSON))
+            if (Files.isRegularFile(dataDir.resolve(name))) Files.copy(dataDir.resolve(name), out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Path charts = dataDir.resolve(DatasetFormat.CHARTS);
+        if (Files.isDirectory(charts)) {
+            Folders.deleteTree(out.resolve(DatasetFormat.CHARTS));
+            Files.createDirectories(out.resolve(DatasetFormat.CHARTS));
+            try (Stream<Path> s = Files.list(charts)) {
+                for (Path c : s.toList()) Files.copy(c, out.resolve(DatasetFormat.CHARTS).resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -96,7 +96,9 @@ class IngestAudioTest {
 
     private static List<JsonNode> index(String out) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(work.resolve(out).resolve("index.jsonl"))) rows.add(JSON.readTree(line));
+        Path dataset = work.resolve(out);
+        Path data = loopsmith.dataset.DatasetFormat.dataFolder(dataset, JSON.readTree(dataset.resolve("dataset.json").toFile()));
+        for (String line : Files.readAllLines(data.resolve("index.jsonl"))) rows.add(JSON.readTree(line));
         return rows;
     }
 
@@ -121,7 +123,9 @@ class IngestAudioTest {
         assertEquals(1, r.path("audioCounts").path("drumLoops").asInt());
         assertEquals(1, r.path("audioCounts").path("unreadable").asInt());
         assertTrue(index("catalogue").stream().allMatch(row -> row.path("origin").asText().equals("midi")));
-        assertEquals(3, Files.readAllLines(work.resolve("catalogue/audio.jsonl")).size());
+        Path catalogue = work.resolve("catalogue");
+        Path data = loopsmith.dataset.DatasetFormat.dataFolder(catalogue, JSON.readTree(catalogue.resolve("dataset.json").toFile()));
+        assertEquals(3, Files.readAllLines(data.resolve("audio.jsonl")).size());
         String md = Files.readString(work.resolve("catalogue/report.md"));
         assertTrue(md.contains("## Audio (3)") && md.contains("groove one.wav"), md);
     }

@@ -185,10 +185,13 @@ class IngestEndToEndTest {
 
     @Test
     void reportFilesArePresent() throws Exception {
-        for (String f : List.of(DatasetFormat.MANIFEST, DatasetFormat.VOCABULARY, DatasetFormat.INDEX, DatasetFormat.REPORT_JSON,
-                DatasetFormat.REPORT_MD, "train-000.bin", "validation-000.bin"))
-            assertTrue(Files.isRegularFile(dataset.resolve(f)), f);
         JsonNode manifest = JSON.readTree(dataset.resolve(DatasetFormat.MANIFEST).toFile());
+        Path data = DatasetFormat.dataFolder(dataset, manifest);
+        assertTrue(data.getFileName().toString().startsWith(DatasetFormat.DATA_PREFIX), data.toString());
+        for (String f : List.of(DatasetFormat.VOCABULARY, DatasetFormat.INDEX, DatasetFormat.REPORT_JSON, "train-000.bin", "validation-000.bin"))
+            assertTrue(Files.isRegularFile(data.resolve(f)), f);
+        for (String f : List.of(DatasetFormat.MANIFEST, DatasetFormat.REPORT_JSON, DatasetFormat.REPORT_MD))
+            assertTrue(Files.isRegularFile(dataset.resolve(f)), f + " beside dataset.json");
         assertEquals("uint16le", manifest.path("dtype").asText());
         String md = Files.readString(dataset.resolve(DatasetFormat.REPORT_MD));
         assertTrue(md.contains("## Skipped"));
@@ -197,15 +200,57 @@ class IngestEndToEndTest {
     }
 
     @Test
+    void oneFilesFailureIsItsSkipAndAFarLastNoteIsCappedNotWalked(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        MidiWriter.write(loop(Role.DRUMS, 0, true, 8, 36), lib.resolve("good.mid"));
+        // Two notes 200,000 bars apart: a 1 KB file whose windows would take minutes to walk.
+        Piece far = loop(Role.MELODY, 0, false, 1, 60);
+        Track t = far.tracks().get(0);
+        java.util.List<Note> notes = new java.util.ArrayList<>(t.notes());
+        notes.add(new Note(60, 90, 200_000L * 4 * far.ticksPerQuarter(), far.ticksPerQuarter()));
+        MidiWriter.write(far.withTracks(List.of(t.withNotes(notes))).withEndTick(200_001L * 4 * far.ticksPerQuarter()), lib.resolve("far.mid"));
+        // A sidecar whose YAML alias refers to itself.
+        MidiWriter.write(loop(Role.BASS, 33, false, 4, 40), lib.resolve("alias.mid"));
+        Files.writeString(lib.resolve("alias.yaml"), "genre: house\ntags: &a {loop: *a}\n");
+        IngestReport r = Ingest.run(lib, dir.resolve("ds"), IngestConfig.defaults(), Ingest.Progress.NONE);
+        java.util.Map<String, String> skips = new java.util.HashMap<>();
+        for (IngestReport.Skip s : r.skipped()) skips.put(s.file(), s.reason());
+        assertTrue(skips.getOrDefault("far.mid", "").contains("bars long"), skips.toString());
+        assertFalse(skips.containsKey("good.mid"), skips.toString());
+        assertTrue(skips.getOrDefault("alias.mid", "").contains("stack overflow"), "the self-referencing sidecar skips its file only: " + skips);
+        assertTrue(r.files().ingested() >= 1, "the rest of the library is ingested");
+    }
+
+    private static Path shard(Path datasetDir) throws Exception {
+        return DatasetFormat.dataFolder(datasetDir, JSON.readTree(datasetDir.resolve(DatasetFormat.MANIFEST).toFile())).resolve("train-000.bin");
+    }
+
+    @Test
+    void aManifestCannotPointOutsideItsDataset(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("ds"));
+        JsonNode manifest = JSON.readTree(dataset.resolve(DatasetFormat.MANIFEST).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest).put("data", "../../etc");
+        Files.writeString(copy.resolve(DatasetFormat.MANIFEST), manifest.toString());
+        loopsmith.music.LoopsmithException e = org.junit.jupiter.api.Assertions.assertThrows(loopsmith.music.LoopsmithException.class,
+                () -> DatasetReader.open(copy));
+        assertTrue(e.getMessage().contains("not one ingest writes"), e.getMessage());
+    }
+
+    @Test
     void rerunReusesTheCacheAndGivesTheSameBytes() throws Exception {
         Path again = work.resolve("again");
         IngestReport first = Ingest.run(library, again, IngestConfig.defaults(), Ingest.Progress.NONE);
-        byte[] shard = Files.readAllBytes(again.resolve("train-000.bin"));
+        byte[] shard = Files.readAllBytes(shard(again));
+        Path firstData = shard(again).getParent();
         IngestReport second = Ingest.run(library, again, IngestConfig.defaults(), Ingest.Progress.NONE);
         assertEquals(first.files().midi(), second.files().fromCache());
         assertEquals(0, second.files().processed());
-        assertArrayEquals(shard, Files.readAllBytes(again.resolve("train-000.bin")));
-        assertArrayEquals(Files.readAllBytes(dataset.resolve("train-000.bin")), shard, "same library and seed, same dataset");
+        assertArrayEquals(shard, Files.readAllBytes(shard(again)));
+        assertFalse(Files.exists(firstData), "the replaced data folder is gone once the new one is committed");
+        try (var left = Files.list(again)) {
+            assertEquals(1, left.filter(p -> p.getFileName().toString().startsWith(DatasetFormat.DATA_PREFIX)).count());
+        }
+        assertArrayEquals(Files.readAllBytes(shard(dataset)), shard, "same library and seed, same dataset");
         // One changed file is re-processed, nothing else.
         MidiWriter.write(loop(Role.MELODY, 73, false, 8, 76), library.resolve("Sheet/tune2.mid"));
         IngestReport third = Ingest.run(library, again, IngestConfig.defaults(), Ingest.Progress.NONE);
