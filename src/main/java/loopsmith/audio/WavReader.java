@@ -14,26 +14,41 @@ import loopsmith.music.LoopsmithException;
  * sample rate by linear interpolation. Anything else is a clear error naming the file.
  */
 public final class WavReader {
+    /**
+     * Longest clip read, in seconds. Clips are loops and stems; the bound keeps a hostile header (a 1 Hz sample rate
+     * resampled to 44.1 kHz, a FLAC that inflates without end) from allocating gigabytes.
+     */
+    public static final double MAX_SECONDS = 600;
+    static final float MIN_RATE_HZ = 4000;
+    static final float MAX_RATE_HZ = 768_000;
+    static final int MAX_CHANNELS = 8;
+
     private WavReader() {}
 
     /** {@code [channel][frame]} at {@code sampleRateHz}. */
     public static float[][] read(Path file, int sampleRateHz) {
         try (AudioInputStream raw = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat f = raw.getFormat();
+            if (!(f.getSampleRate() >= MIN_RATE_HZ && f.getSampleRate() <= MAX_RATE_HZ))
+                throw new LoopsmithException(file, "sample rate " + f.getSampleRate() + " Hz is outside " + (int) MIN_RATE_HZ + "–"
+                        + (int) MAX_RATE_HZ + " Hz (a damaged header?)");
+            if (f.getChannels() < 1 || f.getChannels() > MAX_CHANNELS)
+                throw new LoopsmithException(file, f.getChannels() + " channels; 1 to " + MAX_CHANNELS + " are read");
+            long maxBytes = (long) Math.ceil(MAX_SECONDS * f.getSampleRate()) * 4L * f.getChannels();
             AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, f.getSampleRate(), 32, f.getChannels(),
                     4 * f.getChannels(), f.getSampleRate(), false);
             float[][] data;
             if (f.getEncoding().equals(AudioFormat.Encoding.PCM_FLOAT) && f.getSampleSizeInBits() == 32 && !f.isBigEndian()) {
-                data = floats(raw, f.getChannels());
+                data = floats(raw, f.getChannels(), maxBytes, file);
             } else if (isPcm(f)) {
                 try (AudioInputStream converted = AudioSystem.getAudioInputStream(target, raw)) {
-                    data = floats(converted, f.getChannels());
+                    data = floats(converted, f.getChannels(), maxBytes, file);
                 }
             } else {
                 // A compressed stream (FLAC) decodes to integer PCM first; the float conversion then works as for WAV.
                 try (AudioInputStream pcm = AudioSystem.getAudioInputStream(AudioFormat.Encoding.PCM_SIGNED, raw);
                      AudioInputStream converted = AudioSystem.getAudioInputStream(target, pcm)) {
-                    data = floats(converted, f.getChannels());
+                    data = floats(converted, f.getChannels(), maxBytes, file);
                 }
             }
             return resample(data, f.getSampleRate(), sampleRateHz);
@@ -51,8 +66,10 @@ public final class WavReader {
         return e.equals(AudioFormat.Encoding.PCM_SIGNED) || e.equals(AudioFormat.Encoding.PCM_UNSIGNED) || e.equals(AudioFormat.Encoding.PCM_FLOAT);
     }
 
-    private static float[][] floats(AudioInputStream in, int channels) throws IOException {
-        byte[] b = in.readAllBytes();
+    private static float[][] floats(AudioInputStream in, int channels, long maxBytes, Path file) throws IOException {
+        byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+        if (b.length == maxBytes && in.readNBytes(4 * channels).length > 0)
+            throw new LoopsmithException(file, "longer than " + (int) (MAX_SECONDS / 60) + " minutes; clips and stems are read up to that");
         int frames = b.length / (4 * channels);
         float[][] out = new float[channels][frames];
         java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
