@@ -2,6 +2,8 @@ package loopsmith.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loopsmith.server.Server;
@@ -14,13 +16,19 @@ import picocli.CommandLine.Option;
             "  ./loopsmith serve                              http://127.0.0.1:8765/ and OSC on UDP 8766",
             "  ./loopsmith serve --port 9000 --osc-port 9001 --out ~/Music/Loopsmith",
             "  ./loopsmith serve --osc-port -1                HTTP only",
-            "  curl -X POST localhost:8765/api/generate -d '{\"text\":\"funk beat 100 bpm\",\"bars\":4}'"})
+            "  ./loopsmith serve --host 0.0.0.0 --allow-host studio.local   the page for other machines, as http://studio.local:8765/",
+            "  curl -X POST localhost:8765/api/generate -H \"X-Loopsmith-Token: $(cat out/.server-token)\" \\",
+            "       -H 'Content-Type: application/json' -d '{\"text\":\"funk beat 100 bpm\",\"bars\":4}'"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8765", description = "HTTP port (default: ${DEFAULT-VALUE}).") int port;
     @Option(names = "--osc-port", defaultValue = "8766", description = "UDP port for OSC; -1 turns OSC off (default: ${DEFAULT-VALUE}).")
     int oscPort;
     @Option(names = "--host", defaultValue = ServerConfig.LOOPBACK,
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).") String host;
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "A name the page may be opened under besides 127.0.0.1, localhost and the --host address "
+                    + "(with --host 0.0.0.0: this machine's addresses), e.g. studio.local. Requests naming any other host are "
+                    + "refused (DNS rebinding). Repeatable.") List<String> allowHosts = new ArrayList<>();
     @Option(names = "--out", description = "Folder for result folders (default: out/ in the installation).") Path out;
     @Option(names = "--workers", description = "Generations run at once (default: 1).") Integer workers;
     @Option(names = "--queue", description = "Generations that may wait; more get 429 (default: 8).") Integer queue;
@@ -30,19 +38,24 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig defaults = ServerConfig.defaults(Path.of(System.getProperty("loopsmith.home", ".")));
         ServerConfig config = defaults.withHost(host).withPorts(port, oscPort)
                 .withOutDir(out == null ? defaults.outDir() : out)
-                .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue);
+                .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue)
+                .withAllowed(allowHosts, List.of());
         if (!config.loopbackOnly())
-            System.err.println("warning: listening on " + host + ": anyone who can reach this machine can generate and download "
-                    + "results; there is no login. Use only on a network you trust.");
+            System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
+                    + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))
+                    + ") and generate and download results; there is no login. Use only on a network you trust.");
         Server server = Server.start(config, Clock.systemDefaultZone(), Version.current());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "loopsmith-shutdown"));
-        System.err.printf("loopsmith serve: http://%s:%d/  (API: /api, OpenAPI: /api/openapi.json)%n", host, server.httpPort());
+        // The page is opened under a name it answers to; 0.0.0.0 is none (a browser would send it as the Host).
+        String shown = config.wildcard() ? ServerConfig.LOOPBACK : host.contains(":") ? "[" + host + "]" : host;
+        System.err.printf("loopsmith serve: http://%s:%d/  (API: /api, OpenAPI: /api/openapi.json)%n", shown, server.httpPort());
         if (server.oscPort() > 0) System.err.printf("loopsmith serve: OSC on udp://%s:%d (see docs/osc.md)%n", host, server.oscPort());
-        System.err.println("loopsmith serve: results in " + config.outDir() + "; Ctrl-C to stop");
+        System.err.println("loopsmith serve: results in " + config.outDir() + "; API token in " + config.outDir().resolve(Server.TOKEN_FILE)
+                + " (X-Loopsmith-Token header); Ctrl-C to stop");
         stopped.await();
         return 0;
     }

@@ -31,18 +31,21 @@ final class HttpApi {
     /** Room for the multipart envelope and the request JSON around an upload of the maximum size. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final String TOKEN_PLACEHOLDER = "{{LOOPSMITH_TOKEN}}";
 
     private final ServerConfig config;
     private final Jobs jobs;
     private final ResultFiles results;
     private final Uploads uploads;
+    private final RequestGuard guard;
     private final String version;
 
-    HttpApi(ServerConfig config, Jobs jobs, ResultFiles results, String version) {
+    HttpApi(ServerConfig config, Jobs jobs, ResultFiles results, RequestGuard guard, String version) {
         this.config = config;
         this.jobs = jobs;
         this.results = results;
         this.uploads = new Uploads(config.outDir(), config.maxUploadBytes());
+        this.guard = guard;
         this.version = version;
     }
 
@@ -63,11 +66,17 @@ final class HttpApi {
             ctx.header("X-Content-Type-Options", "nosniff");
             // The page loads only its own scripts, styles, images and audio: nothing from elsewhere.
             ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'");
+            // File URLs may carry the token as a query parameter; no Referer takes it anywhere.
+            ctx.header("Referrer-Policy", "no-referrer");
+            guard.checkHost(ctx);
         });
+        c.routes.before("/api/*", guard::checkApi);
         c.routes.before("/api/generate", ctx -> {
             if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
                 throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
         });
+        c.routes.get("/", this::page);
+        c.routes.get("/index.html", this::page);
         c.routes.get("/api/health", this::health);
         c.routes.get("/api/models", this::models);
         c.routes.get("/api/openapi.json", this::openapi);
@@ -99,6 +108,16 @@ final class HttpApi {
         });
     }
 
+    /** The page, with this server's token in a meta tag for its script to send (the page itself cannot be read cross-site). */
+    private void page(Context ctx) throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/loopsmith/page/index.html")) {
+            if (in == null) throw new ApiException(500, "the web page is missing from the build");
+            String html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ctx.header("Cache-Control", "no-store"); // a new token on every start: a cached page would only get 403s
+            ctx.contentType("text/html; charset=utf-8").result(html.replace(TOKEN_PLACEHOLDER, guard.token()));
+        }
+    }
+
     private void health(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
@@ -107,6 +126,7 @@ final class HttpApi {
         m.put("running", jobs.running());
         m.put("queued", jobs.queued());
         m.put("queue_capacity", config.queueCapacity());
+        m.put("refused_requests", guard.refused());
         json(ctx, 200, m);
     }
 
@@ -154,6 +174,7 @@ final class HttpApi {
                 throw e;
             }
         } else {
+            guard.requireJsonOrMultipart(ctx);
             byte[] body = ctx.bodyAsBytes();
             form = body.length == 0 ? emptyForm() : JSON.readValue(body, GenerateForm.class);
             form.check(config.maxPromptChars());
@@ -217,9 +238,11 @@ final class HttpApi {
     private static void error(Context ctx, int status, String reason) {
         String error = switch (status) {
             case 400 -> "bad_request";
+            case 403 -> "forbidden";
             case 404 -> "not_found";
             case 413 -> "too_large";
             case 415 -> "unsupported_type";
+            case 421 -> "misdirected";
             case 429 -> "busy";
             default -> "internal";
         };

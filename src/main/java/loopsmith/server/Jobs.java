@@ -44,6 +44,7 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Job> jobs;
     /** Mean seconds of recent jobs (exponential average): for progress estimates and Retry-After. */
     private volatile double meanSeconds;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     public Jobs(int workers, int queueCapacity, int keptJobs, Function<GenerateOptions, GenerateService.Outcome> service, Clock clock) {
         this.service = service;
@@ -76,7 +77,13 @@ public final class Jobs implements AutoCloseable {
         synchronized (jobs) {
             jobs.put(job.id(), job);
         }
+        accepted.incrementAndGet();
         return job;
+    }
+
+    /** Jobs accepted since start. */
+    public long accepted() {
+        return accepted.get();
     }
 
     public Optional<Job> get(String id) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import loopsmith.music.LoopsmithException;
 import loopsmith.service.GenerateService;
@@ -14,16 +16,21 @@ import loopsmith.service.GenerateService;
  * over the one {@link GenerateService}.
  */
 public final class Server implements AutoCloseable {
+    /** In the output folder while the server runs: its token, for scripts and curl (readable by the owner only). */
+    public static final String TOKEN_FILE = ".server-token";
+
     private final ServerConfig config;
     private final Jobs jobs;
     private final Javalin http;
     private final OscApi osc;
+    private final RequestGuard guard;
 
-    private Server(ServerConfig config, Jobs jobs, Javalin http, OscApi osc) {
+    private Server(ServerConfig config, Jobs jobs, Javalin http, OscApi osc, RequestGuard guard) {
         this.config = config;
         this.jobs = jobs;
         this.http = http;
         this.osc = osc;
+        this.guard = guard;
     }
 
     /** Starts both listeners; the ports are taken when this returns (0 in the config means any free port). */
@@ -36,20 +43,43 @@ public final class Server implements AutoCloseable {
             jobs.close();
             throw new UncheckedIOException("cannot create " + config.outDir(), e);
         }
-        HttpApi api = new HttpApi(config, jobs, new ResultFiles(config.outDir()), version);
+        String token = RequestGuard.newToken();
+        java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(config.httpPort());
+        RequestGuard guard = new RequestGuard(config, token, boundPort::get);
+        HttpApi api = new HttpApi(config, jobs, new ResultFiles(config.outDir()), guard, version);
         OscApi osc = null;
         Javalin http = null;
         try {
             if (config.oscPort() >= 0) osc = new OscApi(config, jobs, version);
-            http = Javalin.create(api::configure).start(config.host(), config.httpPort());
+            http = Javalin.create(api::configure);
+            http.start(config.host(), config.httpPort());
+            boundPort.set(http.port());
+            writeToken(config.outDir().resolve(TOKEN_FILE), token);
             if (osc != null) osc.start();
-            return new Server(config, jobs, http, osc);
+            return new Server(config, jobs, http, osc, guard);
         } catch (SocketException | RuntimeException e) {
             if (http != null) http.stop();
             if (osc != null) osc.close();
             jobs.close();
             throw new LoopsmithException(null, "cannot start the server on " + config.host() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Owner-only where the file system has POSIX permissions: another user on this machine must not read it. */
+    private static void writeToken(Path file, String token) {
+        try {
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, token + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** What the page and API clients must send in {@code X-Loopsmith-Token}; new on every start. */
+    public String token() {
+        return guard.token();
     }
 
     public int httpPort() {
@@ -65,10 +95,25 @@ public final class Server implements AutoCloseable {
         return config;
     }
 
+    Jobs jobs() {
+        return jobs;
+    }
+
+    /** Requests the {@link RequestGuard} refused since start. */
+    long refusedRequests() {
+        return guard.refused();
+    }
+
     @Override
     public void close() {
         http.stop();
         if (osc != null) osc.close();
         jobs.close();
+        try {
+            Files.deleteIfExists(config.outDir().resolve(TOKEN_FILE));
+        } catch (IOException e) {
+            // The next start overwrites it with a new token; the old one is worthless once this server is gone.
+            System.err.println("warning: cannot remove " + config.outDir().resolve(TOKEN_FILE) + ": " + e.getMessage());
+        }
     }
 }

@@ -4,6 +4,16 @@
 
 const $ = (id) => document.getElementById(id);
 
+// The server writes its per-start token into the page; every API call sends it, and file URLs (images, players,
+// download links cannot send headers) carry it as a query parameter. Another site's page cannot read this page.
+const TOKEN = document.querySelector('meta[name=loopsmith-token]').content;
+
+function api(path, options = {}) {
+  return fetch(path, { ...options, headers: { ...(options.headers || {}), 'X-Loopsmith-Token': TOKEN } });
+}
+
+const withToken = (url) => `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(TOKEN)}`;
+
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -43,9 +53,9 @@ async function postGenerate(request) {
     body.append('request', JSON.stringify(request));
     if (file) body.append('seed_midi', file);
     if (clip) body.append('audio', clip);
-    res = await fetch('/api/generate', { method: 'POST', body });
+    res = await api('/api/generate', { method: 'POST', body });
   } else {
-    res = await fetch('/api/generate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+    res = await api('/api/generate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
   }
   const doc = await res.json();
   if (res.status === 429) throw new Error(`busy: ${doc.reason}`);
@@ -57,7 +67,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(job) {
   for (;;) {
-    const res = await fetch(`/api/jobs/${encodeURIComponent(job)}`);
+    const res = await api(`/api/jobs/${encodeURIComponent(job)}`);
     const doc = await res.json();
     if (!res.ok) throw new Error(doc.reason || res.statusText);
     $('progress').value = doc.progress;
@@ -79,25 +89,25 @@ function card(result) {
   const c = el('article', { class: 'card', 'data-folder': result.folder },
     el('h3', {}, result.folder), el('div', { class: 'facts' }, facts));
   const roll = result.files.find((f) => f.name === 'piano-roll.png');
-  if (roll) c.append(el('img', { class: 'roll', src: roll.url, alt: `piano roll of ${result.folder}` }));
+  if (roll) c.append(el('img', { class: 'roll', src: withToken(roll.url), alt: `piano roll of ${result.folder}` }));
   const stems = result.files.filter((f) => f.kind === 'audio');
   if (stems.length) {
     const grid = el('div', { class: 'stems' });
     for (const s of stems) {
-      const audio = el('audio', { controls: '', preload: 'none', src: s.url });
+      const audio = el('audio', { controls: '', preload: 'none', src: withToken(s.url) });
       grid.append(el('div', { class: 'stem' }, s.name.replace(/\.wav$/, ''), audio));
     }
     c.append(grid);
   }
   const links = el('div', { class: 'files' });
-  for (const f of result.files.filter((f) => f.kind === 'midi')) links.append(el('a', { href: f.url, download: f.name }, f.name));
-  links.append(el('a', { href: result.zip_url, download: `${result.folder}.zip`, class: 'zip' }, 'Download folder (.zip)'));
+  for (const f of result.files.filter((f) => f.kind === 'midi')) links.append(el('a', { href: withToken(f.url), download: f.name }, f.name));
+  links.append(el('a', { href: withToken(result.zip_url), download: `${result.folder}.zip`, class: 'zip' }, 'Download folder (.zip)'));
   c.append(links);
   return c;
 }
 
 async function refreshHistory() {
-  const res = await fetch('/api/results');
+  const res = await api('/api/results');
   if (!res.ok) return;
   const doc = await res.json();
   const h = $('history');
@@ -112,7 +122,7 @@ async function refreshHistory() {
 
 async function health() {
   try {
-    const doc = await (await fetch('/api/health')).json();
+    const doc = await (await api('/api/health')).json();
     $('health').textContent = `v${doc.version} · ${doc.running} running · ${doc.queued} queued`;
   } catch (e) {
     $('health').textContent = 'server unreachable';

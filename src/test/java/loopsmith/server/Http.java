@@ -12,17 +12,44 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for the server tests: JSON in and out, multipart forms, polling a job to its end. */
-record Http(HttpClient client, String base) {
+/**
+ * A small HTTP client for the server tests: JSON in and out, multipart forms, polling a job to its end. Every request
+ * carries the server's token, as the page does; {@link #raw} sends exactly the bytes given (a foreign Host header, which
+ * java.net.http refuses to set).
+ */
+record Http(HttpClient client, String base, String token) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Http to(Server s) {
-        return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:" + s.httpPort());
+        return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:" + s.httpPort(), s.token());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header(RequestGuard.HEADER, token);
+    }
+
+    HttpResponse<byte[]> send(HttpRequest r) throws IOException, InterruptedException {
+        return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(request(path).GET().build());
     }
+
+    /** One request written as given on a fresh connection; the status code and the body as text. */
+    static Raw raw(int port, String request) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(reply.substring(9, 12));
+            int body = reply.indexOf("\r\n\r\n");
+            return new Raw(status, body < 0 ? "" : reply.substring(body + 4));
+        }
+    }
+
+    record Raw(int status, String body) { }
 
     JsonNode getJson(String path) throws IOException, InterruptedException {
         return JSON.readTree(get(path).body());
@@ -30,7 +57,7 @@ record Http(HttpClient client, String base) {
 
     HttpRequest postJsonRequest(Object body) throws IOException {
         byte[] b = body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
-        return HttpRequest.newBuilder(URI.create(base + "/api/generate")).header("Content-Type", "application/json")
+        return request("/api/generate").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build();
     }
 
@@ -49,7 +76,7 @@ record Http(HttpClient client, String base) {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/generate"))
+        HttpRequest r = request("/api/generate")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return client.send(r, HttpResponse.BodyHandlers.ofByteArray());

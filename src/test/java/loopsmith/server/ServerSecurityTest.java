@@ -150,4 +150,120 @@ class ServerSecurityTest {
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
     }
+
+    /** DNS rebinding: a page under another name reaches 127.0.0.1 with its own name in Host; only this server's names pass. */
+    @Test
+    void aForeignHostHeaderIsRefused() throws Exception {
+        int port = server.httpPort();
+        for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1:" + (port + 1), "127.0.0.1.evil.example:" + port,
+                "localhost:" + port + "@evil.example", "")) {
+            for (String path : List.of("/api/health", "/", "/api/results")) {
+                Http.Raw r = Http.raw(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + RequestGuard.HEADER + ": " + server.token()
+                        + "\r\nConnection: close\r\n\r\n");
+                // Jetty itself answers 400 to a Host it cannot parse (empty, or with '@'); the rest reach the guard.
+                assertTrue(r.status() == 421 || r.status() == 400 && (host.isEmpty() || host.contains("@")), host + path + " -> " + r.status() + " " + r.body());
+                assertFalse(r.body().contains(server.token()), "the page and its token went to " + host);
+                if (r.status() == 421) assertTrue(r.body().contains("not a name this server answers to") || r.body().contains("not this server"), r.body());
+            }
+        }
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port)) {
+            Http.Raw r = Http.raw(port, "GET /api/health HTTP/1.1\r\nHost: " + host + "\r\n" + RequestGuard.HEADER + ": " + server.token()
+                    + "\r\nConnection: close\r\n\r\n");
+            assertEquals(200, r.status(), host + " -> " + r.body());
+        }
+    }
+
+    /** --allow-host names pass; bound to every interface, the same checks hold (and a name not allowed is still refused). */
+    @Test
+    void allowedNamesAndTheWildcardBind() throws Exception {
+        try (Server s = Server.start(ServerConfig.tiny(ServerApiTest.HOME, Files.createDirectories(root.resolve("out-any"))).withPorts(0, -1)
+                .withHost("0.0.0.0").withAllowed(List.of("Studio.local"), List.of()), Clock.systemDefaultZone(), "test")) {
+            int port = s.httpPort();
+            String auth = RequestGuard.HEADER + ": " + s.token() + "\r\nConnection: close\r\n\r\n";
+            assertEquals(200, Http.raw(port, "GET /api/health HTTP/1.1\r\nHost: studio.local:" + port + "\r\n" + auth).status());
+            assertEquals(200, Http.raw(port, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + auth).status());
+            assertEquals(421, Http.raw(port, "GET /api/health HTTP/1.1\r\nHost: evil.example:" + port + "\r\n" + auth).status());
+            assertEquals(421, Http.raw(port, "GET / HTTP/1.1\r\nHost: 0.0.0.0.nip.io:" + port + "\r\nConnection: close\r\n\r\n").status());
+        }
+    }
+
+    @Test
+    void crossSiteRequestsAreRefused() throws Exception {
+        long before = server.jobs().accepted();
+        Map<String, Object> body = Map.of("text", "techno", "bars", 1, "audio", false);
+        for (String[] header : List.of(new String[] {"Origin", "http://evil.example"}, new String[] {"Origin", "null"},
+                new String[] {"Origin", "http://127.0.0.1:" + (server.httpPort() + 1)}, new String[] {"Sec-Fetch-Site", "cross-site"},
+                new String[] {"Sec-Fetch-Site", "same-site"})) {
+            HttpResponse<byte[]> r = http.send(http.request("/api/generate").header("Content-Type", "application/json").header(header[0], header[1])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Http.JSON.writeValueAsBytes(body))).build());
+            assertEquals(403, r.statusCode(), header[0] + ": " + header[1]);
+            assertTrue(new String(r.body()).contains("refused"), new String(r.body()));
+        }
+        assertEquals(before, server.jobs().accepted(), "a refused request created a job");
+        HttpResponse<byte[]> own = http.send(http.request("/api/health").header("Origin", "http://127.0.0.1:" + server.httpPort())
+                .header("Sec-Fetch-Site", "same-origin").GET().build());
+        assertEquals(200, own.statusCode(), "the page's own origin passes");
+    }
+
+    /** What a no-cors fetch or a plain form may send without asking first is not JSON, and is refused. */
+    @Test
+    void jsonOnlyAsApplicationJson() throws Exception {
+        long before = server.jobs().accepted();
+        byte[] json = "{\"text\":\"techno\",\"bars\":1,\"audio\":false}".getBytes(StandardCharsets.UTF_8);
+        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded")) {
+            HttpResponse<byte[]> r = http.send(http.request("/api/generate").header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json)).build());
+            assertEquals(415, r.statusCode(), type);
+            assertTrue(new String(r.body()).contains("Content-Type must be application/json"), new String(r.body()));
+        }
+        assertEquals(415, http.send(http.request("/api/generate").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json)).build()).statusCode());
+        assertEquals(before, server.jobs().accepted(), "a refused request created a job");
+    }
+
+    @Test
+    void everyApiRequestNeedsTheToken() throws Exception {
+        long before = server.jobs().accepted();
+        java.net.http.HttpClient plain = http.client();
+        String base = http.base();
+        for (String path : List.of("/api/health", "/api/results", "/api/openapi.json", "/api/jobs/x",
+                "/api/results/20250101-000000_house_124bpm_s1/loopsmith.json", "/api/results/20250101-000000_house_124bpm_s1.zip")) {
+            HttpResponse<byte[]> r = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(403, r.statusCode(), path);
+            assertTrue(new String(r.body()).contains("missing " + RequestGuard.HEADER), new String(r.body()));
+        }
+        HttpResponse<byte[]> wrong = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/generate"))
+                .header(RequestGuard.HEADER, "x" + server.token()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"bars\":1}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(403, wrong.statusCode());
+        assertTrue(new String(wrong.body()).contains("wrong " + RequestGuard.HEADER), new String(wrong.body()));
+        HttpResponse<byte[]> multipart = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/generate"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n{}\r\n--b--\r\n"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(403, multipart.statusCode(), "an upload without the token");
+        assertEquals(before, server.jobs().accepted(), "a refused request created a job");
+        // Result files, for <img>, <audio> and download links, may carry it as a query parameter; nothing else may.
+        HttpResponse<byte[]> file = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                + "/api/results/20250101-000000_house_124bpm_s1/loopsmith.json?token=" + server.token())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        HttpResponse<byte[]> health = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/health?token=" + server.token()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(403, health.statusCode());
+    }
+
+    @Test
+    void thePageCarriesTheTokenAndTheTokenFileIsTheOwners() throws Exception {
+        HttpResponse<byte[]> page = http.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("<meta name=\"loopsmith-token\" content=\"" + server.token() + "\">"));
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(server.token().length() >= 43, "256 bits");
+        Path file = out.resolve(Server.TOKEN_FILE);
+        assertEquals(server.token(), Files.readString(file).trim());
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        int status = http.get("/api/results/" + Server.TOKEN_FILE).statusCode();
+        assertTrue(status == 400 || status == 404, "the token file is not a result: " + status);
+    }
 }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,9 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real browser: Debian's headless Chromium through its chromedriver (Selenium never downloads
- * one). Generates through the form and checks the result card: the piano roll loaded and a player per stem.
- * Leaves a screenshot in target/browser-test/screenshot.png. Skipped where Chromium is not installed
- * (scripts/install-test-packages.sh installs it).
+ * one). First a page from another origin tries what any site the producer browses could (a no-cors fetch, a form
+ * post, a FormData upload) and the server must refuse all of it; then the real page generates through its form and the
+ * result card shows the piano roll and a player per stem. Leaves a screenshot in target/browser-test/screenshot.png.
+ * Skipped where Chromium is not installed (scripts/install-test-packages.sh installs it).
  */
 class WebPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -51,7 +57,21 @@ class WebPageBrowserTest {
                 .usingAnyFreePort().build();
         try (Server server = Server.start(ServerConfig.tiny(ServerApiTest.HOME, out).withPorts(0, -1), Clock.systemDefaultZone(), "test")) {
             ChromeDriver browser = new ChromeDriver(service, options);
+            HttpServer evil = attackerSite(server.httpPort());
             try {
+                browser.get("http://localhost:" + evil.getAddress().getPort() + "/");
+                WebDriverWait attacks = new WebDriverWait(browser, Duration.ofSeconds(30));
+                attacks.until(d -> "sent".equals(((JavascriptExecutor) d).executeScript("return document.title;")));
+                // The no-cors fetch and the upload are fire-and-forget and the form navigates a frame: wait for the server to see them.
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (server.refusedRequests() < 3 && System.nanoTime() < deadline) Thread.sleep(100);
+                System.out.printf("browser: attacker page requests refused: %d, jobs accepted: %d%n", server.refusedRequests(), server.jobs().accepted());
+                assertTrue(server.refusedRequests() >= 3, "the fetch, the form and the upload reach the server and are refused: " + server.refusedRequests());
+                assertEquals(0, server.jobs().accepted(), "a page from another origin created a job");
+                try (Stream<Path> files = Files.list(out)) {
+                    assertEquals(List.of(Server.TOKEN_FILE), files.map(p -> p.getFileName().toString()).toList(), "nothing was written");
+                }
+
                 browser.get("http://127.0.0.1:" + server.httpPort() + "/");
                 assertEquals("Loopsmith", browser.getTitle());
                 browser.findElement(By.id("text")).sendKeys("funk beat at 100 bpm in E minor");
@@ -77,13 +97,13 @@ class WebPageBrowserTest {
                 assertTrue(players.size() >= 2, "a player per stem (drums, bass) and the mix: " + players.size());
                 for (WebElement p : players) {
                     String src = p.getAttribute("src");
-                    assertTrue(src.endsWith(".wav"), src);
+                    assertTrue(src.contains(".wav?token="), "players fetch with the token: " + src);
                     Object status = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                             + "fetch(arguments[0], {headers: {Range: 'bytes=0-11'}}).then(r => r.arrayBuffer().then(b =>"
                             + " done(r.status + ':' + String.fromCharCode(...new Uint8Array(b).slice(8, 12)))));", src);
                     assertTrue(String.valueOf(status).matches("20[06]:WAVE"), src + " -> " + status);
                 }
-                assertTrue(card.findElement(By.cssSelector("a.zip")).getAttribute("href").endsWith(".zip"));
+                assertTrue(card.findElement(By.cssSelector("a.zip")).getAttribute("href").contains(".zip?token="));
                 wait.until(d -> !d.findElements(By.cssSelector("#history .item")).isEmpty());
 
                 Path shot = Path.of("target/browser-test/screenshot.png");
@@ -92,8 +112,41 @@ class WebPageBrowserTest {
                 Files.copy(png.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
                 assertTrue(Files.size(shot) > 1000);
             } finally {
+                evil.stop(0);
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * Another origin (localhost on another port: another site to the browser than 127.0.0.1) whose page tries the
+     * three requests a page may send anywhere without a preflight, then sets its title to "sent".
+     */
+    private static HttpServer attackerSite(int serverPort) throws Exception {
+        String api = "http://127.0.0.1:" + serverPort + "/api/generate";
+        String page = "<!doctype html><html><head><title>attacker</title></head><body>"
+                + "<iframe name=sink></iframe>"
+                + "<form id=f method=POST action='" + api + "' enctype='text/plain' target=sink>"
+                + "<input name='{\"text\":\"techno\",\"bars\":1,\"audio\":false,\"x\":\"' value='\"}'></form>"
+                + "<script>(async () => {"
+                + "const body = JSON.stringify({text: 'techno', bars: 1, audio: false});"
+                + "try { await fetch('" + api + "', {method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body}); } catch (e) {}"
+                + "const fd = new FormData(); fd.append('request', body);"
+                + "fd.append('seed_midi', new Blob([new Uint8Array([77, 84, 104, 100, 0, 0, 0, 6, 0, 0, 0, 1, 0, 96])]), 'x.mid');"
+                + "try { await fetch('" + api + "', {method: 'POST', mode: 'no-cors', body: fd}); } catch (e) {}"
+                + "document.getElementById('f').submit();"
+                + "document.title = 'sent';"
+                + "})();</script></body></html>";
+        HttpServer evil = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        evil.createContext("/", ex -> {
+            byte[] b = page.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, b.length);
+            try (var o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        evil.start();
+        return evil;
     }
 }
