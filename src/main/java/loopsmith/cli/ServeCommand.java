@@ -2,6 +2,7 @@ package loopsmith.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,6 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for result folders (default: out/ in the installation).") Path out;
     @Option(names = "--workers", description = "Generations run at once (default: 1).") Integer workers;
     @Option(names = "--queue", description = "Generations that may wait; more get 429 (default: 8).") Integer queue;
+    @Option(names = "--job-timeout", paramLabel = "SECONDS", description = "A generation still running after this long fails "
+            + "with the reason (default: 600).") Integer jobTimeout;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -39,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = defaults.withHost(host).withPorts(port, oscPort)
                 .withOutDir(out == null ? defaults.outDir() : out)
                 .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue)
-                .withAllowed(allowHosts, List.of());
+                .withAllowed(allowHosts, List.of())
+                .withJobDeadline(jobTimeout == null ? defaults.jobDeadline() : Duration.ofSeconds(jobTimeout));
         if (!config.loopbackOnly())
             System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
                     + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))

@@ -354,6 +354,8 @@ public final class Generator {
         void samplePart(TrackSpec spec, Token end) {
             int inPart = 0;
             while (true) {
+                // A server job that is cancelled or past its deadline interrupts its thread: stop at the next token.
+                if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
                 int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);

@@ -82,6 +82,7 @@ final class HttpApi {
         c.routes.get("/api/openapi.json", this::openapi);
         c.routes.post("/api/generate", this::generate);
         c.routes.get("/api/jobs/{id}", this::job);
+        c.routes.delete("/api/jobs/{id}", this::cancel);
         c.routes.get("/api/results", ctx -> json(ctx, 200, Map.of("results", results.list(100))));
         c.routes.get("/api/results/{folder}", this::folder);
         c.routes.get("/api/results/{folder}/{file}", this::file);
@@ -198,6 +199,14 @@ final class HttpApi {
         json(ctx, 200, describe(job.view(jobs.expectedSeconds())));
     }
 
+    /** Cancels a queued or running job: 200 with the job, now cancelled; 409 if it had already ended. */
+    private void cancel(Context ctx) {
+        Job job = jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no such job"));
+        if (!jobs.cancel(job))
+            throw new ApiException(409, "the job has already ended (" + job.status().name().toLowerCase(Locale.ROOT) + "); nothing to cancel");
+        json(ctx, 200, describe(job.view(jobs.expectedSeconds())));
+    }
+
     /** A job for a client: status, progress, the reason it failed, or its result folders with file URLs. */
     Map<String, Object> describe(Job.View v) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -240,6 +249,7 @@ final class HttpApi {
             case 400 -> "bad_request";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 409 -> "conflict";
             case 413 -> "too_large";
             case 415 -> "unsupported_type";
             case 421 -> "misdirected";

@@ -6,9 +6,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** One generation request on its way through the worker pool. State changes are published to listeners. */
+/**
+ * One generation request on its way through the worker pool. State changes are published to listeners. DONE, FAILED
+ * and CANCELLED are final: a job stopped while running (cancelled, or past its deadline) is final at once, and what its
+ * thread still returns is discarded.
+ */
 public final class Job {
-    public enum Status { QUEUED, RUNNING, DONE, FAILED }
+    public enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+        public boolean isFinal() {
+            return this == DONE || this == FAILED || this == CANCELLED;
+        }
+    }
 
     /** What a client sees of a job at one moment. */
     public record View(String id, Status status, double progress, String error, List<Path> folders, List<String> warnings,
@@ -23,6 +31,8 @@ public final class Job {
     private String error;
     private List<Path> folders = List.of();
     private List<String> warnings = List.of();
+    /** The worker thread while it runs this job, to interrupt; null before and after. */
+    private Thread runner;
 
     Job(String id, Instant created) {
         this.id = id;
@@ -50,7 +60,7 @@ public final class Job {
     public synchronized View view(double expectedSeconds) {
         double progress = switch (status) {
             case QUEUED -> 0;
-            case DONE, FAILED -> 1;
+            case DONE, FAILED, CANCELLED -> 1;
             case RUNNING -> expectedSeconds <= 0 ? 0.1 : Math.min(0.95, 0.05 + 0.9 * elapsedSeconds() / expectedSeconds);
         };
         return new View(id, status, Math.round(progress * 100) / 100.0, error, folders, warnings,
@@ -61,31 +71,69 @@ public final class Job {
         return status;
     }
 
-    void running(long nanos) {
+    /** Taken by a worker; false if it was cancelled while it waited (the worker then skips it). */
+    boolean running(long nanos, Thread worker) {
         synchronized (this) {
+            if (status != Status.QUEUED) return false;
             status = Status.RUNNING;
             startNanos = nanos;
+            runner = worker;
         }
         publish();
+        return true;
     }
 
-    void done(List<Path> resultFolders, List<String> notes, double tookSeconds) {
+    /** The worker is done with it, either way: from now on nothing interrupts that thread for this job. */
+    synchronized void released() {
+        runner = null;
+    }
+
+    /** False when the job was stopped meanwhile: the caller then discards the folders. */
+    boolean done(List<Path> resultFolders, List<String> notes, double tookSeconds) {
         synchronized (this) {
+            if (status != Status.RUNNING) return false;
             status = Status.DONE;
             folders = List.copyOf(resultFolders);
             warnings = List.copyOf(notes);
             seconds = tookSeconds;
         }
         publish();
+        return true;
     }
 
     void failed(String reason, double tookSeconds) {
+        end(Status.FAILED, reason, tookSeconds);
+    }
+
+    /**
+     * Ends a queued or running job now with {@code status} (FAILED or CANCELLED) and the reason, and interrupts its
+     * worker (the generator checks between tokens). False if it had already ended.
+     */
+    boolean stop(Status status, String reason) {
+        Thread t;
         synchronized (this) {
-            status = Status.FAILED;
-            error = reason;
-            seconds = tookSeconds;
+            t = runner;
+            if (!end0(status, reason, this.status == Status.RUNNING ? elapsedSeconds() : 0)) return false;
+            if (t != null) t.interrupt();
         }
         publish();
+        return true;
+    }
+
+    private void end(Status s, String reason, double tookSeconds) {
+        boolean ended;
+        synchronized (this) {
+            ended = end0(s, reason, tookSeconds);
+        }
+        if (ended) publish();
+    }
+
+    private boolean end0(Status s, String reason, double tookSeconds) {
+        if (status.isFinal()) return false;
+        status = s;
+        error = reason;
+        seconds = tookSeconds;
+        return true;
     }
 
     private double elapsedSeconds() {

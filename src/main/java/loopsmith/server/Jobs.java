@@ -1,18 +1,28 @@
 package loopsmith.server;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
@@ -20,7 +30,9 @@ import loopsmith.service.GenerateService;
 /**
  * The bounded worker pool every generation goes through: {@code workers} jobs run, {@code queueCapacity} wait, and
  * a job beyond that is refused at once ({@link Full}) instead of piling up memory. Finished jobs are remembered up to
- * a limit so clients can still poll them.
+ * a limit so clients can still poll them. A job may be cancelled ({@link #cancel}), and one still running at its
+ * deadline fails with that reason: either way it ends at once, its worker is interrupted (the generator stops at the
+ * next token), and any folder it still writes is deleted.
  */
 public final class Jobs implements AutoCloseable {
     /** The pool and its queue are full; {@code retryAfterSeconds} is a guess at when a place frees up. */
@@ -42,14 +54,25 @@ public final class Jobs implements AutoCloseable {
     private final Clock clock;
     private final int workers;
     private final Map<String, Job> jobs;
+    /** The pool's task of each job still waiting, so a cancelled one leaves the queue at once. */
+    private final Map<Job, Runnable> waiting = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService deadlines;
+    private final Duration deadline;
     /** Mean seconds of recent jobs (exponential average): for progress estimates and Retry-After. */
     private volatile double meanSeconds;
-    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
 
-    public Jobs(int workers, int queueCapacity, int keptJobs, Function<GenerateOptions, GenerateService.Outcome> service, Clock clock) {
+    public Jobs(int workers, int queueCapacity, int keptJobs, Function<GenerateOptions, GenerateService.Outcome> service, Clock clock,
+                Duration deadline) {
         this.service = service;
         this.clock = clock;
         this.workers = workers;
+        this.deadline = deadline;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "loopsmith-job-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
         BlockingQueue<Runnable> queue = queueCapacity == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueCapacity);
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, queue, r -> {
@@ -68,10 +91,14 @@ public final class Jobs implements AutoCloseable {
     /** Queues a generation; {@code after} runs when it has finished either way (e.g. to delete an upload). */
     public Job submit(GenerateOptions options, Runnable after) {
         Job job = new Job(UUID.randomUUID().toString(), clock.instant());
+        Runnable once = runOnce(after);
+        Runnable task = () -> run(job, options, once);
+        waiting.put(job, task);
         try {
-            pool.execute(() -> run(job, options, after));
+            pool.execute(task);
         } catch (RejectedExecutionException e) {
-            after.run();
+            waiting.remove(job);
+            once.run();
             throw new Full(retryAfterSeconds());
         }
         synchronized (jobs) {
@@ -84,6 +111,17 @@ public final class Jobs implements AutoCloseable {
     /** Jobs accepted since start. */
     public long accepted() {
         return accepted.get();
+    }
+
+    /**
+     * Cancels a queued or running job: it ends CANCELLED at once. False when it had already ended (done, failed or
+     * cancelled). The clean-up given to {@link #submit} still runs exactly once.
+     */
+    public boolean cancel(Job job) {
+        Runnable task = waiting.remove(job);
+        boolean ended = job.stop(Job.Status.CANCELLED, "cancelled");
+        if (task != null && pool.remove(task)) task.run(); // never started: run it now, so it sees CANCELLED and cleans up
+        return ended;
     }
 
     public Optional<Job> get(String id) {
@@ -105,21 +143,49 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job, GenerateOptions options, Runnable after) {
+        waiting.remove(job);
         long t0 = System.nanoTime();
-        job.running(t0);
+        if (!job.running(t0, Thread.currentThread())) {
+            after.run(); // cancelled while it waited
+            return;
+        }
+        ScheduledFuture<?> timer = deadlines.schedule(() -> job.stop(Job.Status.FAILED,
+                "deadline: still running after " + deadline.toSeconds() + " s (serve --job-timeout); ask for fewer bars, parts or "
+                        + "variations"), deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
             GenerateService.Outcome o = service.apply(options);
             double s = (System.nanoTime() - t0) / 1e9;
-            meanSeconds = meanSeconds == 0 ? s : 0.7 * meanSeconds + 0.3 * s;
-            job.done(o.folders(), o.warnings(), s);
+            if (job.done(o.folders(), o.warnings(), s)) meanSeconds = meanSeconds == 0 ? s : 0.7 * meanSeconds + 0.3 * s;
+            else discard(job, o.folders());
         } catch (LoopsmithException e) {
             job.failed((e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason(), (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException | OutOfMemoryError e) {
-            // A bug, not bad input: the client still learns that and why, and the worker lives on for the next job.
+            // A bug, not bad input (or the interrupt of a job already stopped, whose end is already told): the client
+            // still learns that and why, and the worker lives on for the next job.
             job.failed("internal error: " + e, (System.nanoTime() - t0) / 1e9);
         } finally {
+            timer.cancel(false);
+            job.released();
             after.run();
         }
+    }
+
+    /** What a stopped job still wrote: the client was told it ended without results, so none appear in the history. */
+    private static void discard(Job job, List<Path> folders) {
+        for (java.nio.file.Path f : folders) {
+            try {
+                Folders.deleteTree(f);
+            } catch (LoopsmithException e) {
+                System.err.println("warning: job " + job.id() + " was stopped but its folder stays: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Runnable runOnce(Runnable r) {
+        AtomicBoolean ran = new AtomicBoolean();
+        return () -> {
+            if (ran.compareAndSet(false, true)) r.run();
+        };
     }
 
     private int retryAfterSeconds() {
@@ -128,12 +194,12 @@ public final class Jobs implements AutoCloseable {
     }
 
     private static boolean isFinished(Job j) {
-        Job.Status s = j.status();
-        return s == Job.Status.DONE || s == Job.Status.FAILED;
+        return j.status().isFinal();
     }
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(30, TimeUnit.SECONDS);

@@ -153,11 +153,11 @@ final class OscApi implements AutoCloseable {
                     send(to, "done", a.toArray());
                 }
             }
-            case FAILED -> send(to, "error", v.id(), v.error());
+            case FAILED, CANCELLED -> send(to, "error", v.id(), v.error());
             case RUNNING -> send(to, "progress", v.id(), (float) v.progress());
             case QUEUED -> send(to, "progress", v.id(), 0f);
         }
-        if (v.status() == Job.Status.DONE || v.status() == Job.Status.FAILED) watched.keySet().removeIf(j -> j.id().equals(v.id()));
+        if (v.status().isFinal()) watched.keySet().removeIf(j -> j.id().equals(v.id()));
     }
 
     private void tick() {

@@ -36,7 +36,8 @@ public final class Server implements AutoCloseable {
     /** Starts both listeners; the ports are taken when this returns (0 in the config means any free port). */
     public static Server start(ServerConfig config, Clock clock, String version) {
         GenerateService service = new GenerateService(config.home(), clock, version);
-        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), service::generate, clock);
+        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), service::generate, clock,
+                config.jobDeadline());
         try {
             Files.createDirectories(config.outDir());
         } catch (IOException e) {

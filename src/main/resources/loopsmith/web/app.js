@@ -65,7 +65,10 @@ async function postGenerate(request) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+let currentJob = null;
+
 async function waitFor(job) {
+  currentJob = job;
   for (;;) {
     const res = await api(`/api/jobs/${encodeURIComponent(job)}`);
     const doc = await res.json();
@@ -73,7 +76,7 @@ async function waitFor(job) {
     $('progress').value = doc.progress;
     setStatus(`${doc.status}… ${Math.round(doc.progress * 100)}%`);
     if (doc.status === 'done') return doc;
-    if (doc.status === 'failed') throw new Error(doc.error);
+    if (doc.status === 'failed' || doc.status === 'cancelled') throw new Error(doc.error);
     await sleep(300);
   }
 }
@@ -132,6 +135,7 @@ async function health() {
 $('generate').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   $('go').disabled = true;
+  $('cancel').hidden = false;
   $('progress').hidden = false;
   $('progress').value = 0;
   setStatus('queued…');
@@ -143,10 +147,16 @@ $('generate').addEventListener('submit', async (ev) => {
   } catch (e) {
     setStatus(e.message, true);
   } finally {
+    currentJob = null;
+    $('cancel').hidden = true;
     $('go').disabled = false;
     $('progress').hidden = true;
     health();
   }
+});
+
+$('cancel').addEventListener('click', async () => {
+  if (currentJob) await api(`/api/jobs/${encodeURIComponent(currentJob)}`, { method: 'DELETE' });
 });
 
 health();

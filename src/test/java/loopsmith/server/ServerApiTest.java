@@ -166,6 +166,40 @@ class ServerApiTest {
         assertTrue(job.path("error").asText().contains("not a key: H#"), job.toString());
     }
 
+    /** DELETE stops a running generation between tokens: it ends at once, writes nothing, and the worker takes the next job. */
+    @Test
+    void aRunningJobIsCancelledByDelete() throws Exception {
+        Map<String, Object> big = request("house with drums, bass, chords and melody", 32, 21);
+        big.put("roles", List.of("drums", "bass", "chords", "melody"));
+        HttpResponse<byte[]> posted = http.postJson(big);
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        String id = Http.JSON.readTree(posted.body()).path("job").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!http.getJson("/api/jobs/" + id).path("status").asText().equals("running") && System.nanoTime() < deadline) Thread.sleep(20);
+        Thread.sleep(500); // well inside the generator's token loop
+        long foldersBefore = resultFolders();
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> cancelled = http.send(http.request("/api/jobs/" + id).DELETE().build());
+        assertEquals(200, cancelled.statusCode(), new String(cancelled.body()));
+        assertEquals("cancelled", Http.JSON.readTree(cancelled.body()).path("status").asText());
+        HttpResponse<byte[]> next = http.postJson(request("techno", 1, 4));
+        JsonNode done = http.await(Http.JSON.readTree(next.body()).path("job").asText(), Duration.ofSeconds(60));
+        System.out.printf("DELETE of a running 32-bar job to the next 1-bar job done: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals("done", done.path("status").asText(), done.toString());
+        assertEquals(foldersBefore + 1, resultFolders(), "the cancelled job wrote nothing; the next one its folder");
+        assertEquals("cancelled", http.getJson("/api/jobs/" + id).path("status").asText());
+        HttpResponse<byte[]> again = http.send(http.request("/api/jobs/" + id).DELETE().build());
+        assertEquals(409, again.statusCode());
+        assertTrue(new String(again.body()).contains("already ended"), new String(again.body()));
+        assertEquals(404, http.send(http.request("/api/jobs/no-such-job").DELETE().build()).statusCode());
+    }
+
+    private static long resultFolders() throws java.io.IOException {
+        try (var s = Files.list(out)) {
+            return s.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+
     @Test
     void badRequestsAreRefusedWithAReason() throws Exception {
         HttpResponse<byte[]> r = http.postJson("{\"text\": ");

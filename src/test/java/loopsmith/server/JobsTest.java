@@ -1,0 +1,133 @@
+package loopsmith.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import loopsmith.service.GenerateOptions;
+import loopsmith.service.GenerateService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cancelling and deadlines, with a stand-in for the generator that stops when interrupted, as the real one does. */
+class JobsTest {
+    @TempDir
+    Path dir;
+
+    /** Works until interrupted, then throws as the generator does; counts its starts. */
+    private static Function<GenerateOptions, GenerateService.Outcome> untilInterrupted(AtomicInteger starts, CountDownLatch started) {
+        return o -> {
+            starts.incrementAndGet();
+            started.countDown();
+            while (!Thread.currentThread().isInterrupted()) Thread.onSpinWait();
+            throw new CancellationException("generation interrupted");
+        };
+    }
+
+    private static void awaitStatus(Job job, Job.Status status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (job.status() != status && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(status, job.status());
+    }
+
+    @Test
+    void aQueuedJobIsCancelledAndNeverRuns() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger cleanups = new AtomicInteger();
+        try (Jobs jobs = new Jobs(1, 2, 10, untilInterrupted(starts, started), Clock.systemUTC(), Duration.ofMinutes(1))) {
+            Job first = jobs.submit(null, cleanups::incrementAndGet);
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            Job second = jobs.submit(null, cleanups::incrementAndGet);
+            assertEquals(1, jobs.queued());
+            assertTrue(jobs.cancel(second));
+            assertEquals(Job.Status.CANCELLED, second.status());
+            assertEquals(0, jobs.queued(), "a cancelled job leaves the queue at once");
+            assertEquals(1, cleanups.get(), "its uploads are removed at once");
+            assertFalse(jobs.cancel(second), "an ended job cannot be cancelled again");
+            assertTrue(jobs.cancel(first));
+            awaitStatus(first, Job.Status.CANCELLED);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (cleanups.get() < 2 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertEquals(2, cleanups.get(), "each job's clean-up ran exactly once");
+            assertEquals(1, starts.get(), "the cancelled queued job never ran");
+        }
+    }
+
+    @Test
+    void aRunningJobIsCancelledAndItsWorkerIsFreeAgain() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(2);
+        try (Jobs jobs = new Jobs(1, 2, 10, untilInterrupted(starts, started), Clock.systemUTC(), Duration.ofMinutes(1))) {
+            Job running = jobs.submit(null, () -> { });
+            Job next = jobs.submit(null, () -> { });
+            awaitStatus(running, Job.Status.RUNNING);
+            long t0 = System.nanoTime();
+            assertTrue(jobs.cancel(running));
+            assertEquals(Job.Status.CANCELLED, running.status(), "cancelled at once, not when the worker notices");
+            awaitStatus(next, Job.Status.RUNNING);
+            System.out.printf("cancel to the next job running: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            assertEquals("cancelled", running.view(0).error());
+            jobs.cancel(next);
+        }
+    }
+
+    @Test
+    void aJobPastItsDeadlineFailsWithTheReason() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        try (Jobs jobs = new Jobs(1, 2, 10, untilInterrupted(starts, new CountDownLatch(1)), Clock.systemUTC(), Duration.ofMillis(300))) {
+            Job job = jobs.submit(null, () -> { });
+            awaitStatus(job, Job.Status.FAILED);
+            assertTrue(job.view(0).error().startsWith("deadline: still running after"), job.view(0).error());
+        }
+    }
+
+    /** A service that does not look at the interrupt (rendering, say) finishes; what it wrote is removed. */
+    @Test
+    void whatAStoppedJobStillWritesIsDeleted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Path folder = dir.resolve("20250101-000000_late_s1");
+        Function<GenerateOptions, GenerateService.Outcome> deaf = o -> {
+            started.countDown();
+            try {
+                while (!release.await(10, TimeUnit.MILLISECONDS)) Thread.onSpinWait();
+            } catch (InterruptedException ignored) {
+                // This stand-in ignores interrupts on purpose (as a long render might), waiting for the test's release.
+                try {
+                    release.await();
+                } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve("loopsmith.json"), "{}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new GenerateService.Outcome(null, null, List.of(folder), List.of(), 0);
+        };
+        try (Jobs jobs = new Jobs(1, 2, 10, deaf, Clock.systemUTC(), Duration.ofMinutes(1))) {
+            Job job = jobs.submit(null, () -> { });
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(jobs.cancel(job));
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((Files.exists(folder) || jobs.running() > 0) && System.nanoTime() < deadline) Thread.sleep(5);
+            assertFalse(Files.exists(folder), "the stopped job's folder was left in the history");
+            assertEquals(Job.Status.CANCELLED, job.status());
+            assertTrue(job.view(0).folders().isEmpty());
+        }
+    }
+}
