@@ -54,6 +54,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--min-p", description = "Min-p sampling threshold (default: generate's, ${DEFAULT-VALUE}).")
     double minP = SamplingConfig.defaults().minP();
 
+    @Option(names = "--harmony", description = "Bonus for bass and melody notes on the chord part's tones; 0 = off (default: generate's, ${DEFAULT-VALUE}).")
+    double harmony = SamplingConfig.defaults().harmony();
+
     @Option(names = "--roles", split = ",", description = "Parts every generated piece gets, e.g. drums,bass,chords,melody (default: each reference file's own).")
     List<String> roles;
 
@@ -64,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
         EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,
                 bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours(),
-                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP),
+                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList());
         Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));

@@ -104,7 +104,7 @@ public final class Evaluation {
         doc.put("bars", config.bars());
         doc.put("seed", config.seed());
         doc.put("sampling", Map.of("temperature", config.sampling().temperature(), "top_k", config.sampling().topK(), "top_p", config.sampling().topP(),
-                "guidance", config.sampling().guidance(), "min_p", config.sampling().minP()));
+                "guidance", config.sampling().guidance(), "min_p", config.sampling().minP(), "harmony", config.sampling().harmony()));
         doc.put("reference_files", ref.items().size());
         doc.put("reference_skipped", ref.skipped().size());
         doc.put("validity", validity(samples));

@@ -284,6 +284,7 @@ public final class Generator {
         /** Every finished bar/part cell as written (fills put back once written), for rebuilding a slid window. */
         final List<List<List<Token>>> cells = new ArrayList<>();
         final List<int[]> fills = new ArrayList<>(); // {bar, part} of each FILL, in order
+        final List<loopsmith.music.Role> partRoles = new ArrayList<>(); // in declaration order
         int fillsWritten;
         int cellStart;            // index in tokens where the current cell's content began
         int sampled;
@@ -314,6 +315,7 @@ public final class Generator {
         private void accept(Token t) {
             state.accept(t);
             tokens.add(t);
+            if (t instanceof Token.RoleTag r) partRoles.add(r.role());
             unfed.add(vocabulary.id(t));
             if (guided && !isGenre(t)) unfedUnconditional.add(vocabulary.id(t));
         }
@@ -378,6 +380,9 @@ public final class Generator {
             boolean closable = state.allows(end);
             // A VEL inside a group must be followed by a higher pitch the rules allow; decided once, not per VEL token.
             boolean velocityDeadEnds = state.lastPitch() >= 0 && !higherPitchAllowed(spec);
+            float harmonyBonus = (float) request.sampling().harmony() * (spec.role() == loopsmith.music.Role.BASS ? 1f
+                    : spec.role() == loopsmith.music.Role.MELODY ? 0.5f : 0f);
+            int chordTones = harmonyBonus > 0 ? chordTonesHere() : 0;
             for (int i = 0; i < bias.length; i++) {
                 Token t = vocabulary.token(i);
                 boolean structural = t instanceof Token.Special || t instanceof Token.TrackRef;
@@ -389,11 +394,28 @@ public final class Generator {
                     bias[i] = Float.NEGATIVE_INFINITY;
                 } else if (t instanceof Token.Pitch p) {
                     bias[i] = PitchRules.bias(p.pitch(), spec.role(), spec.drums(), request.key(), request.keyConstraint());
+                    if ((chordTones & (1 << (p.pitch() % 12))) != 0) bias[i] += harmonyBonus;
                 } else if (t instanceof Token.DrumHit h) {
                     bias[i] = PitchRules.bias(h.key(), spec.role(), true, request.key(), request.keyConstraint());
                 }
             }
             return bias;
+        }
+
+        /**
+         * The chord part's tones sounding where the current group is, in the bar being written (its chords are
+         * written first); 0 when there is no chord part, it is not written yet in this bar, or it is a gap to fill.
+         */
+        private int chordTonesHere() {
+            int chords = partRoles.indexOf(loopsmith.music.Role.CHORDS);
+            if (chords < 0) chords = partRoles.indexOf(loopsmith.music.Role.PAD);
+            if (chords < 0) return 0;
+            int bar = state.inFill() ? fills.get(fillsWritten)[0] : state.bars() - 1;
+            if (bar < 0 || bar >= cells.size() || chords >= cells.get(bar).size()) return 0;
+            List<Token> chordCell = cells.get(bar).get(chords);
+            if (chordCell.contains(Token.FILL)) return 0;
+            int step = Harmony.currentStep(tokens.subList(cellStart, tokens.size()));
+            return step < 0 ? 0 : Harmony.at(chordCell, step);
         }
 
         private boolean higherPitchAllowed(TrackSpec spec) {

@@ -14,14 +14,25 @@ package loopsmith.generate;
  * @param minP        min-p sampling: drop tokens less likely than minP × the most likely one's probability (after
  *                    temperature); 0 = off. Unlike top-p it cuts the tail harder when the model is sure and keeps
  *                    choices open when it is not
+ * @param harmony     a logit bonus for bass notes on the chord part's tones sounding at their position (half of it for
+ *                    melody notes); 0 = off. The model writes chords before bass and melody in each bar, so the tones
+ *                    are known when those notes are drawn (see {@link Harmony})
  */
-public record SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance, double minP) {
+public record SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance, double minP,
+                             double harmony) {
+    /** The default harmony bonus, chosen by eval (README, "Sampling"). */
+    public static final double DEFAULT_HARMONY = 1.0;
+
     public SamplingConfig(double temperature, int topK, double topP, int maxTokens) {
-        this(temperature, topK, topP, maxTokens, 1.0, 0);
+        this(temperature, topK, topP, maxTokens, 1.0, 0, 0);
+    }
+
+    public SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance, double minP) {
+        this(temperature, topK, topP, maxTokens, guidance, minP, DEFAULT_HARMONY);
     }
 
     public SamplingConfig(double temperature, int topK, double topP, int maxTokens, double guidance) {
-        this(temperature, topK, topP, maxTokens, guidance, 0);
+        this(temperature, topK, topP, maxTokens, guidance, 0, 0);
     }
 
     public SamplingConfig {
@@ -31,27 +42,32 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
         if (topK < 0) throw new IllegalArgumentException("topK must be >= 0");
         if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("topP must be in (0, 1]");
         if (maxTokens < 1) throw new IllegalArgumentException("maxTokens must be >= 1");
+        if (!(harmony >= 0 && harmony <= 10)) throw new IllegalArgumentException("harmony must be 0..10");
     }
 
     public static SamplingConfig defaults() {
         // Chosen by eval on two held-out starter sets (README, "Sampling"): min-p 0.1 beat top-p 0.95 on drum idioms,
         // genre adherence and part coherence on both; guidance stays off by default because it doubles the time.
-        return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, 0.1);
+        return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, 0.1, DEFAULT_HARMONY);
     }
 
     public SamplingConfig withGuidance(double w) {
-        return new SamplingConfig(temperature, topK, topP, maxTokens, w, minP);
+        return new SamplingConfig(temperature, topK, topP, maxTokens, w, minP, harmony);
     }
 
     public SamplingConfig withMaxTokens(int n) {
-        return new SamplingConfig(temperature, topK, topP, n, guidance, minP);
+        return new SamplingConfig(temperature, topK, topP, n, guidance, minP, harmony);
     }
 
     public SamplingConfig withMinP(double p) {
-        return new SamplingConfig(temperature, topK, topP, maxTokens, guidance, p);
+        return new SamplingConfig(temperature, topK, topP, maxTokens, guidance, p, harmony);
+    }
+
+    public SamplingConfig withHarmony(double h) {
+        return new SamplingConfig(temperature, topK, topP, maxTokens, guidance, minP, h);
     }
 
     public static SamplingConfig greedy(int maxTokens) {
-        return new SamplingConfig(0, 0, 1, maxTokens);
+        return new SamplingConfig(0, 0, 1, maxTokens, 1.0, 0, 0);
     }
 }
