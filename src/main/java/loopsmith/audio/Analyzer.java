@@ -28,6 +28,11 @@ public final class Analyzer {
         return analyze(file, readMono(file));
     }
 
+    /** As {@link #analyze(Path)}, refusing a clip that decodes to more than {@code maxSeconds}. */
+    public static AudioAnalysis analyze(Path file, double maxSeconds) {
+        return analyze(file, mono(WavReader.read(file, SAMPLE_RATE_HZ, maxSeconds)));
+    }
+
     /** The file as the analysis hears it: a mono mix at {@link #SAMPLE_RATE_HZ}. Unreadable audio throws. */
     public static float[] readMono(Path file) {
         return mono(WavReader.read(file, SAMPLE_RATE_HZ));

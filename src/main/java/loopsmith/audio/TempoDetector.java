@@ -8,7 +8,8 @@ package loopsmith.audio;
  * it exactly N bars is taken: the length of a loop measures tempo far more finely than onset timing can.
  */
 public final class TempoDetector {
-    static final double MIN_BPM = 50;
+    /** The slowest tempo reported: what a server assumes of a clip whose tempo it has not yet analysed. */
+    public static final double MIN_BPM = 50;
     static final double MAX_BPM = 220;
     private static final double GRID_BPM = 0.05;
     static final int BEATS_PER_BAR = 4;

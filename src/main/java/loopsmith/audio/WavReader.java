@@ -27,6 +27,14 @@ public final class WavReader {
 
     /** {@code [channel][frame]} at {@code sampleRateHz}. */
     public static float[][] read(Path file, int sampleRateHz) {
+        return read(file, sampleRateHz, MAX_SECONDS);
+    }
+
+    /**
+     * As {@link #read(Path, int)}, refusing a file that decodes to more than {@code maxSeconds} (the server's clip
+     * limit: a FLAC's header may say ten seconds and its frames inflate to an hour).
+     */
+    public static float[][] read(Path file, int sampleRateHz, double maxSeconds) {
         try (AudioInputStream raw = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat f = raw.getFormat();
             if (!(f.getSampleRate() >= MIN_RATE_HZ && f.getSampleRate() <= MAX_RATE_HZ))
@@ -34,21 +42,21 @@ public final class WavReader {
                         + (int) MAX_RATE_HZ + " Hz (a damaged header?)");
             if (f.getChannels() < 1 || f.getChannels() > MAX_CHANNELS)
                 throw new LoopsmithException(file, f.getChannels() + " channels; 1 to " + MAX_CHANNELS + " are read");
-            long maxBytes = (long) Math.ceil(MAX_SECONDS * f.getSampleRate()) * 4L * f.getChannels();
+            long maxBytes = (long) Math.ceil(Math.min(maxSeconds, MAX_SECONDS) * f.getSampleRate()) * 4L * f.getChannels();
             AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, f.getSampleRate(), 32, f.getChannels(),
                     4 * f.getChannels(), f.getSampleRate(), false);
             float[][] data;
             if (f.getEncoding().equals(AudioFormat.Encoding.PCM_FLOAT) && f.getSampleSizeInBits() == 32 && !f.isBigEndian()) {
-                data = floats(raw, f.getChannels(), maxBytes, file);
+                data = floats(raw, f.getChannels(), maxBytes, maxSeconds, file);
             } else if (isPcm(f)) {
                 try (AudioInputStream converted = AudioSystem.getAudioInputStream(target, raw)) {
-                    data = floats(converted, f.getChannels(), maxBytes, file);
+                    data = floats(converted, f.getChannels(), maxBytes, maxSeconds, file);
                 }
             } else {
                 // A compressed stream (FLAC) decodes to integer PCM first; the float conversion then works as for WAV.
                 try (AudioInputStream pcm = AudioSystem.getAudioInputStream(AudioFormat.Encoding.PCM_SIGNED, raw);
                      AudioInputStream converted = AudioSystem.getAudioInputStream(target, pcm)) {
-                    data = floats(converted, f.getChannels(), maxBytes, file);
+                    data = floats(converted, f.getChannels(), maxBytes, maxSeconds, file);
                 }
             }
             return resample(data, f.getSampleRate(), sampleRateHz);
@@ -66,10 +74,11 @@ public final class WavReader {
         return e.equals(AudioFormat.Encoding.PCM_SIGNED) || e.equals(AudioFormat.Encoding.PCM_UNSIGNED) || e.equals(AudioFormat.Encoding.PCM_FLOAT);
     }
 
-    private static float[][] floats(AudioInputStream in, int channels, long maxBytes, Path file) throws IOException {
+    private static float[][] floats(AudioInputStream in, int channels, long maxBytes, double maxSeconds, Path file) throws IOException {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
         if (b.length == maxBytes && in.readNBytes(4 * channels).length > 0)
-            throw new LoopsmithException(file, "longer than " + (int) (MAX_SECONDS / 60) + " minutes; clips and stems are read up to that");
+            throw new LoopsmithException(file, "longer than " + (maxSeconds >= MAX_SECONDS ? (int) (MAX_SECONDS / 60) + " minutes"
+                    : (int) maxSeconds + " s") + "; clips and stems are read up to that");
         int frames = b.length / (4 * channels);
         float[][] out = new float[channels][frames];
         java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             "  curl -X POST localhost:8765/api/generate -H \"X-Loopsmith-Token: $(cat out/.server-token)\" \\",
             "       -H 'Content-Type: application/json' -d '{\"text\":\"funk beat 100 bpm\",\"bars\":4}'"})
 final class ServeCommand implements Callable<Integer> {
+    private static final long MB = 1_000_000;
+
     @Option(names = "--port", defaultValue = "8765", description = "HTTP port (default: ${DEFAULT-VALUE}).") int port;
     @Option(names = "--osc-port", defaultValue = "8766", description = "UDP port for OSC; -1 turns OSC off (default: ${DEFAULT-VALUE}).")
     int oscPort;
@@ -35,6 +37,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue", description = "Generations that may wait; more get 429 (default: 8).") Integer queue;
     @Option(names = "--job-timeout", paramLabel = "SECONDS", description = "A generation still running after this long fails "
             + "with the reason (default: 600).") Integer jobTimeout;
+    @Option(names = "--keep", paramLabel = "N", description = "Keep the N newest result folders in --out; after each job the oldest "
+            + "beyond them are deleted (default: 0, keep all).") Integer keep;
+    @Option(names = "--quota-mb", paramLabel = "MB", description = "Most the --out folder may hold; a request that would pass it "
+            + "gets 507 (default: 20000; 0 = no quota).") Long quotaMb;
+    @Option(names = "--min-free-mb", paramLabel = "MB", description = "Free disk space a request must leave after its estimated "
+            + "writes, else 507 (default: 1000).") Long minFreeMb;
+    @Option(names = "--max-part-bars", paramLabel = "N", description = "Most bars × parts × variations one request may ask for, "
+            + "else 413 (default: 1024).") Long maxPartBars;
+    @Option(names = "--max-audio-seconds", paramLabel = "S", description = "Most seconds of WAV one request may write (loop × "
+            + "(parts + mix) × variations), else 413 (default: 960).") Double maxAudioSeconds;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -43,7 +55,12 @@ final class ServeCommand implements Callable<Integer> {
                 .withOutDir(out == null ? defaults.outDir() : out)
                 .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue)
                 .withAllowed(allowHosts, List.of())
-                .withJobDeadline(jobTimeout == null ? defaults.jobDeadline() : Duration.ofSeconds(jobTimeout));
+                .withJobDeadline(jobTimeout == null ? defaults.jobDeadline() : Duration.ofSeconds(jobTimeout))
+                .withStorage(new ServerConfig.Storage(quotaMb == null ? defaults.storage().quotaBytes() : quotaMb * MB,
+                        minFreeMb == null ? defaults.storage().minFreeBytes() : minFreeMb * MB, keep == null ? defaults.storage().keepResults() : keep))
+                .withBudget(new ServerConfig.Budget(maxPartBars == null ? defaults.budget().maxPartBars() : maxPartBars,
+                        maxAudioSeconds == null ? defaults.budget().maxAudioSeconds() : maxAudioSeconds, defaults.budget().maxSeedTracks(),
+                        defaults.budget().maxClipSeconds()));
         if (!config.loopbackOnly())
             System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
                     + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))

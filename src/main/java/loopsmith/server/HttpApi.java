@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import loopsmith.music.LoopsmithException;
 import org.eclipse.jetty.http.BadMessageException;
+import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
 /**
@@ -34,17 +35,19 @@ final class HttpApi {
     private static final String TOKEN_PLACEHOLDER = "{{LOOPSMITH_TOKEN}}";
 
     private final ServerConfig config;
+    private final Admission admission;
     private final Jobs jobs;
     private final ResultFiles results;
     private final Uploads uploads;
     private final RequestGuard guard;
     private final String version;
 
-    HttpApi(ServerConfig config, Jobs jobs, ResultFiles results, RequestGuard guard, String version) {
+    HttpApi(ServerConfig config, Admission admission, Jobs jobs, ResultFiles results, RequestGuard guard, String version) {
         this.config = config;
+        this.admission = admission;
         this.jobs = jobs;
         this.results = results;
-        this.uploads = new Uploads(config.outDir(), config.maxUploadBytes());
+        this.uploads = new Uploads(config.outDir(), config.maxUploadBytes(), config.budget().maxClipSeconds());
         this.guard = guard;
         this.version = version;
     }
@@ -180,16 +183,15 @@ final class HttpApi {
             form = body.length == 0 ? emptyForm() : JSON.readValue(body, GenerateForm.class);
             form.check(config.maxPromptChars());
         }
-        List<Path> stored = new ArrayList<>();
-        seed.ifPresent(stored::add);
-        clip.ifPresent(stored::add);
-        Job job;
+        GenerateOptions options;
         try {
-            job = jobs.submit(form.toOptions(config.outDir(), seed, clip), () -> stored.forEach(Uploads::delete));
+            options = form.toOptions(config.outDir(), seed, clip);
         } catch (RuntimeException e) {
-            stored.forEach(Uploads::delete); // a full queue or a bad option: the uploads have no job to outlive
+            seed.ifPresent(Uploads::delete);
+            clip.ifPresent(Uploads::delete);
             throw e;
         }
+        Job job = admission.submit(options);
         ctx.header("Location", "/api/jobs/" + job.id());
         json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
     }
@@ -253,6 +255,7 @@ final class HttpApi {
             case 413 -> "too_large";
             case 415 -> "unsupported_type";
             case 421 -> "misdirected";
+            case 507 -> "insufficient_storage";
             case 429 -> "busy";
             default -> "internal";
         };

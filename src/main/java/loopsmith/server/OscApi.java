@@ -39,6 +39,7 @@ final class OscApi implements AutoCloseable {
     private static final long PROGRESS_EVERY_MILLIS = 500;
 
     private final ServerConfig config;
+    private final Admission admission;
     private final Jobs jobs;
     private final String version;
     private final DatagramSocket socket;
@@ -49,8 +50,9 @@ final class OscApi implements AutoCloseable {
     /** Running OSC jobs and where their progress goes. */
     private final Map<Job, SocketAddress> watched = new ConcurrentHashMap<>();
 
-    OscApi(ServerConfig config, Jobs jobs, String version) throws SocketException {
+    OscApi(ServerConfig config, Admission admission, Jobs jobs, String version) throws SocketException {
         this.config = config;
+        this.admission = admission;
         this.jobs = jobs;
         this.version = version;
         this.socket = new DatagramSocket(new InetSocketAddress(config.host(), config.oscPort()));
@@ -131,7 +133,7 @@ final class OscApi implements AutoCloseable {
         try {
             form.check(config.maxPromptChars());
             GenerateOptions o = form.toOptions(config.outDir(), Optional.empty());
-            Job job = jobs.submit(o, () -> { });
+            Job job = admission.submit(o);
             send(to, "queued", job.id());
             watched.put(job, to);
             job.listen(v -> report(v, to));

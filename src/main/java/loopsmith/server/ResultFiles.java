@@ -37,6 +37,11 @@ public final class ResultFiles {
         return outDir;
     }
 
+    /** Whether a name is one the exporter could give a result folder or file. */
+    static boolean isResultName(String name) {
+        return NAME.matcher(name).matches() && !name.contains("..");
+    }
+
     /** A result folder by name; 404 unless it is one. */
     public Path folder(String name) {
         Path f = inside(outDir, check(name));

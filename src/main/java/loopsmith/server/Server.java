@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
 /**
@@ -21,13 +23,15 @@ public final class Server implements AutoCloseable {
 
     private final ServerConfig config;
     private final Jobs jobs;
+    private final OutputFolder output;
     private final Javalin http;
     private final OscApi osc;
     private final RequestGuard guard;
 
-    private Server(ServerConfig config, Jobs jobs, Javalin http, OscApi osc, RequestGuard guard) {
+    private Server(ServerConfig config, Jobs jobs, OutputFolder output, Javalin http, OscApi osc, RequestGuard guard) {
         this.config = config;
         this.jobs = jobs;
+        this.output = output;
         this.http = http;
         this.osc = osc;
         this.guard = guard;
@@ -35,35 +39,47 @@ public final class Server implements AutoCloseable {
 
     /** Starts both listeners; the ports are taken when this returns (0 in the config means any free port). */
     public static Server start(ServerConfig config, Clock clock, String version) {
-        GenerateService service = new GenerateService(config.home(), clock, version);
-        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), service::generate, clock,
-                config.jobDeadline());
+        GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds());
         try {
             Files.createDirectories(config.outDir());
         } catch (IOException e) {
-            jobs.close();
             throw new UncheckedIOException("cannot create " + config.outDir(), e);
         }
+        OutputFolder output = new OutputFolder(config.outDir(), config.storage());
+        List<String> leftovers = output.cleanLeftovers();
+        if (!leftovers.isEmpty())
+            System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");
+        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> run(service, output, o), clock,
+                config.jobDeadline());
+        Admission admission = new Admission(config.budget(), service, jobs, output);
         String token = RequestGuard.newToken();
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(config.httpPort());
         RequestGuard guard = new RequestGuard(config, token, boundPort::get);
-        HttpApi api = new HttpApi(config, jobs, new ResultFiles(config.outDir()), guard, version);
+        HttpApi api = new HttpApi(config, admission, jobs, new ResultFiles(config.outDir()), guard, version);
         OscApi osc = null;
         Javalin http = null;
         try {
-            if (config.oscPort() >= 0) osc = new OscApi(config, jobs, version);
+            if (config.oscPort() >= 0) osc = new OscApi(config, admission, jobs, version);
             http = Javalin.create(api::configure);
             http.start(config.host(), config.httpPort());
             boundPort.set(http.port());
             writeToken(config.outDir().resolve(TOKEN_FILE), token);
             if (osc != null) osc.start();
-            return new Server(config, jobs, http, osc, guard);
+            return new Server(config, jobs, output, http, osc, guard);
         } catch (SocketException | RuntimeException e) {
             if (http != null) http.stop();
             if (osc != null) osc.close();
             jobs.close();
             throw new LoopsmithException(null, "cannot start the server on " + config.host() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One job in a worker: room on disk checked again (it may have filled while the job waited), then retention. */
+    private static GenerateService.Outcome run(GenerateService service, OutputFolder output, GenerateOptions o) {
+        output.requireFree(service.estimate(o).bytes(o.export()));
+        GenerateService.Outcome outcome = service.generate(o);
+        output.afterJob();
+        return outcome;
     }
 
     /** Owner-only where the file system has POSIX permissions: another user on this machine must not read it. */
@@ -110,6 +126,7 @@ public final class Server implements AutoCloseable {
         http.stop();
         if (osc != null) osc.close();
         jobs.close();
+        output.cleanLeftovers(); // uploads of jobs that never ran, a result the shutdown cut short
         try {
             Files.deleteIfExists(config.outDir().resolve(TOKEN_FILE));
         } catch (IOException e) {

@@ -66,7 +66,7 @@ public record ServerConfig(String host, int httpPort, int oscPort, Path home, Pa
 
         /** No retention by default: results are the producer's ideas, and deleting them is theirs to ask for. */
         public static Storage defaults() {
-            return new Storage(20L << 30, 1L << 30, 0);
+            return new Storage(20_000_000_000L, 1_000_000_000L, 0);
         }
     }
 

@@ -19,13 +19,22 @@ public final class Uploads {
     /** What an upload's first bytes say it is. */
     public enum Kind { MIDI, AUDIO, UNKNOWN }
 
+    /** The hidden folder under the output folder where uploads wait for their job. */
+    static final String FOLDER = ".uploads";
+    /** Clips are loops and stems; rates outside this are damaged headers (a 1 Hz rate inflates on resampling). */
+    static final int MIN_CLIP_RATE_HZ = 8000;
+    static final int MAX_CLIP_RATE_HZ = 96_000;
+    static final int MAX_CLIP_CHANNELS = 2;
+
     private static final byte[] MTHD = {'M', 'T', 'h', 'd'};
     private final Path dir;
     private final long maxBytes;
+    private final double maxClipSeconds;
 
-    public Uploads(Path outDir, long maxBytes) {
-        this.dir = outDir.resolve(".uploads");
+    public Uploads(Path outDir, long maxBytes, double maxClipSeconds) {
+        this.dir = outDir.resolve(FOLDER);
         this.maxBytes = maxBytes;
+        this.maxClipSeconds = maxClipSeconds;
     }
 
     /** Reads at most the limit plus one byte, so an oversized upload is refused without being held in full. */
@@ -72,7 +81,9 @@ public final class Uploads {
 
     /**
      * Stores an audio clip (WAV, AIFF or FLAC by its first bytes) under a fresh server-chosen name, once its header
-     * reads: a clip that cannot be analysed is refused now with the reason, not later as a failed job.
+     * reads and says a clip the analysis can take: a sample rate of 8 to 96 kHz, one or two channels, a length (FLAC
+     * may leave it out) of at most the server's limit. Anything else is refused now with the reason, not later as a
+     * failed job; the job then decodes no more than that length, whatever the frames inflate to.
      */
     public Path storeAudio(byte[] data) {
         Optional<String> ext = audioExtension(data);
@@ -81,11 +92,23 @@ public final class Uploads {
                     : "audio: not a WAV, AIFF or FLAC file (judged by its first bytes)");
         Path f = store(data, ext.get());
         try {
-            AudioFileInfo.read(f);
+            AudioFileInfo info = AudioFileInfo.read(f);
+            if (info.sampleRateHz() < MIN_CLIP_RATE_HZ || info.sampleRateHz() > MAX_CLIP_RATE_HZ)
+                throw new ApiException(400, "audio: sample rate " + info.sampleRateHz() + " Hz; " + MIN_CLIP_RATE_HZ / 1000 + " to "
+                        + MAX_CLIP_RATE_HZ / 1000 + " kHz are accepted");
+            if (info.channels() < 1 || info.channels() > MAX_CLIP_CHANNELS)
+                throw new ApiException(400, "audio: " + info.channels() + " channels; mono or stereo clips are accepted");
+            if (!(info.seconds() > 0)) throw new ApiException(400, "audio: its header gives no length");
+            if (info.seconds() > maxClipSeconds)
+                throw new ApiException(413, String.format(java.util.Locale.ROOT, "audio: %.1f s long; clips may be at most %.0f s",
+                        info.seconds(), maxClipSeconds));
             return f;
         } catch (LoopsmithException e) {
             delete(f);
             throw new ApiException(400, "audio: " + e.reason());
+        } catch (ApiException e) {
+            delete(f);
+            throw e;
         }
     }
 

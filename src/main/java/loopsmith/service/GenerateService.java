@@ -18,6 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
+import loopsmith.audio.AudioFileInfo;
+import loopsmith.audio.StemRenderer;
+import loopsmith.audio.TempoDetector;
+import loopsmith.audio.WavReader;
+import loopsmith.export.ExportConfig;
 import loopsmith.export.AbletonExport;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.GenreInstruments;
@@ -52,11 +57,86 @@ public final class GenerateService {
     private final Path home;
     private final Clock clock;
     private final String version;
+    private final double maxClipSeconds;
 
     public GenerateService(Path home, Clock clock, String version) {
+        this(home, clock, version, WavReader.MAX_SECONDS);
+    }
+
+    /** With audio clips decoded only up to {@code maxClipSeconds} (a server's limit; a FLAC may inflate past its header). */
+    public GenerateService(Path home, Clock clock, String version, double maxClipSeconds) {
         this.home = home;
         this.clock = clock;
         this.version = version;
+        this.maxClipSeconds = maxClipSeconds;
+    }
+
+    /** The piano roll and sidecar of a result folder, generously (a 32-bar roll is about 100 kB). */
+    private static final long FOLDER_OVERHEAD_BYTES = 512 * 1024;
+    /** MIDI per bar of one part, generously (a busy drum bar is a few hundred bytes), written twice (its file and Full). */
+    private static final long MIDI_BYTES_PER_PART_BAR = 4 * 1024;
+
+    /**
+     * How much a request asks for, known before any of it runs (no model, no audio analysis): what a server checks its
+     * budget against. Where the clip's analysis would decide, the larger answer is taken: its tempo as the slowest the
+     * analysis reports, its bars as the most a request may have; when it decides both, the loop is as long as the clip
+     * and a bar.
+     *
+     * @param bars        bars of the result (with a seed: the seed's, plus the new ones when continuing)
+     * @param parts       parts of the result (the seed's and the new ones)
+     * @param variations  results written
+     * @param loopSeconds seconds of one result at its tempo and meter
+     * @param audio       whether WAV stems and a mix are rendered
+     * @param seedBars    bars of the seed MIDI (0 without one)
+     * @param seedTracks  tracks of the seed MIDI (0 without one)
+     */
+    public record Work(int bars, int parts, int variations, double loopSeconds, boolean audio, long seedBars, int seedTracks) {
+        /** bars × parts × variations: the tokens the model writes grow with it. */
+        public long partBars() {
+            return (long) bars * parts * variations;
+        }
+
+        /** Seconds of WAV written: a stem per part and a mix, per variation. */
+        public double audioSeconds() {
+            return audio ? loopSeconds * (parts + 1) * variations : 0;
+        }
+
+        /** A generous guess at the bytes written: the WAVs (stereo, at the export's rate and depth), MIDI, piano roll, sidecar. */
+        public long bytes(ExportConfig export) {
+            double wav = audioSeconds() * export.sampleRateHz() * StemRenderer.CHANNELS * (export.bitsPerSample() / 8.0);
+            return (long) Math.ceil(wav) + variations * FOLDER_OVERHEAD_BYTES + partBars() * MIDI_BYTES_PER_PART_BAR;
+        }
+    }
+
+    /** The work of {@code o}, resolved as {@link #generate} resolves it; a seed MIDI is read, an audio clip's header only. */
+    public Work estimate(GenerateOptions o) {
+        PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
+        Optional<Piece> seed = o.seedMidi().map(f -> readSeed(f, new ArrayList<>()));
+        Optional<AudioFileInfo> clip = o.audio().map(AudioFileInfo::read);
+        boolean fromDefaults = o.seedMidi().isPresent();
+        double bpm = o.bpm().orElseGet(() -> clip.isPresent() ? TempoDetector.MIN_BPM
+                : seed.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM)).map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
+        TimeSignature meter = o.timeSignature().flatMap(TimeSignature::parse)
+                .or(() -> seed.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
+                .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
+        int asked = o.bars().orElse(clip.isPresent() ? GenerationRequest.MAX_BARS : prompt.bars().orElse(8));
+        int newParts = o.roles().map(GenerateService::parseRoles).orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles()).size();
+        long seedBars = seed.map(Piece::lengthBars).orElse(0L);
+        int seedTracks = seed.map(p -> p.tracks().size()).orElse(0);
+        int bars;
+        int parts;
+        if (seed.isEmpty()) {
+            bars = asked;
+            parts = newParts + (clip.isPresent() ? 1 : 0); // a clip's transcription becomes a part to accompany
+        } else {
+            bars = (int) Math.min(Integer.MAX_VALUE, seedBars + (o.mode() == GenerationRequest.Mode.CONTINUE ? asked : 0));
+            parts = seedTracks + (o.mode() == GenerationRequest.Mode.ACCOMPANY ? newParts : 0);
+        }
+        double barSeconds = meter.numerator() * 4.0 / meter.denominator() * 60 / bpm;
+        double loopSeconds = bars * barSeconds;
+        if (clip.isPresent() && seed.isEmpty() && o.bars().isEmpty() && o.bpm().isEmpty())
+            loopSeconds = Math.min(loopSeconds, clip.get().seconds() + barSeconds); // its bars at its tempo: its length, rounded up
+        return new Work(bars, parts, o.variations(), loopSeconds, o.export().audio(), seedBars, seedTracks);
     }
 
     /** What one call made: the parsed prompt, the request as run, the folders written, and notes for the user. */
@@ -67,12 +147,22 @@ public final class GenerateService {
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
-        Optional<AudioAnalysis> clip = o.audio().map(Analyzer::analyze);
+        Optional<AudioAnalysis> clip = o.audio().map(f -> Analyzer.analyze(f, maxClipSeconds));
         Optional<Piece> seedPiece = o.seedMidi().map(f -> readSeed(f, warnings));
+        // The request's bar limit holds with a seed too: accompanying or varying it makes as many bars as it has.
+        seedPiece.filter(p -> p.lengthBars() > GenerationRequest.MAX_BARS).ifPresent(p -> {
+            throw new LoopsmithException(o.seedMidi().get(), "seed MIDI has " + p.lengthBars() + " bars; at most "
+                    + GenerationRequest.MAX_BARS + " (cut it shorter)");
+        });
         Path modelPath = o.model().orElse(home.resolve(DEFAULT_MODEL));
         if (o.model().isEmpty() && !Files.exists(modelPath))
             throw new LoopsmithException(modelPath, "no default model found; train one (./loopsmith train …) and pass --model RUN");
         ModelFile model = ModelFile.load(modelPath);
+        int maxTracks = model.vocabulary().config().maxTracks();
+        // Refused before the engine plans the seed bar by bar and track by track.
+        if (seedPiece.isPresent() && seedPiece.get().tracks().size() > maxTracks)
+            throw new LoopsmithException(o.seedMidi().get(), "seed MIDI has " + seedPiece.get().tracks().size() + " tracks; this model "
+                    + "writes at most " + maxTracks + " parts");
 
         String genre = o.genre().or(prompt::genre).map(Token.Tag::normalize).orElse(null);
         GenerationRequest.Controls asked = o.controls();

@@ -85,7 +85,8 @@ class ServerSecurityTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("evil")), "the client's name was used on disk");
         }
         try (Stream<Path> s = Files.list(out.resolve(".uploads"))) {
-            assertEquals(List.of("x.mid"), s.map(p -> p.getFileName().toString()).toList(), "the stored seed is removed after its job");
+            // x.mid, left there before the server started, went at start as a crash's leftover (ServerBudgetTest).
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).toList(), "the stored seed is removed after its job");
         }
     }
 
