@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "A name the page may be opened under besides 127.0.0.1, localhost and the --host address "
                     + "(with --host 0.0.0.0: this machine's addresses), e.g. studio.local. Requests naming any other host are "
                     + "refused (DNS rebinding). Repeatable.") List<String> allowHosts = new ArrayList<>();
+    @Option(names = "--osc-allow", paramLabel = "ADDRESS", split = ",", description = "An address, besides this machine, that "
+            + "OSC is taken from (with --host beyond loopback; other senders are refused and logged). Repeatable.")
+    List<String> oscAllow = new ArrayList<>();
     @Option(names = "--out", description = "Folder for result folders (default: out/ in the installation).") Path out;
     @Option(names = "--workers", description = "Generations run at once (default: 1).") Integer workers;
     @Option(names = "--queue", description = "Generations that may wait; more get 429 (default: 8).") Integer queue;
@@ -54,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = defaults.withHost(host).withPorts(port, oscPort)
                 .withOutDir(out == null ? defaults.outDir() : out)
                 .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue)
-                .withAllowed(allowHosts, List.of())
+                .withAllowed(allowHosts, oscAllow)
                 .withJobDeadline(jobTimeout == null ? defaults.jobDeadline() : Duration.ofSeconds(jobTimeout))
                 .withStorage(new ServerConfig.Storage(quotaMb == null ? defaults.storage().quotaBytes() : quotaMb * MB,
                         minFreeMb == null ? defaults.storage().minFreeBytes() : minFreeMb * MB, keep == null ? defaults.storage().keepResults() : keep))

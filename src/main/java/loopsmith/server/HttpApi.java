@@ -90,13 +90,13 @@ final class HttpApi {
         c.routes.get("/api/results/{folder}", this::folder);
         c.routes.get("/api/results/{folder}/{file}", this::file);
 
-        c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        c.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), results.relative(e.getMessage(), config.home())));
         c.routes.exception(Jobs.Full.class, (e, ctx) -> {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
             error(ctx, 429, e.getMessage());
         });
         c.routes.exception(LoopsmithException.class, (e, ctx) ->
-                error(ctx, 400, (e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason()));
+                error(ctx, 400, results.relative((e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason(), config.home())));
         c.routes.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "invalid JSON: " + e.getOriginalMessage()));
         c.routes.exception(Exception.class, (e, ctx) -> {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -108,7 +108,7 @@ final class HttpApi {
                     return;
                 }
             }
-            error(ctx, 500, "internal error: " + e);
+            error(ctx, 500, results.relative("internal error: " + e, config.home()));
         });
     }
 
@@ -216,8 +216,8 @@ final class HttpApi {
         m.put("status", v.status().name().toLowerCase(Locale.ROOT));
         m.put("progress", v.progress());
         m.put("seconds", Math.round(v.seconds() * 100) / 100.0);
-        if (v.error() != null) m.put("error", v.error());
-        if (!v.warnings().isEmpty()) m.put("warnings", v.warnings());
+        if (v.error() != null) m.put("error", results.relative(v.error(), config.home()));
+        if (!v.warnings().isEmpty()) m.put("warnings", v.warnings().stream().map(w -> results.relative(w, config.home())).toList());
         if (v.status() == Job.Status.DONE) m.put("results", v.folders().stream().map(results::describe).toList());
         return m;
     }

@@ -140,8 +140,15 @@ public final class Job {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** To every listener; one that throws (an OSC reply that cannot be sent) neither stops the others nor the job. */
     private void publish() {
         View v = view(0);
-        for (Consumer<View> l : listeners) l.accept(v);
+        for (Consumer<View> l : listeners) {
+            try {
+                l.accept(v);
+            } catch (RuntimeException e) {
+                System.err.println("warning: a listener of job " + id + " failed: " + e);
+            }
+        }
     }
 }

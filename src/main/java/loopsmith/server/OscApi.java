@@ -18,8 +18,12 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +36,11 @@ import loopsmith.service.GenerateOptions;
  * OSC over UDP for Max for Live and other music software; the address space is in docs/osc.md. JavaOSC encodes
  * and decodes the messages; the socket is ours because JavaOSC 0.8's receiver does not tell who sent a packet, and
  * replies go back to the sender (or to the reply port it names, since Max's udpsend and udpreceive are two sockets).
+ * <p>
+ * Packets are taken only from this machine (and the addresses {@code --osc-allow} names): a web page cannot send UDP,
+ * but another machine can when the socket listens beyond loopback. Replies name results relative to the output folder;
+ * only a {@code pong} to a sender on this machine names the folder itself, for a device that reads the files. One
+ * packet that fails in any way, an {@link Error} included, is logged and answered, and the receiver goes on.
  */
 final class OscApi implements AutoCloseable {
     static final String PREFIX = "/loopsmith/";
@@ -41,6 +50,7 @@ final class OscApi implements AutoCloseable {
     private final ServerConfig config;
     private final Admission admission;
     private final Jobs jobs;
+    private final ResultFiles results;
     private final String version;
     private final DatagramSocket socket;
     private final OSCParser parser;
@@ -49,12 +59,18 @@ final class OscApi implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     /** Running OSC jobs and where their progress goes. */
     private final Map<Job, SocketAddress> watched = new ConcurrentHashMap<>();
+    /** Senders allowed besides loopback, resolved once at start. */
+    private final Set<InetAddress> allowed;
+    /** Refused senders already logged: one line per address, not one per packet. */
+    private final Set<InetAddress> refusedLogged = ConcurrentHashMap.newKeySet();
 
     OscApi(ServerConfig config, Admission admission, Jobs jobs, String version) throws SocketException {
         this.config = config;
         this.admission = admission;
         this.jobs = jobs;
+        this.results = new ResultFiles(config.outDir());
         this.version = version;
+        this.allowed = resolve(config.oscSenders());
         this.socket = new DatagramSocket(new InetSocketAddress(config.host(), config.oscPort()));
         this.parser = codec.buildParser();
         this.receiver = new Thread(this::receive, "loopsmith-osc");
@@ -68,7 +84,31 @@ final class OscApi implements AutoCloseable {
 
     void start() {
         receiver.start();
-        ticker.scheduleAtFixedRate(this::tick, PROGRESS_EVERY_MILLIS, PROGRESS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                tick();
+            } catch (Throwable t) {
+                // A periodic task that throws is never run again: progress would stop for every job.
+                System.err.println("warning: OSC progress report failed: " + t);
+            }
+        }, PROGRESS_EVERY_MILLIS, PROGRESS_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static Set<InetAddress> resolve(List<String> names) throws SocketException {
+        Set<InetAddress> out = new HashSet<>();
+        for (String n : names) {
+            try {
+                out.addAll(Arrays.asList(InetAddress.getAllByName(n)));
+            } catch (UnknownHostException e) {
+                throw new SocketException("--osc-allow " + n + ": unknown host");
+            }
+        }
+        return out;
+    }
+
+    /** Whether OSC from {@code from} is taken: this machine, or an address --osc-allow names. */
+    boolean accepts(InetAddress from) {
+        return from.isLoopbackAddress() || allowed.contains(from);
     }
 
     int port() {
@@ -86,21 +126,38 @@ final class OscApi implements AutoCloseable {
                 System.err.println("warning: OSC receive failed: " + e.getMessage());
                 continue;
             }
-            SocketAddress from = p.getSocketAddress();
-            List<OSCMessage> received;
-            try {
-                received = messages(parser.convert(ByteBuffer.wrap(p.getData(), 0, p.getLength())));
-            } catch (OSCParseException | RuntimeException e) {
-                // JavaOSC throws unchecked exceptions on some truncated packets; one bad packet must not stop the listener.
-                send(from, "error", "", "not an OSC packet: " + e);
+            if (!accepts(p.getAddress())) {
+                // No reply: answering unchecked senders would make this a UDP reflector.
+                if (refusedLogged.add(p.getAddress()))
+                    System.err.println("warning: OSC from " + p.getAddress().getHostAddress() + " refused: only this machine (and "
+                            + "serve --osc-allow ADDRESS) may send");
                 continue;
             }
-            for (OSCMessage m : received) {
-                try {
-                    handle(m, from);
-                } catch (RuntimeException e) {
-                    send(from, "error", "", "internal error: " + e);
-                }
+            packet(p);
+        }
+    }
+
+    /** One packet, whatever happens in it: the receiver thread must outlive it, or the device silently stops working. */
+    private void packet(DatagramPacket p) {
+        SocketAddress from = p.getSocketAddress();
+        List<OSCMessage> received;
+        try {
+            received = messages(parser.convert(ByteBuffer.wrap(p.getData(), 0, p.getLength())));
+        } catch (OSCParseException | RuntimeException | StackOverflowError e) {
+            // JavaOSC throws unchecked exceptions on some truncated packets, and recurses into nested bundles (a 64 kB
+            // packet of them overflows the stack).
+            send(from, "error", "", "not an OSC packet: " + e);
+            return;
+        } catch (Throwable t) {
+            System.err.println("warning: OSC packet from " + from + " failed: " + t);
+            return;
+        }
+        for (OSCMessage m : received) {
+            try {
+                handle(m, from);
+            } catch (Throwable t) {
+                System.err.println("warning: OSC " + m.getAddress() + " from " + from + " failed: " + t);
+                send(from, "error", "", results.relative("internal error: " + t, config.home()));
             }
         }
     }
@@ -115,15 +172,21 @@ final class OscApi implements AutoCloseable {
     private void handle(OSCMessage m, SocketAddress from) {
         List<Object> args = m.getArguments();
         switch (m.getAddress()) {
-            case PREFIX + "ping" -> send(replyTo(from, args, 0), "pong", version);
+            case PREFIX + "ping" -> send(replyTo(from, args, 0), "pong", version, stringArg(args, 1), resultsFolderFor(from));
             case PREFIX + "generate" -> generate(args, from);
+            case PREFIX + "cancel" -> cancel(args, from);
             default -> send(from, "error", "", "unknown address " + m.getAddress() + "; see docs/osc.md");
         }
     }
 
-    /** {@code /loopsmith/generate <text> [bars] [seed] [reply_port] [audio]}; 0 means "from the text" / "any". */
+    /**
+     * {@code /loopsmith/generate <text> [bars] [seed] [reply_port] [audio] [request]}; 0 means "from the text" / "any".
+     * The request id, any string the client picks, comes back with {@code queued} and with an error before there is a
+     * job: a client that cannot see who sent a reply (Max's udpreceive) knows its own by it, then by the job id.
+     */
     private void generate(List<Object> args, SocketAddress from) {
         SocketAddress to = replyTo(from, args, 3);
+        String request = stringArg(args, 5);
         String text = args.isEmpty() ? "" : String.valueOf(args.get(0));
         int bars = intArg(args, 1);
         long seed = intArg(args, 2);
@@ -134,28 +197,42 @@ final class OscApi implements AutoCloseable {
             form.check(config.maxPromptChars());
             GenerateOptions o = form.toOptions(config.outDir(), Optional.empty());
             Job job = admission.submit(o);
-            send(to, "queued", job.id());
+            send(to, "queued", job.id(), request);
             watched.put(job, to);
             job.listen(v -> report(v, to));
         } catch (ApiException e) {
-            send(to, "error", "", e.getMessage());
+            send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
-            send(to, "error", "", "busy: " + e.getMessage());
+            send(to, "error", request, "busy: " + e.getMessage());
         }
+    }
+
+    /** {@code /loopsmith/cancel <job> [reply_port]}: the job ends with {@code /loopsmith/error <job> cancelled}. */
+    private void cancel(List<Object> args, SocketAddress from) {
+        String id = stringArg(args, 0);
+        Optional<Job> job = jobs.get(id);
+        if (job.isEmpty()) send(replyTo(from, args, 1), "error", id, "no such job");
+        else if (!jobs.cancel(job.get())) send(replyTo(from, args, 1), "error", id, "the job has already ended; nothing to cancel");
+    }
+
+    /** The output folder, for a sender on this machine only (a device that reads the files); "" for anyone else. */
+    private String resultsFolderFor(SocketAddress from) {
+        return from instanceof InetSocketAddress in && in.getAddress().isLoopbackAddress() ? config.outDir().toString() : "";
     }
 
     private void report(Job.View v, SocketAddress to) {
         switch (v.status()) {
             case DONE -> {
                 for (Path folder : v.folders()) {
+                    // Names relative to the output folder: the folder's, then its files'.
                     List<Object> a = new ArrayList<>();
                     a.add(v.id());
-                    a.add(folder.toString());
-                    for (Path f : ResultFiles.files(folder)) a.add(f.toString());
+                    a.add(folder.getFileName().toString());
+                    for (Path f : ResultFiles.files(folder)) a.add(f.getFileName().toString());
                     send(to, "done", a.toArray());
                 }
             }
-            case FAILED, CANCELLED -> send(to, "error", v.id(), v.error());
+            case FAILED, CANCELLED -> send(to, "error", v.id(), results.relative(v.error(), config.home()));
             case RUNNING -> send(to, "progress", v.id(), (float) v.progress());
             case QUEUED -> send(to, "progress", v.id(), 0f);
         }
@@ -176,6 +253,13 @@ final class OscApi implements AutoCloseable {
         if (port <= 0 || port > 65535 || !(from instanceof InetSocketAddress in)) return from;
         InetAddress host = in.getAddress();
         return new InetSocketAddress(host, port);
+    }
+
+    /** Argument {@code index} as text ("" when absent), at most 64 characters: it is only ever echoed back. */
+    private static String stringArg(List<Object> args, int index) {
+        if (args.size() <= index) return "";
+        String s = String.valueOf(args.get(index));
+        return s.length() > 64 ? s.substring(0, 64) : s;
     }
 
     /** Max sends ints as 'i' and floats as 'f'; other software may send 'h' or 'd' or a number as text. */
@@ -200,7 +284,7 @@ final class OscApi implements AutoCloseable {
             synchronized (socket) {
                 socket.send(new DatagramPacket(data, data.length, to));
             }
-        } catch (OSCSerializeException | IOException e) {
+        } catch (OSCSerializeException | IOException | RuntimeException e) {
             // UDP has no one to report to when the reply itself cannot go out; the server's log is the place.
             System.err.println("warning: OSC reply to " + to + " failed: " + e.getMessage());
         }

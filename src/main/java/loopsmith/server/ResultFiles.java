@@ -76,7 +76,6 @@ public final class ResultFiles {
         String name = folder.getFileName().toString();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("folder", name);
-        m.put("path", folder.toString());
         m.put("zip_url", "/api/results/" + Urls.segment(name) + ".zip");
         List<Map<String, Object>> files = new ArrayList<>();
         for (Path f : files(folder)) {
@@ -85,7 +84,6 @@ public final class ResultFiles {
             e.put("name", fn);
             e.put("kind", kind(fn));
             e.put("url", "/api/results/" + Urls.segment(name) + "/" + Urls.segment(fn));
-            e.put("path", f.toString());
             files.add(e);
         }
         m.put("files", files);
@@ -104,6 +102,21 @@ public final class ResultFiles {
             }
         }
         return m;
+    }
+
+    /**
+     * {@code text} without the output folder's or the installation's absolute path: an error or warning that names a
+     * file (a job's, an IOException's) then names it relative to them. Replies never carry a path that tells a reader
+     * the user's name and folder layout.
+     */
+    String relative(String text, Path home) {
+        if (text == null) return null;
+        String out = text;
+        for (Path p : List.of(outDir, home)) {
+            String abs = p.toAbsolutePath().normalize().toString();
+            out = out.replace(abs + java.io.File.separator, "").replace(abs, ".");
+        }
+        return out;
     }
 
     /** Streams a result folder as a zip whose entries sit in a folder of the same name. */

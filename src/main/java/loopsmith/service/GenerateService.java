@@ -192,7 +192,7 @@ public final class GenerateService {
                 requestSeed = Optional.of(transcribed);
                 mode = GenerationRequest.Mode.ACCOMPANY;
             } else {
-                warnings.add(clip.get().file() + ": nothing to transcribe; only its tempo, key and length are used");
+                warnings.add(clip.get().file().getFileName() + ": nothing to transcribe; only its tempo, key and length are used");
             }
         }
 
@@ -211,7 +211,7 @@ public final class GenerateService {
         Generator generator = new Generator(language, model.vocabulary());
         List<Generator.Result> results = generator.generate(request);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("file", model.file().toString());
+        modelInfo.put("file", shown(model.file()));
         modelInfo.put("sha256", sha256(model.file()));
         modelInfo.put("config", model.config());
         List<Path> folders = new ArrayList<>();
@@ -225,7 +225,11 @@ public final class GenerateService {
             generation.put("dropped_tags", droppedTags);
             generation.put("warnings", warnings);
             Map<String, Object> described = describe(o, prompt, request, r.seed());
-            clip.ifPresent(c -> described.put("audio", c.summary()));
+            clip.ifPresent(c -> {
+                Map<String, Object> summary = new LinkedHashMap<>(c.summary());
+                summary.put("file", c.file().getFileName().toString());
+                described.put("audio", summary);
+            });
             folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), described,
                     modelInfo, generation, version), o.outDir(), o.export(), clock));
         }
@@ -258,7 +262,7 @@ public final class GenerateService {
 
     private static Piece readSeed(Path file, List<String> warnings) {
         MidiReadResult r = MidiReader.read(file);
-        r.warnings().forEach(w -> warnings.add(file + ": " + w));
+        r.warnings().forEach(w -> warnings.add(file.getFileName() + ": " + w));
         if (r.piece().noteCount() == 0) throw new LoopsmithException(file, "seed MIDI has no notes");
         return r.piece();
     }
@@ -316,7 +320,7 @@ public final class GenerateService {
         m.put("text", o.text().orElse(null));
         m.put("parsed", loopsmith.generate.PromptExplanation.of(prompt));
         m.put("mode", r.mode().name().toLowerCase(Locale.ROOT));
-        m.put("seed_midi", o.seedMidi().map(Path::toString).orElse(null));
+        m.put("seed_midi", o.seedMidi().map(f -> f.getFileName().toString()).orElse(null));
         m.put("genre", r.tags().genre().orElse(null));
         m.put("style", r.tags().style().orElse(null));
         m.put("mood", r.tags().mood().orElse(null));
@@ -338,6 +342,18 @@ public final class GenerateService {
         m.put("seed", seed);
         m.put("variations", r.variations());
         return m;
+    }
+
+    /**
+     * A file as a sidecar records it: as given when relative, relative to the installation when inside it, else by
+     * name (its SHA-256 beside it identifies it). A sidecar travels in zips and through the server's API, and an
+     * absolute path would tell whoever reads it the user's name and folder layout.
+     */
+    private String shown(Path file) {
+        if (!file.isAbsolute()) return file.toString();
+        Path abs = file.normalize();
+        return abs.startsWith(home.toAbsolutePath().normalize()) ? home.toAbsolutePath().normalize().relativize(abs).toString()
+                : abs.getFileName().toString();
     }
 
     static String sha256(Path file) {

@@ -12,6 +12,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,10 +62,11 @@ class OscRoundTripTest {
     void pingIsAnsweredToTheSender() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(5000);
-            send(s, "/loopsmith/ping");
+            send(s, "/loopsmith/ping", 0, "device-key");
             OSCMessage pong = receive(s);
             assertEquals("/loopsmith/pong", pong.getAddress());
-            assertEquals(List.of("test"), pong.getArguments());
+            // The output folder goes to a sender on this machine only: a device there reads the result files from it.
+            assertEquals(List.of("test", "device-key", out.toAbsolutePath().normalize().toString()), pong.getArguments());
         }
     }
 
@@ -74,7 +76,7 @@ class OscRoundTripTest {
              DatagramSocket udpreceive = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             udpreceive.setSoTimeout(60_000);
             long t0 = System.nanoTime();
-            send(udpsend, "/loopsmith/generate", "dark techno bassline", 2, 42, udpreceive.getLocalPort());
+            send(udpsend, "/loopsmith/generate", "dark techno bassline", 2, 42, udpreceive.getLocalPort(), 0, "request-1");
             List<OSCMessage> seen = new ArrayList<>();
             OSCMessage done = null;
             while (done == null) {
@@ -86,14 +88,17 @@ class OscRoundTripTest {
             System.out.printf("OSC generate to done (2 bars, MIDI only): %.2f s, %d messages%n", (System.nanoTime() - t0) / 1e9, seen.size());
             assertEquals("/loopsmith/queued", seen.get(0).getAddress());
             String job = (String) seen.get(0).getArguments().get(0);
+            assertEquals("request-1", seen.get(0).getArguments().get(1), "queued names the client's request");
             assertTrue(seen.stream().anyMatch(m -> m.getAddress().equals("/loopsmith/progress") && m.getArguments().get(0).equals(job)
                     && m.getArguments().get(1) instanceof Float));
             List<Object> a = done.getArguments();
             assertEquals(job, a.get(0));
-            Path folder = Path.of((String) a.get(1));
-            assertTrue(Files.isDirectory(folder) && folder.getParent().equals(out.toAbsolutePath()), folder.toString());
+            // Names relative to the output folder, never absolute paths.
+            assertTrue(a.stream().skip(1).allMatch(o -> !String.valueOf(o).contains("/") && !String.valueOf(o).contains("\\")), a.toString());
+            Path folder = out.resolve((String) a.get(1));
+            assertTrue(Files.isDirectory(folder), folder.toString());
             assertTrue(folder.getFileName().toString().endsWith("_s42"), folder.toString());
-            List<Path> files = a.subList(2, a.size()).stream().map(o -> Path.of((String) o)).toList();
+            List<Path> files = a.subList(2, a.size()).stream().map(o -> folder.resolve((String) o)).toList();
             assertTrue(files.stream().allMatch(Files::isRegularFile), files.toString());
             assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mid")), files.toString());
             assertTrue(files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".wav")), "OSC renders no audio unless asked");
@@ -112,6 +117,7 @@ class OscRoundTripTest {
                 if (m.getAddress().equals("/loopsmith/done")) done = m;
             }
             List<Path> files = done.getArguments().subList(2, done.getArguments().size()).stream().map(o -> Path.of((String) o)).toList();
+            assertTrue(files.stream().noneMatch(Path::isAbsolute), files.toString());
             assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".wav")), "audio 1 renders WAV stems: " + files);
         }
     }
@@ -120,9 +126,10 @@ class OscRoundTripTest {
     void badRequestsGetAnErrorMessage() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(5000);
-            send(s, "/loopsmith/generate", "x".repeat(501), 2, 1);
+            send(s, "/loopsmith/generate", "x".repeat(501), 2, 1, 0, 0, "request-2");
             OSCMessage e = receive(s);
             assertEquals("/loopsmith/error", e.getAddress());
+            assertEquals("request-2", e.getArguments().get(0), "an error before there is a job names the request");
             assertTrue(String.valueOf(e.getArguments().get(1)).contains("at most 500 characters"), e.getArguments().toString());
             send(s, "/loopsmith/nonsense");
             assertEquals("/loopsmith/error", receive(s).getAddress());
@@ -131,6 +138,74 @@ class OscRoundTripTest {
             OSCMessage j = receive(s);
             assertNotNull(j);
             assertEquals("/loopsmith/error", j.getAddress());
+        }
+    }
+
+    /** Bundles nested 3,270 deep fill one datagram and overflow JavaOSC's recursive parser: an Error, once fatal to the receiver. */
+    @Test
+    void theReceiverOutlivesAPacketThatOverflowsTheStack() throws Exception {
+        byte[] inner = {'/', 'x', 0, 0, ',', 0, 0, 0};
+        for (int i = 0; i < 3270; i++) {
+            ByteBuffer b = ByteBuffer.allocate(20 + inner.length);
+            b.put("#bundle\0".getBytes(StandardCharsets.US_ASCII)).putLong(1).putInt(inner.length).put(inner);
+            inner = b.array();
+        }
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(10_000);
+            s.send(new DatagramPacket(inner, inner.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+            OSCMessage e = receive(s);
+            assertEquals("/loopsmith/error", e.getAddress());
+            assertTrue(String.valueOf(e.getArguments().get(1)).contains("StackOverflowError"), e.getArguments().toString());
+            send(s, "/loopsmith/ping");
+            assertEquals("/loopsmith/pong", receive(s).getAddress(), "the receiver still answers");
+        }
+    }
+
+    @Test
+    void aJobIsCancelledOverOsc() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(30_000);
+            send(s, "/loopsmith/generate", "house with drums, bass, chords and melody", 32, 5);
+            OSCMessage queued = receive(s);
+            assertEquals("/loopsmith/queued", queued.getAddress(), queued.getArguments().toString());
+            String job = (String) queued.getArguments().get(0);
+            send(s, "/loopsmith/cancel", job);
+            OSCMessage m;
+            do m = receive(s); while (m.getAddress().equals("/loopsmith/progress"));
+            assertEquals("/loopsmith/error", m.getAddress());
+            assertEquals(List.of(job, "cancelled"), m.getArguments());
+        }
+    }
+
+    /**
+     * Bound to every interface, OSC from another address of this machine (standing in for another machine) gets no
+     * answer unless --osc-allow names it; allowed, it is answered, without the output folder (its files are not there).
+     */
+    @Test
+    void otherSendersAreRefusedUnlessAllowed() throws Exception {
+        InetAddress other = null;
+        for (java.net.NetworkInterface ni : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()))
+            for (InetAddress a : java.util.Collections.list(ni.getInetAddresses()))
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && ni.isUp()) other = a;
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback IPv4 address to send from");
+        for (boolean allowed : new boolean[] {false, true}) {
+            Path dir = Files.createDirectories(out.resolve(".osc-" + allowed));
+            ServerConfig c = ServerConfig.tiny(ServerApiTest.HOME, dir).withHost("0.0.0.0").withPorts(0, 0)
+                    .withAllowed(List.of(), allowed ? List.of(other.getHostAddress()) : List.of());
+            try (Server s = Server.start(c, Clock.systemDefaultZone(), "test"); DatagramSocket from = new DatagramSocket(0, other)) {
+                from.setSoTimeout(allowed ? 5000 : 1000);
+                BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(256));
+                CODEC.buildSerializer(bytes).write(new OSCMessage("/loopsmith/ping", List.of(0, "k")));
+                byte[] data = bytes.toByteArray();
+                from.send(new DatagramPacket(data, data.length, new InetSocketAddress(other, s.oscPort())));
+                if (allowed) {
+                    OSCMessage pong = receive(from);
+                    assertEquals(List.of("test", "k", ""), pong.getArguments());
+                } else {
+                    org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, () -> receive(from),
+                            "a sender not on this machine was answered");
+                }
+            }
         }
     }
 }

@@ -267,4 +267,32 @@ class ServerSecurityTest {
         int status = http.get("/api/results/" + Server.TOKEN_FILE).statusCode();
         assertTrue(status == 400 || status == 404, "the token file is not a result: " + status);
     }
+
+    /** Replies, the sidecar (served and zipped) and error reasons name files relative to the output folder, never absolutely. */
+    @Test
+    void noAbsolutePathInRepliesSidecarsOrZips() throws Exception {
+        Map<String, Object> request = Map.of("mode", "accompany", "roles", List.of("bass"), "seed", 8, "audio", false);
+        HttpResponse<byte[]> posted = http.postMultipart(request, "seed_midi", "mine.mid", Midi.oneBar());
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(60));
+        assertEquals("done", job.path("status").asText(), job.toString());
+        String folder = job.path("results").get(0).path("folder").asText();
+        List<String> seen = new java.util.ArrayList<>(List.of(job.toString(), new String(http.get("/api/results").body()),
+                new String(http.get("/api/results/" + folder).body()), new String(http.get("/api/results/" + folder + "/loopsmith.json").body())));
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(http.get("/api/results/" + folder + ".zip").body()))) {
+            for (java.util.zip.ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                assertFalse(e.getName().startsWith("/") || e.getName().contains(".."), e.getName());
+                seen.add(e.getName());
+                if (e.getName().endsWith(".json")) seen.add(new String(z.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        HttpResponse<byte[]> refused = http.postMultipart(Map.of("mode", "accompany"), "seed_midi", "empty.mid",
+                java.util.Arrays.copyOf(Midi.oneBar(), 22)); // a header and an empty track: no notes
+        assertEquals(400, refused.statusCode(), new String(refused.body()));
+        seen.add(new String(refused.body()));
+        for (String text : seen)
+            for (Path p : List.of(out.toAbsolutePath(), root.toAbsolutePath(), ServerApiTest.HOME))
+                assertFalse(text.contains(p.toString()), "an absolute path (" + p + ") went out: " + text);
+        assertTrue(new String(refused.body()).contains("seed_midi: "), "the reason names the part, not the stored file: " + new String(refused.body()));
+    }
 }
