@@ -236,6 +236,10 @@ class ServerApiTest {
         assertTrue(api.path("openapi").asText().startsWith("3."), api.toString());
         for (String p : List.of("/api/generate", "/api/jobs/{id}", "/api/results", "/api/results/{folder}/{file}", "/api/models", "/api/health"))
             assertFalse(api.path("paths").path(p).isMissingNode(), p + " is not documented");
+        assertFalse(api.at("/paths/~1api~1jobs~1{id}/delete/responses/409").isMissingNode(), "DELETE and its 409 are not documented");
+        for (String code : List.of("403", "413", "415", "421", "429", "507"))
+            assertFalse(api.at("/paths/~1api~1generate/post/responses/" + code).isMissingNode(), code + " is not documented");
+        assertEquals("X-Loopsmith-Token", api.at("/components/securitySchemes/token/name").asText());
         HttpResponse<byte[]> page = http.get("/");
         assertEquals(200, page.statusCode());
         assertTrue(new String(page.body()).contains("Loopsmith"));
