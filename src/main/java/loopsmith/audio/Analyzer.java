@@ -28,6 +28,14 @@ public final class Analyzer {
         return analyze(file, readMono(file));
     }
 
+    /**
+     * As {@link #analyze(Path)}, with the clip's genre label ("trap", "drum-and-bass": the library's genre names):
+     * where the genre's counted tempo range is narrower than an octave it settles the octave (see {@link GenreTempos}).
+     */
+    public static AudioAnalysis analyze(Path file, Optional<String> genre) {
+        return analyze(file, readMono(file), genre);
+    }
+
     /** As {@link #analyze(Path)}, refusing a clip that decodes to more than {@code maxSeconds}. */
     public static AudioAnalysis analyze(Path file, double maxSeconds) {
         return analyze(file, mono(WavReader.read(file, SAMPLE_RATE_HZ, maxSeconds)));
@@ -40,6 +48,11 @@ public final class Analyzer {
 
     /** Analysis of samples already read (mono, at {@link #SAMPLE_RATE_HZ}); {@code file} names them in errors. */
     public static AudioAnalysis analyze(Path file, float[] mono) {
+        return analyze(file, mono, Optional.empty());
+    }
+
+    /** As {@link #analyze(Path, float[])}, with the clip's genre label if it has one. */
+    public static AudioAnalysis analyze(Path file, float[] mono, Optional<String> genre) {
         double seconds = mono.length / (double) SAMPLE_RATE_HZ;
         if (mono.length == 0) throw new LoopsmithException(file, "no audio samples (zero length)");
         if (seconds < MIN_SECONDS) throw new LoopsmithException(file, String.format(java.util.Locale.ROOT,
@@ -50,7 +63,7 @@ public final class Analyzer {
         Spectrogram spec = Spectrogram.of(mono, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
         OnsetEnvelope envelope = OnsetEnvelope.of(spec);
         List<Integer> onsets = envelope.onsetFrames();
-        Tempo tempo = TempoDetector.detect(envelope, seconds);
+        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, genre.flatMap(GenreTempos::of));
         PitchTracker.Track pitch = PitchTracker.track(mono, SAMPLE_RATE_HZ);
         boolean pitched = pitch.voicedShare() >= PITCHED_SHARE;
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))

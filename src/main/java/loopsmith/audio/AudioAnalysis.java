@@ -72,7 +72,14 @@ public record AudioAnalysis(Path file, double seconds, Tempo tempo, Optional<Key
         m.put("seconds", round(seconds, 3));
         m.put("bpm", tempo.bpm());
         m.put("bpm_confidence", tempo.confidence());
+        m.put("bpm_octave_confidence", tempo.octave().confidence());
+        m.put("bpm_alternative", tempo.octave().alternativeBpm().isPresent() ? tempo.octave().alternativeBpm().getAsDouble() : null);
+        m.put("bpm_alternative_confidence", tempo.octave().alternativeConfidence());
+        m.put("rhythm", tempo.octave().rhythm().label());
+        m.put("octave_by_genre_label", tempo.octave().byGenreLabel());
         m.put("first_beat_s", tempo.firstBeatSeconds());
+        m.put("first_downbeat_s", tempo.downbeat().firstSeconds());
+        m.put("downbeat_confidence", tempo.downbeat().confidence());
         m.put("bars", tempo.bars());
         m.put("loop_length_prior", tempo.loopLength());
         m.put("kind", kind.label());

@@ -1,11 +1,19 @@
 package loopsmith.audio;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
 /**
  * Tempo from an onset envelope: the envelope's autocorrelation is read through a comb (the mean over multiples of
- * each candidate beat period) on a fine tempo grid, weighted by a log-normal preference for moderate tempos to settle
- * octave ambiguity; the winner is then snapped to the loop-length prior. A loop is nearly always a whole number of
- * bars, so when the clip's length is within {@link #SNAP_TOLERANCE} of N bars at the estimate, the tempo that makes
- * it exactly N bars is taken: the length of a loop measures tempo far more finely than onset timing can.
+ * each candidate beat period) on a fine tempo grid, weighted by a log-normal preference for moderate tempos; that
+ * finds the beat period up to an octave. Which octave the clip is counted in, and where its bars start, is then read
+ * from the drum pattern by {@link BarReader}: the comb's tempo, its half and its double, each snapped to the
+ * loop-length prior. A loop is nearly always a whole number of bars, so when the clip's length is within
+ * {@link #SNAP_TOLERANCE} of N bars at a tempo, the tempo that makes it exactly N bars is taken: the length of a loop
+ * measures tempo far more finely than onset timing can. For a clip that is a loop, an octave that would make it a
+ * fraction of a bar (half of a one-bar loop's tempo) is no candidate.
  */
 public final class TempoDetector {
     /** The slowest tempo reported: what a server assumes of a clip whose tempo it has not yet analysed. */
@@ -19,77 +27,83 @@ public final class TempoDetector {
     private static final double PRIOR_CENTRE_BPM = 115;
     private static final double PRIOR_OCTAVES = 0.9;
     private static final double MAX_LAG_SECONDS = 8;
-    /** Half-beats at least this strong (relative to beats) make the half-beat the beat. */
-    static final double OFFBEAT_SHARE = 0.85;
-    private static final double PEAK_NEAR_SECONDS = 0.02;
+    /** Tempos within this many octaves of an octave of the comb's best are its octaves, not a rival reading. */
+    private static final double OCTAVE_NEAR = 0.06;
+    /** A rival comb peak is read too when it scores at least this share of the best. */
+    private static final double RIVAL_SHARE = 0.6;
     /** Share of a beat before frame 0 that the first-beat search also tries. */
     private static final double EARLY_PHASE = 0.1;
 
     private TempoDetector() {}
 
-    public static Tempo detect(OnsetEnvelope envelope, double durationSeconds) {
+    /**
+     * The clip's tempo, downbeat and octave choice.
+     *
+     * @param genre the counted tempo range of the clip's genre label, if it has one
+     */
+    public static Tempo detect(OnsetEnvelope envelope, BandFlux flux, double durationSeconds, Optional<GenreTempos.Range> genre) {
         double fps = envelope.framesPerSecond();
         double[] acf = autocorrelation(envelope.strength(), (int) Math.min(envelope.frames() / 2.0, MAX_LAG_SECONDS * fps));
-        if (acf[0] <= 0) return new Tempo(120, 0, 0, Math.max(1, (int) Math.round(durationSeconds / 2)), false);
-        double bestBpm = 120;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        double bestComb = 0;
+        if (acf[0] <= 0) return new Tempo(120, 0, 0, Math.max(1, (int) Math.round(durationSeconds / 2)), false,
+                new Tempo.Downbeat(0, 0), Tempo.Octave.NONE);
+        List<Double> grid = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         for (double bpm = MIN_BPM; bpm <= MAX_BPM; bpm += GRID_BPM) {
             double comb = comb(acf, 60 * fps / bpm);
             if (Double.isNaN(comb)) continue;
-            double score = comb * prior(bpm);
-            if (score > bestScore) {
-                bestScore = score;
-                bestBpm = bpm;
-                bestComb = comb;
+            grid.add(bpm);
+            scores.add(comb * prior(bpm));
+        }
+        int best = 0;
+        for (int i = 1; i < scores.size(); i++) if (scores.get(i) > scores.get(best)) best = i;
+        // The comb can also favour a period of three sixteenths or two-thirds of a beat (a tresillo, a shuffle): the
+        // strongest peak that is no octave of the first is read too, and the pattern decides between them.
+        int other = -1;
+        for (int i = 0; i < scores.size(); i++) {
+            double octaves = Math.log(grid.get(i) / grid.get(best)) / Math.log(2);
+            if (Math.abs(octaves - Math.round(octaves)) < OCTAVE_NEAR) continue;
+            if (other < 0 || scores.get(i) > scores.get(other)) other = i;
+        }
+        List<Double> roots = new ArrayList<>(List.of(grid.get(best)));
+        if (other >= 0 && scores.get(other) >= RIVAL_SHARE * scores.get(best)) roots.add(grid.get(other));
+        List<Double> candidates = new ArrayList<>();
+        boolean loop = snapped(grid.get(best), durationSeconds).isPresent();
+        for (double root : roots) {
+            for (double factor : new double[] {1, 0.5, 2}) {
+                double bpm = root * factor;
+                if (bpm < MIN_BPM || bpm > MAX_BPM) continue;
+                Optional<Double> whole = snapped(bpm, durationSeconds);
+                if (loop && whole.isEmpty()) continue;
+                double candidate = Math.round(whole.orElse(bpm) * 100) / 100.0;
+                if (!candidates.contains(candidate)) candidates.add(candidate);
             }
         }
-        double bpm = settleOctave(envelope, bestBpm);
-        boolean snapped = false;
+        if (candidates.isEmpty()) candidates.add(Math.round(grid.get(best) * 100) / 100.0);
+        BarReader.Result read = BarReader.read(envelope, flux, candidates, genre);
+        BarReader.Reading chosen = read.best();
+        double bpm = chosen.bpm();
+        boolean snapped = snapped(bpm, durationSeconds).isPresent();
+        int bars = (int) Math.max(1, Math.round(durationSeconds * bpm / (60.0 * BEATS_PER_BAR)));
+        double confidence = Math.max(0, Math.min(1, comb(acf, 60 * fps / bpm) / acf[0]));
+        OptionalDouble alternative = read.byTempo().size() > 1 ? OptionalDouble.of(read.byTempo().get(1).bpm()) : OptionalDouble.empty();
+        Tempo.Octave octave = new Tempo.Octave(round3(read.tempoConfidence()[0]), alternative,
+                read.byTempo().size() > 1 ? round3(read.tempoConfidence()[1]) : 0, chosen.rhythm(),
+                genre.isPresent() && genre.get().decidesOctave());
+        return new Tempo(bpm, round3(confidence), round3(chosen.firstBeatFrame() / fps), bars, snapped,
+                new Tempo.Downbeat(round3(chosen.firstDownbeatFrame() / fps), round3(read.downbeatConfidence())), octave);
+    }
+
+    /** The tempo that makes the clip a whole number of bars, if one is within {@link #SNAP_TOLERANCE} of {@code bpm}. */
+    static Optional<Double> snapped(double bpm, double durationSeconds) {
         double barsExact = durationSeconds * bpm / (60.0 * BEATS_PER_BAR);
-        long wholeBars = Math.max(1, Math.round(barsExact));
+        long wholeBars = Math.round(barsExact);
+        if (wholeBars < 1) return Optional.empty();
         double loopBpm = wholeBars * 60.0 * BEATS_PER_BAR / durationSeconds;
-        if (Math.abs(loopBpm - bpm) <= SNAP_TOLERANCE * bpm) {
-            bpm = loopBpm;
-            snapped = true;
-        }
-        double confidence = Math.max(0, Math.min(1, bestComb / acf[0]));
-        double offset = firstBeat(envelope, 60 * fps / bpm) / fps;
-        return new Tempo(Math.round(bpm * 100) / 100.0, Math.round(confidence * 1000) / 1000.0, Math.round(offset * 1000) / 1000.0,
-                (int) wholeBars, snapped);
+        return Math.abs(loopBpm - bpm) <= SNAP_TOLERANCE * bpm ? Optional.of(loopBpm) : Optional.empty();
     }
 
-    /**
-     * Doubles the tempo while the half-beats are about as strong as the beats: a beat level is normally marked by
-     * stronger onsets than its subdivision (kick and snare over hats), so evenly strong halves mean the comb and the
-     * prior chose a level too slow (a 174 BPM break read as 87).
-     */
-    static double settleOctave(OnsetEnvelope envelope, double bpm) {
-        while (bpm * 2 <= MAX_BPM) {
-            double period = 60 * envelope.framesPerSecond() / bpm;
-            double phase = firstBeat(envelope, period);
-            double onBeat = meanPeak(envelope, phase, period);
-            double offBeat = meanPeak(envelope, phase + period / 2, period);
-            if (onBeat <= 0 || offBeat < OFFBEAT_SHARE * onBeat) break;
-            bpm *= 2;
-        }
-        return bpm;
-    }
-
-    /** Mean of the envelope's peak near each position {@code phase + k × period}. */
-    private static double meanPeak(OnsetEnvelope envelope, double phase, double period) {
-        double[] s = envelope.strength();
-        int near = Math.max(1, (int) Math.round(PEAK_NEAR_SECONDS * envelope.framesPerSecond()));
-        double sum = 0;
-        int n = 0;
-        for (double t = phase; t < s.length; t += period) {
-            int c = (int) Math.round(t);
-            double peak = 0;
-            for (int i = Math.max(0, c - near); i <= Math.min(s.length - 1, c + near); i++) peak = Math.max(peak, s[i]);
-            sum += peak;
-            n++;
-        }
-        return n == 0 ? 0 : sum / n;
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     static double prior(double bpm) {

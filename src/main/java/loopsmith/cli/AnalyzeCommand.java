@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
+import loopsmith.library.Synonyms;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.LoopsmithException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "analyze", description = "Tempo, first beat, bars, key and a drum or note transcription of audio clips (WAV, AIFF, FLAC).",
+@Command(name = "analyze", description = "Tempo (in the octave the groove is counted in, with the alternative), first beat and downbeat, "
+        + "bars, key and a drum or note transcription of audio clips (WAV, AIFF, FLAC).",
         footerHeading = "%nExamples:%n", footer = {
             "  ./loopsmith analyze loops/break_174bpm.wav",
             "  ./loopsmith analyze loops/*.wav --json",
+            "  ./loopsmith analyze 808_loop.wav --genre trap      the tempo as trap is counted (140, not 70)",
             "  ./loopsmith analyze drums.wav --midi drums.mid      the transcription as MIDI at the detected tempo"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Audio files.")
@@ -30,14 +34,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--midi", paramLabel = "OUT.mid", description = "Write the transcription (one FILE only).")
     Path midi;
 
+    @Option(names = "--genre", paramLabel = "GENRE", description = "The clips' genre (\"trap\", \"dnb\", \"reggaeton\"): where the "
+            + "genre is counted in a range narrower than an octave, it settles whether the tempo is a groove's or its half or double.")
+    String genre;
+
     @Override
     public Integer call() {
         if (midi != null && files.size() != 1) throw new LoopsmithException(null, "--midi takes exactly one FILE, got " + files.size());
+        Optional<String> label = Optional.ofNullable(genre).map(g -> Synonyms.genre(g)
+                .orElseThrow(() -> new LoopsmithException(null, "--genre: not a genre: " + g)));
         List<Map<String, Object>> results = new ArrayList<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Path f : files) {
             try {
-                AudioAnalysis a = Analyzer.analyze(f);
+                AudioAnalysis a = Analyzer.analyze(f, label);
                 results.add(a.summary());
                 if (midi != null) MidiWriter.write(a.toPiece(), midi);
                 if (!json) System.out.println(line(a));
@@ -63,8 +73,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> s = a.summary();
         String key = a.key().map(k -> String.format(Locale.ROOT, "%s (confidence %.2f)", k.key().displayName(), k.confidence())).orElse("no key");
         String what = a.kind() == AudioAnalysis.Kind.PITCHED ? a.notes().size() + " notes" : a.drumHits().size() + " drum hits";
-        return String.format(Locale.ROOT, "%s: %s BPM (confidence %.2f), first beat %.3f s, %d bars, %.2f s, %s, %s, %d onsets, %s",
-                a.file(), s.get("bpm"), a.tempo().confidence(), a.tempo().firstBeatSeconds(), a.tempo().bars(), a.seconds(), key,
-                a.kind().label(), a.onsets(), what);
+        String octave = a.tempo().octave().alternativeBpm().isPresent()
+                ? String.format(Locale.ROOT, " (%s; or %s BPM, %.0f%%)", a.tempo().octave().rhythm().label(), s.get("bpm_alternative"),
+                        100 * a.tempo().octave().alternativeConfidence())
+                : "";
+        return String.format(Locale.ROOT, "%s: %s BPM%s (confidence %.2f), first beat %.3f s, first downbeat %.3f s, %d bars, %.2f s, %s, %s, "
+                + "%d onsets, %s", a.file(), s.get("bpm"), octave, a.tempo().confidence(), a.tempo().firstBeatSeconds(),
+                a.tempo().downbeat().firstSeconds(), a.tempo().bars(), a.seconds(), key, a.kind().label(), a.onsets(), what);
     }
 }

@@ -43,7 +43,8 @@ final class AudioProcessor {
         Optional<AudioAnalysis> analysis;
         String note = null;
         try {
-            analysis = Optional.of(Analyzer.analyze(absolute, mono));
+            // The genre label settles a tempo's octave where the genre is counted in a narrow range (trap at 140, not 70).
+            analysis = Optional.of(Analyzer.analyze(absolute, mono, labels.genre()));
         } catch (LoopsmithException e) {
             // Silent or too short: still catalogued, with whatever its labels say.
             analysis = Optional.empty();
@@ -109,8 +110,7 @@ final class AudioProcessor {
     private static Tempo labelledTempo(AudioAnalysis a, Labels labels) {
         if (labels.bpm().isEmpty()) return a.tempo();
         double bpm = labels.bpm().getAsDouble();
-        double beat = 60.0 / bpm;
-        return new Tempo(bpm, a.tempo().confidence(), a.tempo().firstBeatSeconds() % beat, barsAt(bpm, a.seconds()), false);
+        return a.tempo().at(bpm, barsAt(bpm, a.seconds()));
     }
 
     /**
