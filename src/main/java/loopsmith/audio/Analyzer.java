@@ -69,7 +69,7 @@ public final class Analyzer {
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
                 .filter(k -> pitched || k.confidence() >= MIN_KEY_CONFIDENCE);
         AudioAnalysis.Kind kind = pitched ? AudioAnalysis.Kind.PITCHED : key.isPresent() ? AudioAnalysis.Kind.MIXED : AudioAnalysis.Kind.DRUMS;
-        List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope);
+        List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope, mono);
         List<AudioNote> notes = pitched ? PitchTracker.notes(pitch, onsets.stream().map(envelope::seconds).toList()) : List.of();
         return new AudioAnalysis(file, seconds, tempo, key, kind, pitch.voicedShare(), onsets.size(), drums, notes);
     }

@@ -65,6 +65,11 @@ public record AudioAnalysis(Path file, double seconds, Tempo tempo, Optional<Key
         return one.withTracks(tracks).withEndTick(endTick);
     }
 
+    /** The drum hits' feel against the tempo's grid (no hits for a pitched clip): see {@link Groove}. */
+    public Groove groove() {
+        return Groove.of(drumHits, tempo);
+    }
+
     /** The figures for reports, JSON and sidecars, rounded for reading. */
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
