@@ -33,6 +33,12 @@ public final class Peer {
 
     /** {@link #run} with extra environment variables for the peer. */
     public static JsonNode runWithEnv(Path script, List<String> args, java.util.Map<String, String> env, long timeoutSeconds) {
+        List<JsonNode> lines = runLines(script, args, env, timeoutSeconds);
+        return lines.get(lines.size() - 1);
+    }
+
+    /** Every JSON line the peer printed on stdout, in order (per-file rows, then a summary, for some peers). */
+    public static List<JsonNode> runLines(Path script, List<String> args, java.util.Map<String, String> env, long timeoutSeconds) {
         if (!Files.isExecutable(script))
             throw new LoopsmithException(script, "peer not found or not executable (run ../shared/peers/install.sh)");
         List<String> command = new ArrayList<>();
@@ -54,8 +60,10 @@ public final class Peer {
             Files.deleteIfExists(log);
             if (p.exitValue() != 0 && stdout.isEmpty())
                 throw new LoopsmithException(script, "peer failed (exit " + p.exitValue() + "): " + lastLine(stderr));
-            String[] lines = stdout.split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
+            List<JsonNode> json = new ArrayList<>();
+            for (String line : stdout.split("\n")) if (line.strip().startsWith("{")) json.add(JSON.readTree(line));
+            if (json.isEmpty()) throw new LoopsmithException(script, "peer printed no JSON: " + lastLine(stderr));
+            return json;
         } catch (IOException e) {
             throw new LoopsmithException(script, "cannot run peer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import loopsmith.bench.RenderBench;
 import loopsmith.bench.TempoBench;
 import loopsmith.bench.TrainBench;
 import loopsmith.bench.Peer;
+import loopsmith.music.LoopsmithException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -152,17 +153,23 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "tempo", description = "Tempo accuracy on rendered drum loops at known tempos next to aubio; ratio = ours / aubio exact accuracy.",
-            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench tempo --json",
-                "  ./loopsmith bench tempo --cases 100 --work /tmp/loops --json"})
+    @Command(name = "tempo", description = "Tempo accuracy on rendered drum loops at known tempos next to aubio; ratio = ours / aubio exact accuracy. "
+            + "The genre set also scores the octave per genre, the downbeat and the groove's per-hit timing.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench tempo --json                      200 genre loops, seed 1",
+                "  ./loopsmith bench tempo --seed 2 --json             the held-out loops",
+                "  ./loopsmith bench tempo --set groove --cases 120 --json"})
     static final class TempoAccuracy implements Callable<Integer> {
-        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Drum MIDI to make loops from (default: ../shared/corpus/groove).")
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Drum MIDI to make the groove set from (default: ../shared/corpus/groove).")
         Path dir;
 
         @picocli.CommandLine.Mixin
         BenchOptions common;
 
-        @Option(names = "--cases", defaultValue = "300", description = "Loops to make and score (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--set", defaultValue = "genres", description = "genres: loops of ten genres at the tempos they are counted in, "
+                + "from our renderer and FluidSynth; groove: Groove corpus beats re-timed to 70–180 BPM (default: ${DEFAULT-VALUE}).")
+        String set;
+
+        @Option(names = "--cases", defaultValue = "200", description = "Loops to make and score (default: ${DEFAULT-VALUE}).")
         int cases;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the loop set (default: ${DEFAULT-VALUE}).")
@@ -173,10 +180,16 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            TempoBench.Set which = switch (set) {
+                case "genres" -> TempoBench.Set.GENRES;
+                case "groove" -> TempoBench.Set.GROOVE;
+                default -> throw new LoopsmithException(null, "--set: genres or groove, not " + set);
+            };
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
             Path home = Path.of(System.getProperty("loopsmith.home", "."));
             Path workDir = work != null ? work : home.resolve("target/bench-tempo");
-            System.out.println(Json.of(TempoBench.run(folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"))));
+            System.out.println(Json.of(TempoBench.run(which, folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"),
+                    Peer.defaultDir().resolve("render_fluidsynth.sh"))));
             return 0;
         }
     }
