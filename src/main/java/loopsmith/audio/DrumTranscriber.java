@@ -22,6 +22,8 @@ public final class DrumTranscriber {
     private static final int AFTER_FRAMES = 4;
     /** A band "fires" when its rise is at least this share of the clip's largest rise in that band. */
     static final double FIRE = 0.2;
+    /** Below this share of its band's largest rise in every band, a hit is too faint to say which drum it is. */
+    static final double FAINT = 0.01;
     /** The GM note for an onset that fired no band clearly: hand clap, a neutral percussion hit. */
     static final int OTHER = GeneralMidi.CLAP;
     private static final double HIT_SECONDS = 0.1;
@@ -67,9 +69,20 @@ public final class DrumTranscriber {
             if (kick) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.KICK, velocity(low)));
             if (snare) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.SNARE, velocity(mid)));
             if (hat) out.add(new AudioNote(seconds, HIT_SECONDS, GeneralMidi.CLOSED_HAT, velocity(high)));
-            if (!kick && !snare && !hat) out.add(new AudioNote(seconds, HIT_SECONDS, OTHER, velocity(Math.max(low, Math.max(mid, high)))));
+            if (!kick && !snare && !hat) out.add(new AudioNote(seconds, HIT_SECONDS, faint(low, mid, high), velocity(Math.max(low, Math.max(mid, high)))));
         }
         return out;
+    }
+
+    /**
+     * A hit that fired no band: a soft one (a ghost snare, a hat played at two-thirds of the loudest's velocity has a
+     * fifth of its power) is the drum of the band it rose most in, relative to that band's loudest; below
+     * {@link #FAINT} in every band it is {@link #OTHER}.
+     */
+    static int faint(double low, double mid, double high) {
+        double top = Math.max(low, Math.max(mid, high));
+        if (top < FAINT) return OTHER;
+        return top == high ? GeneralMidi.CLOSED_HAT : top == mid ? GeneralMidi.SNARE : GeneralMidi.KICK;
     }
 
     static Rise rise(Spectrogram s, int f) {

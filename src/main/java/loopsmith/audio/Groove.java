@@ -3,6 +3,7 @@ package loopsmith.audio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A drum loop's feel: where each hit falls against the sixteenth-note grid of the clip's tempo and how hard it is
@@ -84,24 +85,39 @@ public record Groove(double bpm, double firstDownbeatSeconds, List<Hit> hits) {
     }
 
     /**
-     * Sixteenth swing: how much later the off-sixteenths sit than the on-sixteenths, as a share of a sixteenth (0
-     * straight, about 0.33 for a triplet shuffle); 0 with no hits on both.
+     * Sixteenth swing: how much later the off-sixteenths (odd steps) sit than the even ones, as a share of a
+     * sixteenth (0 straight, a third for a 2:1 shuffle; a hit half a step late or more is nearer the next sixteenth);
+     * 0 without hits on both.
      */
-    public double swing() {
-        double on = 0;
-        double off = 0;
+    public double sixteenthSwing() {
+        return lateness(h -> Math.floorMod(h.step(), 2) == 1, h -> Math.floorMod(h.step(), 2) == 0);
+    }
+
+    /**
+     * Eighth swing: how much later the off-eighths (the "and"s) sit than the beats, as a share of an eighth (0
+     * straight); reads swing up to a quarter of an eighth: a triplet-swung "and" (a third of an eighth late) is nearer
+     * the next sixteenth, and shows as an early hit there. 0 without hits on both.
+     */
+    public double eighthSwing() {
+        return lateness(h -> Math.floorMod(h.step(), 4) == 2, h -> Math.floorMod(h.step(), 4) == 0) / 2;
+    }
+
+    /** Mean offset (sixteenths) of the {@code late} hits less that of the {@code onTime} ones. */
+    private double lateness(Predicate<Hit> late, Predicate<Hit> onTime) {
+        double lateSum = 0;
+        double onSum = 0;
+        int nLate = 0;
         int nOn = 0;
-        int nOff = 0;
         for (Hit h : hits) {
-            if (h.step() % 2 == 0) {
-                on += h.offsetSteps();
+            if (late.test(h)) {
+                lateSum += h.offsetSteps();
+                nLate++;
+            } else if (onTime.test(h)) {
+                onSum += h.offsetSteps();
                 nOn++;
-            } else {
-                off += h.offsetSteps();
-                nOff++;
             }
         }
-        return nOn == 0 || nOff == 0 ? 0 : off / nOff - on / nOn;
+        return nLate == 0 || nOn == 0 ? 0 : lateSum / nLate - onSum / nOn;
     }
 
     private double[] meanByPosition(boolean offset) {
