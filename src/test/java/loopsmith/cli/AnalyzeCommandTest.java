@@ -77,6 +77,24 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyzeReportsTheOctaveAlternativeAndTheDownbeatAndTakesAGenre() throws Exception {
+        Cli r = Cli.run("analyze", clip.toString(), "--json", "--genre", "Hip Hop");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode f = JSON.readTree(r.out()).path("files").get(0);
+        assertEquals(100, f.path("bpm").asDouble(), 2);
+        assertTrue(f.path("octave_by_genre_label").asBoolean(), "hip-hop is counted in 80-100: " + f);
+        double alternative = f.path("bpm_alternative").asDouble();
+        assertTrue(Math.abs(alternative - 50) < 1 || Math.abs(alternative - 200) < 2, "an octave away: " + f);
+        assertTrue(f.path("bpm_octave_confidence").asDouble() > f.path("bpm_alternative_confidence").asDouble(), f.toString());
+        assertEquals(0, f.path("first_downbeat_s").asDouble(), 0.03, "the accented click starts the bar: " + f);
+        assertTrue(f.has("first_beat_s") && f.has("downbeat_confidence") && f.has("rhythm"), f.toString());
+
+        Cli bad = Cli.run("analyze", clip.toString(), "--genre", "polka-step");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--genre"), bad.err());
+    }
+
+    @Test
     void badAudioGivesOneClearLineAndExitTwo() throws Exception {
         Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
         Path truncated = Files.write(dir.resolve("truncated.wav"), "RIFF\u0024\u0000\u0000\u0000WAVEfm".getBytes(StandardCharsets.ISO_8859_1));
