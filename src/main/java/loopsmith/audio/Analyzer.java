@@ -38,7 +38,12 @@ public final class Analyzer {
 
     /** As {@link #analyze(Path)}, refusing a clip that decodes to more than {@code maxSeconds}. */
     public static AudioAnalysis analyze(Path file, double maxSeconds) {
-        return analyze(file, mono(WavReader.read(file, SAMPLE_RATE_HZ, maxSeconds)));
+        return analyze(file, maxSeconds, Optional.empty());
+    }
+
+    /** As {@link #analyze(Path, double)}, with the clip's genre label if it has one. */
+    public static AudioAnalysis analyze(Path file, double maxSeconds, Optional<String> genre) {
+        return analyze(file, mono(WavReader.read(file, SAMPLE_RATE_HZ, maxSeconds)), genre);
     }
 
     /** The file as the analysis hears it: a mono mix at {@link #SAMPLE_RATE_HZ}. Unreadable audio throws. */

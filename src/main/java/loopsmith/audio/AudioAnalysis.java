@@ -2,10 +2,12 @@ package loopsmith.audio;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import loopsmith.music.Key;
 import loopsmith.music.KeyFinder;
 import loopsmith.music.Piece;
@@ -63,6 +65,29 @@ public record AudioAnalysis(Path file, double seconds, Tempo tempo, Optional<Key
             tracks.add(t.withNotes(notes));
         }
         return one.withTracks(tracks).withEndTick(endTick);
+    }
+
+    /**
+     * The same analysis with time 0 at the clip's first downbeat: what comes before it (a clip started on beat 3) moves
+     * to the end of the loop, as a loop comes round. Its {@link #toPiece(int)} starts bar 1 on the clip's bar line, so
+     * parts made beside it line up with the clip's bars when the clip plays from its first downbeat (cue it
+     * {@code tempo().downbeat().firstSeconds()} in, or start the parts that much after the clip).
+     */
+    public AudioAnalysis startingAtDownbeat() {
+        double downbeat = tempo.downbeat().firstSeconds();
+        if (downbeat == 0) return this;
+        double loopSeconds = tempo.bars() * tempo.barSeconds();
+        // A hit up to half a sixteenth early still belongs to the downbeat, not to the end of the loop.
+        double early = tempo.beatSeconds() / 8;
+        UnaryOperator<AudioNote> moved = n -> {
+            double t = n.startSeconds() - downbeat;
+            return new AudioNote(t < -early ? t + loopSeconds : t, n.durationSeconds(), n.pitch(), n.velocity());
+        };
+        Comparator<AudioNote> byTime = Comparator.comparingDouble(AudioNote::startSeconds);
+        Tempo rebased = new Tempo(tempo.bpm(), tempo.confidence(), 0, tempo.bars(), tempo.loopLength(),
+                new Tempo.Downbeat(0, tempo.downbeat().confidence()), tempo.octave());
+        return new AudioAnalysis(file, seconds, rebased, key, kind, voicedShare, onsets, drumHits.stream().map(moved).sorted(byTime).toList(),
+                notes.stream().map(moved).sorted(byTime).toList());
     }
 
     /** The drum hits' feel against the tempo's grid (no hits for a pitched clip): see {@link Groove}. */

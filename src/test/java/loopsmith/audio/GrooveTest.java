@@ -78,6 +78,18 @@ class GrooveTest {
     }
 
     @Test
+    void aClipStartedOffTheBarTranscribesWithBarOneOnItsDownbeat() {
+        SynthDrums loop = new SynthDrums().everyBar(BARS, KICK, 1, 0, 10).everyBar(BARS, SNARE, 1, 4, 12).everyBar(BARS, HAT, 0.5, 0, 2, 4, 6, 8, 10, 12, 14);
+        AudioAnalysis a = Analyzer.analyze(CLIP, loop.render(BPM, BARS, 3)).startingAtDownbeat();
+        assertEquals(0, a.tempo().downbeat().firstSeconds());
+        loopsmith.music.Piece p = a.toPiece(BARS);
+        int ppq = GridQuantizer.TICKS_PER_QUARTER;
+        List<Long> snares = p.tracks().get(0).notes().stream().filter(n -> n.pitch() == GeneralMidi.SNARE).map(n -> n.startTick()).sorted().toList();
+        assertEquals(List.of((long) ppq, 3L * ppq, 5L * ppq, 7L * ppq), snares, "snares on 2 and 4 of each bar");
+        assertTrue(p.tracks().get(0).notes().stream().anyMatch(n -> n.pitch() == GeneralMidi.KICK && n.startTick() == 0), "a kick on the one");
+    }
+
+    @Test
     void softerHitsOfADrumGetLowerVelocities() {
         // Accented hats on the beats, soft ones between: the velocity follows the square law a synthesizer plays.
         SynthDrums loop = new SynthDrums().everyBar(BARS, KICK, 1, 0, 8).everyBar(BARS, SNARE, 1, 4, 12)
