@@ -7,24 +7,26 @@ import java.util.Optional;
 /**
  * Reads a drum clip's bar: which of a tempo, its half and its double the clip is counted in, and where the bar's
  * first beat falls. Each reading (a tempo, a downbeat at one of the sixteen sixteenths of a bar, a {@link Rhythm}) is
- * scored by how well the clip's kick, snare and hat pattern fits the rhythm's conventions at that tempo, and the best
- * wins; the best reading of each other tempo is its alternative, and a softmax over the tempos' scores is the
- * confidence of each.
+ * scored by how well the clip's kick, snare and hat pattern fits the rhythm's conventions at that tempo. A tempo's
+ * score is its best reading's; the best tempo wins, the next is its alternative, and a softmax over the tempos' scores
+ * is the confidence of each.
  *
- * <p>The score adds, in log-odds units:
+ * <p>A reading's score adds, in log-odds-like units:
  * <ul>
  *   <li>snare placement: the folded snare pattern's cosine with the rhythm's snare steps (2 and 4, 3 alone, the
  *       dembow), weighted by how clearly the clip has a snare at all;</li>
  *   <li>kick placement: a kick on the downbeat, or on every beat for the floor and the dembow;</li>
- *   <li>beat level: off-beat eighths as strong as the beats say the tempo is half what it should be (the onsets
- *       subdivide it evenly), and beats weaker than another sixteenth phase say the phase is wrong;</li>
- *   <li>hat rate: hats, rides and shakers run at one to four a beat in nearly every groove; eight a beat is a tempo
- *       read at half, half a beat one read at double;</li>
- *   <li>tempo: where the rhythm is counted ({@link Rhythm}), and, strongest, where the clip's genre label says;</li>
- *   <li>loop start: a clip usually starts on its downbeat, so that reading gets a small head start. A pattern that
- *       repeats every half bar (a four-on-the-floor with claps on 2 and 4 and nothing else) cannot say which half is
- *       first; the loop start then decides.</li>
+ *   <li>ride placement, for {@link Rhythm#SWING}: on the beats, skips after 2 and 4;</li>
+ *   <li>beat level, for {@link Rhythm#OTHER} (no pattern to go by): off-beat eighths as strong as the beats say the
+ *       tempo is half what it should be, and beats weaker than another sixteenth phase say the phase is wrong;</li>
+ *   <li>hat rate: hats, rides and shakers run at up to four a beat (sixteenths) in nearly every groove; eight a beat
+ *       is a tempo read at half; and a half-time groove is counted at its hats, at least eighths;</li>
+ *   <li>tempo: where the rhythm is counted ({@link Rhythm}), and, strongest, where the clip's genre label says.</li>
  * </ul>
+ * Where the downbeat falls adds, within the chosen tempo, what says nothing about tempo: a crash ringing on the one
+ * and a fill at a bar's end ({@link #accentScore}), and a small head start for the clip's first beat (loops usually
+ * start on the one). A groove that repeats every half bar with neither mark (a plain four-on-the-floor, the dembow, a
+ * ride pattern) cannot say which half is first: the earlier one is taken, and the confidence shows the tie.
  */
 final class BarReader {
     static final double SNARE_WEIGHT = 3;
@@ -54,11 +56,11 @@ final class BarReader {
     /** A band counts as present when its folded pattern peaks at this share of its strongest flux. */
     static final double PRESENT = 0.35;
     /**
-     * Hats per beat that a counted tempo has: quarters to sixteenths (a click track, a ride, a shaker); outside, the
-     * score falls off with the spread, in octaves of rate. Snares and claps count too (their wires and noise are high).
+     * Hats per beat that a counted tempo has at most: sixteenths; above, the score falls off with the spread, in
+     * octaves of rate. Snares and claps count too (their wires and noise are high).
      */
-    static final double MIN_HATS_PER_BEAT = 1;
     static final double MAX_HATS_PER_BEAT = 4;
+    static final double MIN_HALF_TIME_HATS_PER_BEAT = 2;
     static final double HAT_RATE_OCTAVES = 0.5;
     private static final double HAT_PEAK = 0.15;
     private static final double HAT_GAP_S = 0.03;
@@ -114,7 +116,8 @@ final class BarReader {
             double bpm = candidateBpms.get(c);
             double period = 60 * fps / bpm;
             StepStrengths grid = StepStrengths.of(envelope, flux, period, TempoDetector.firstBeat(envelope, period));
-            double tempoScore = hatScore(hats / (seconds * bpm / 60)) + labelScore(bpm, genre);
+            double hatsPerBeat = hats / (seconds * bpm / 60);
+            double tempoScore = hatScore(hatsPerBeat) + labelScore(bpm, genre);
             double[] phaseStrength = phaseStrengths(grid);
             double strongestPhase = max(phaseStrength);
             int downbeats = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
@@ -132,7 +135,8 @@ final class BarReader {
                 double unpatterned = beatScore(folded[0]) - PHASE_WEIGHT * (1 - phase);
                 double groove = Double.NEGATIVE_INFINITY;
                 for (Rhythm r : Rhythm.values()) {
-                    double score = tempoScore + patternScore(folded, r) + rangeScore(bpm, r) + (r == Rhythm.OTHER ? unpatterned : 0);
+                    double score = tempoScore + patternScore(folded, r) + rangeScore(bpm, r) + (r == Rhythm.OTHER ? unpatterned : 0)
+                            + (r == Rhythm.HALF_TIME ? halfTimeHatScore(hatsPerBeat) : 0);
                     if (score > groove) {
                         groove = score;
                         rhythms[m] = r;
@@ -264,9 +268,20 @@ final class BarReader {
         return -0.5 * square(octavesOutside(bpm, genre.get().minBpm(), genre.get().maxBpm()) / LABEL_OCTAVES);
     }
 
+    /**
+     * A half-time groove is counted at its hats' tempo (trap's eighths and rolls at 140, not a backbeat at 70), so a
+     * half-time reading with fewer than {@link #MIN_HALF_TIME_HATS_PER_BEAT} hats a beat is a backbeat read double.
+     */
+    static double halfTimeHatScore(double hatsPerBeat) {
+        if (hatsPerBeat >= MIN_HALF_TIME_HATS_PER_BEAT) return 0;
+        if (hatsPerBeat <= 0) return -HAT_WEIGHT * 0.5 * square(2 / HAT_RATE_OCTAVES);
+        return -HAT_WEIGHT * 0.5 * square(Math.log(MIN_HALF_TIME_HATS_PER_BEAT / hatsPerBeat) / Math.log(2) / HAT_RATE_OCTAVES);
+    }
+
+    /** Only a rate above {@link #MAX_HATS_PER_BEAT} counts against a tempo: a groove without hats is no tempo read double. */
     static double hatScore(double hatsPerBeat) {
-        if (hatsPerBeat <= 0) return 0;
-        return -HAT_WEIGHT * 0.5 * square(octavesOutside(hatsPerBeat, MIN_HATS_PER_BEAT, MAX_HATS_PER_BEAT) / HAT_RATE_OCTAVES);
+        if (hatsPerBeat <= MAX_HATS_PER_BEAT) return 0;
+        return -HAT_WEIGHT * 0.5 * square(Math.log(hatsPerBeat / MAX_HATS_PER_BEAT) / Math.log(2) / HAT_RATE_OCTAVES);
     }
 
     private static double octavesOutside(double bpm, double min, double max) {

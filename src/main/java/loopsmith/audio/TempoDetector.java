@@ -75,6 +75,7 @@ public final class TempoDetector {
                 Optional<Double> whole = snapped(bpm, durationSeconds);
                 if (loop && whole.isEmpty()) continue;
                 double candidate = Math.round(whole.orElse(bpm) * 100) / 100.0;
+                if (candidate < MIN_BPM || candidate > MAX_BPM) continue;
                 if (!candidates.contains(candidate)) candidates.add(candidate);
             }
         }
