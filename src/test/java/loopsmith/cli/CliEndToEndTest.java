@@ -29,8 +29,8 @@ class CliEndToEndTest {
         assertTrue(help.out().contains("Examples:"));
         Cli version = Cli.run("--version");
         assertTrue(version.out().startsWith("loopsmith "), version.out());
-        assertTrue(version.out().contains("Groove MIDI Dataset (Google Magenta, CC BY 4.0)") && version.out().contains("POP909"),
-                "CC BY: the shipped model's data is named: " + version.out());
+        assertTrue(version.out().contains("starter loops (CC0-1.0)") && version.out().contains("Groove MIDI Dataset (Google Magenta, CC BY 4.0)")
+                && version.out().contains("models/NOTICE"), "the bundled model's data and the real-data recipe's are named: " + version.out());
     }
 
     @Test

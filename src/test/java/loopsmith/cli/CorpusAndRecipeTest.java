@@ -40,9 +40,10 @@ class CorpusAndRecipeTest {
         assertEquals("default", r.name());
         assertTrue(r.starterPerGenre() >= 100);
         assertEquals("small", r.preset());
-        assertEquals(java.util.List.of("groove", "pop909"), r.corpora(), "licence-clean human performances; not Nottingham (GPL) or Pop-K (NC)");
-        assertEquals(java.util.Set.of("starter", "groove", "pop909"), r.weights().keySet());
-        assertTrue(r.maxMinutes() > 0);
+        Recipe v3 = Recipe.load("default-v3", Path.of("."));
+        assertEquals(java.util.List.of("groove", "pop909"), v3.corpora(), "licence-clean human performances; not Nottingham (GPL) or Pop-K (NC)");
+        assertEquals(java.util.Set.of("starter", "groove", "pop909"), v3.weights().keySet());
+        assertTrue(v3.maxMinutes() > 0);
     }
 
     @Test
