@@ -1,9 +1,7 @@
 package loopsmith.service;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,10 +81,11 @@ public final class LearnService {
         if (heldOutFiles.isEmpty() || trainingFiles.isEmpty())
             throw new LoopsmithException(o.library(), "too few usable files to hold some out (" + trainingFiles.size() + " training, "
                     + heldOutFiles.size() + " held out); a library of 20 or more MIDI files is needed");
-        if (Files.exists(run)) deleteRun(run);
+        // A run folder from an earlier learn: a new run starts from the base again, not from where that one stopped.
+        loopsmith.music.Folders.deleteTree(run);
         TrainResult training = TrainLoop.run(dataset, run, config(o), false, o.base(), progress.training());
         Path best = run.resolve(loopsmith.model.ModelFile.RUN_CHECKPOINTS).resolve(loopsmith.model.ModelFile.BEST);
-        copy(best, o.out());
+        loopsmith.music.AtomicFiles.write(o.out(), "model", out -> Files.copy(best, out));
 
         List<ReferenceSet.Item> heldOut = ReferenceSet.read(o.library(), o.bars(), 0, o.seed(), heldOutFiles::contains).items();
         List<ReferenceSet.Item> trainingItems = ReferenceSet.read(o.library(), o.bars(), 200, o.seed(), trainingFiles::contains).items();
@@ -103,26 +102,5 @@ public final class LearnService {
         Set<String> out = new HashSet<>();
         for (DatasetReader.Entry e : data.entries(split)) out.add(e.source().replace('\\', '/'));
         return out;
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Path parent = to.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".learn-", ".ckpt.partial");
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new LoopsmithException(to, "cannot write the model: " + e.getMessage(), e);
-        }
-    }
-
-    /** A run folder from an earlier learn: a new run starts from the base again, not from where that one stopped. */
-    private static void deleteRun(Path run) {
-        try (var files = Files.walk(run)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new LoopsmithException(run, "cannot clear the previous run: " + e.getMessage(), e);
-        }
     }
 }
