@@ -141,11 +141,17 @@ final class OscApi implements AutoCloseable {
     private void packet(DatagramPacket p) {
         SocketAddress from = p.getSocketAddress();
         List<OSCMessage> received;
+        ByteBuffer bytes = ByteBuffer.wrap(p.getData(), 0, p.getLength());
+        int depth = OscBundleDepth.of(bytes);
+        if (depth > OscBundleDepth.MAX) {
+            send(from, "error", "", "not an OSC packet: bundles nested " + depth + " deep; at most " + OscBundleDepth.MAX);
+            return;
+        }
         try {
-            received = messages(parser.convert(ByteBuffer.wrap(p.getData(), 0, p.getLength())));
+            received = messages(parser.convert(bytes));
         } catch (OSCParseException | RuntimeException | StackOverflowError e) {
-            // JavaOSC throws unchecked exceptions on some truncated packets, and recurses into nested bundles (a 64 kB
-            // packet of them overflows the stack).
+            // JavaOSC throws unchecked exceptions on some truncated packets; its recursion into nested bundles is
+            // bounded by OscBundleDepth above, and an overflow is still caught should a parser change make it deeper.
             send(from, "error", "", "not an OSC packet: " + e);
             return;
         } catch (Throwable t) {

@@ -141,9 +141,12 @@ class OscRoundTripTest {
         }
     }
 
-    /** Bundles nested 3,270 deep fill one datagram and overflow JavaOSC's recursive parser: an Error, once fatal to the receiver. */
+    /**
+     * Bundles nested 3,270 deep fill one datagram; JavaOSC's recursive parser overflowed the stack on them (an Error,
+     * once fatal to the receiver), or not, depending on the JIT. They are refused before parsing, the same way every time.
+     */
     @Test
-    void theReceiverOutlivesAPacketThatOverflowsTheStack() throws Exception {
+    void aPacketOfDeeplyNestedBundlesIsRefusedAndTheReceiverGoesOn() throws Exception {
         byte[] inner = {'/', 'x', 0, 0, ',', 0, 0, 0};
         for (int i = 0; i < 3270; i++) {
             ByteBuffer b = ByteBuffer.allocate(20 + inner.length);
@@ -155,7 +158,7 @@ class OscRoundTripTest {
             s.send(new DatagramPacket(inner, inner.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
             OSCMessage e = receive(s);
             assertEquals("/loopsmith/error", e.getAddress());
-            assertTrue(String.valueOf(e.getArguments().get(1)).contains("StackOverflowError"), e.getArguments().toString());
+            assertTrue(String.valueOf(e.getArguments().get(1)).contains("bundles nested 3270 deep; at most 32"), e.getArguments().toString());
             send(s, "/loopsmith/ping");
             assertEquals("/loopsmith/pong", receive(s).getAddress(), "the receiver still answers");
         }

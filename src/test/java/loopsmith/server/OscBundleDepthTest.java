@@ -1,0 +1,51 @@
+package loopsmith.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class OscBundleDepthTest {
+    private static final byte[] MESSAGE = {'/', 'x', 0, 0, ',', 0, 0, 0};
+
+    private static byte[] bundle(byte[]... elements) {
+        int size = 16;
+        for (byte[] e : elements) size += 4 + e.length;
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put("#bundle\0".getBytes(StandardCharsets.US_ASCII)).putLong(1);
+        for (byte[] e : elements) b.putInt(e.length).put(e);
+        return b.array();
+    }
+
+    private static byte[] nested(int depth) {
+        byte[] p = MESSAGE;
+        for (int i = 0; i < depth; i++) p = bundle(p);
+        return p;
+    }
+
+    @Property
+    void nestingIsCountedExactly(@ForAll @IntRange(min = 0, max = 500) int depth) {
+        assertEquals(depth, OscBundleDepth.of(ByteBuffer.wrap(nested(depth))));
+    }
+
+    @Test
+    void theDeepestBranchCountsNotTheFirst() {
+        assertEquals(5, OscBundleDepth.of(ByteBuffer.wrap(bundle(nested(1), MESSAGE, nested(4)))));
+    }
+
+    @Property
+    void truncatedOrLyingPacketsEndTheScanWithoutThrowing(@ForAll @IntRange(min = 0, max = 200) int cut,
+                                                         @ForAll @IntRange(min = -5, max = 5000) int lie) {
+        byte[] p = nested(6);
+        byte[] truncated = Arrays.copyOf(p, Math.max(0, p.length - cut));
+        OscBundleDepth.of(ByteBuffer.wrap(truncated));
+        ByteBuffer lying = ByteBuffer.wrap(p.clone());
+        lying.putInt(16, lie);
+        OscBundleDepth.of(lying);
+    }
+}
