@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith generate --genre trap --bpm 140 --key F#m --bars 8 --roles drums,bass --seed 7",
             "  ./loopsmith generate --seed-midi drums.mid --mode accompany --roles bass,chords",
             "  ./loopsmith generate --audio drum-loop.wav --roles bass,chords     parts in time and in key with the clip",
+            "  ./loopsmith generate --audio drum-loop.wav --feel-from-audio       ... and played in the clip's groove",
             "  ./loopsmith generate --seed-midi idea.mid --mode continue --bars 4",
             "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass",
             "  ./loopsmith generate --seed-midi idea.mid --mode infill --vary-bars 3-4     fill bars 3-4 of every part",
@@ -74,6 +75,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--audio", paramLabel = "CLIP", description = "An audio clip (WAV, AIFF, FLAC): its tempo, key, bars and transcribed groove steer the parts.")
     Path audio;
+
+    @Option(names = "--feel-from-audio", description = "With --audio: play the new parts in the clip's groove (its timing "
+            + "and accents per sixteenth) instead of the model's feel.")
+    boolean feelFromAudio;
 
     @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany, vary or infill (default: ${DEFAULT-VALUE}).")
     String mode;
@@ -125,7 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
                 new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)),
-                Optional.ofNullable(audio), controls(), guidance, minP);
+                Optional.ofNullable(audio), controls(), guidance, minP, feelFromAudio);
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {

@@ -20,6 +20,8 @@ import loopsmith.generate.KeyConstraint;
  *                     "busy", "live", "tight")
  * @param guidance     classifier-free guidance on the genre (see {@link loopsmith.generate.SamplingConfig}); 1 = off
  * @param minP         min-p sampling threshold; 0 = off
+ * @param feelFromAudio with {@code audio}: the new parts are played in the clip's groove (its per-sixteenth timing and
+ *                     accents) instead of the model's feel
  */
 public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                               Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
@@ -27,11 +29,23 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                               ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
-                              double minP) {
+                              double minP, boolean feelFromAudio) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
         audio = audio == null ? Optional.empty() : audio;
         controls = controls == null ? GenerationRequest.Controls.MODEL : controls;
+    }
+
+    /** Options whose feel is not taken from an audio clip. */
+    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
+                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
+                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
+                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
+                           ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
+                           double minP) {
+        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
+                seedMidi, mode, varyBars, model, outDir, export, audio, controls, guidance, minP, false);
     }
 
     /** Options whose density, swing, quantization and feel are the text's and the model's. */

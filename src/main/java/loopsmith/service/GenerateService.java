@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
 import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
 import loopsmith.audio.AudioFileInfo;
+import loopsmith.audio.GrooveTemplate;
 import loopsmith.audio.StemRenderer;
 import loopsmith.audio.TempoDetector;
 import loopsmith.audio.WavReader;
@@ -53,6 +55,8 @@ import loopsmith.tokens.Token;
 public final class GenerateService {
     /** Where the bundled default model lives, relative to the installation. */
     public static final String DEFAULT_MODEL = "models/default.ckpt";
+    /** A clip whose first downbeat is later than this did not start on its bar line: worth telling the producer. */
+    private static final double MIN_DOWNBEAT_NOTE_SECONDS = 0.05;
 
     private final Path home;
     private final Clock clock;
@@ -147,7 +151,9 @@ public final class GenerateService {
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
-        Optional<AudioAnalysis> clip = o.audio().map(f -> Analyzer.analyze(f, maxClipSeconds));
+        // The genre asked for settles the clip's tempo octave where its range does (trap at 140, not 70).
+        Optional<String> genreAsked = o.genre().or(prompt::genre).map(Token.Tag::normalize);
+        Optional<AudioAnalysis> clip = o.audio().map(f -> Analyzer.analyze(f, maxClipSeconds, genreAsked));
         Optional<Piece> seedPiece = o.seedMidi().map(f -> readSeed(f, warnings));
         // The request's bar limit holds with a seed too: accompanying or varying it makes as many bars as it has.
         seedPiece.filter(p -> p.lengthBars() > GenerationRequest.MAX_BARS).ifPresent(p -> {
@@ -165,7 +171,7 @@ public final class GenerateService {
                     + "writes at most " + maxTracks + " parts");
 
         String genre = o.genre().or(prompt::genre).map(Token.Tag::normalize).orElse(null);
-        GenerationRequest.Controls asked = o.controls();
+        GenerationRequest.Controls asked = feelAsked(o, clip, warnings);
         Tags tags = Tags.of(genre, o.style().or(prompt::style).orElse(null), o.mood().or(prompt::mood).orElse(null))
                 .withFeel(asked.feel().or(prompt::feel));
         List<String> droppedTags = new ArrayList<>();
@@ -186,8 +192,13 @@ public final class GenerateService {
         GenerationRequest.Mode mode = o.mode();
         Optional<Piece> requestSeed = seedPiece;
         if (clip.isPresent() && seedPiece.isEmpty() && mode == GenerationRequest.Mode.NEW) {
-            // The clip's transcription is the seed: the new parts are made beside its groove, in its time.
-            Piece transcribed = clip.get().toPiece(bars);
+            // The clip's transcription is the seed: the new parts are made beside its groove, in its time, bar 1 on
+            // its first downbeat.
+            Piece transcribed = clip.get().startingAtDownbeat().toPiece(bars);
+            double downbeat = clip.get().tempo().downbeat().firstSeconds();
+            if (downbeat >= MIN_DOWNBEAT_NOTE_SECONDS)
+                warnings.add(String.format(Locale.ROOT, "%s: its first downbeat is %.2f s in; bar 1 of the parts starts "
+                        + "there (set the clip's start marker to it in Live)", clip.get().file().getFileName(), downbeat));
             if (transcribed.noteCount() > 0) {
                 requestSeed = Optional.of(transcribed);
                 mode = GenerationRequest.Mode.ACCOMPANY;
@@ -205,6 +216,10 @@ public final class GenerateService {
         GenerationRequest request = new GenerationRequest(tags, bpm, meter, key, bars, tracks, o.inKey(), sampling, seed,
                 o.variations(), requestSeed, mode, vary[0], vary[1], controls);
 
+        // The clip's pocket, for the new parts only: the seed's transcribed drums are the clip itself.
+        Optional<GrooveTemplate> grooveTemplate = o.feelFromAudio()
+                ? clip.map(c -> c.startingAtDownbeat().groove()).flatMap(GrooveTemplate::of) : Optional.empty();
+        int seedTracks = requestSeed.map(p -> p.tracks().size()).orElse(0);
         JavaGpt java = new JavaGpt(model.config(), model.contents().tensors());
         // One idea: both cores inside each product. Several: one core per variation, side by side.
         JavaLanguageModel language = o.variations() > 1 ? new JavaLanguageModel(java, 1) : new JavaLanguageModel(java);
@@ -224,13 +239,15 @@ public final class GenerateService {
             generation.put("swing", r.swing().map(Token.Swing::toString).orElse("straight"));
             generation.put("dropped_tags", droppedTags);
             generation.put("warnings", warnings);
+            Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
             Map<String, Object> described = describe(o, prompt, request, r.seed());
             clip.ifPresent(c -> {
                 Map<String, Object> summary = new LinkedHashMap<>(c.summary());
                 summary.put("file", c.file().getFileName().toString());
+                grooveTemplate.ifPresent(g -> summary.put("feel_offsets_ms", g.offsetMs(bpm)));
                 described.put("audio", summary);
             });
-            folders.add(AbletonExport.write(new AbletonExport.Item(r.piece(), genre, r.seed(), described,
+            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, r.seed(), described,
                     modelInfo, generation, version), o.outDir(), o.export(), clock));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
@@ -275,6 +292,24 @@ public final class GenerateService {
             if (!out.contains(r)) out.add(r);
         }
         return out;
+    }
+
+    /**
+     * The controls asked for; with the feel taken from an audio clip, the model writes on the grid (tight, straight)
+     * unless a swing or feel was asked for explicitly, since the clip's groove is applied after: the model's own swing
+     * or micro-timing under it would be played twice.
+     */
+    private static GenerationRequest.Controls feelAsked(GenerateOptions o, Optional<AudioAnalysis> clip, List<String> warnings) {
+        GenerationRequest.Controls asked = o.controls();
+        if (!o.feelFromAudio()) return asked;
+        if (clip.isEmpty()) throw new LoopsmithException(null, "--feel-from-audio needs an audio clip (--audio CLIP)");
+        if (GrooveTemplate.of(clip.get().groove()).isEmpty()) {
+            warnings.add(clip.get().file().getFileName() + ": too few drum hits to take a feel from; the model's feel is kept");
+            return asked;
+        }
+        return new GenerationRequest.Controls(asked.density(),
+                asked.swingPercent().isPresent() ? asked.swingPercent() : OptionalDouble.of(0),
+                asked.quantizeSteps(), asked.feel().or(() -> Optional.of("tight")));
     }
 
     /** Beside an audio clip the prompt's parts less drums (the clip has the groove); bass and chords if none remain. */

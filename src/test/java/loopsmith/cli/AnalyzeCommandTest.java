@@ -150,5 +150,20 @@ class AnalyzeCommandTest {
         assertEquals("accompany", sidecar.at("/request/mode").asText());
         assertEquals(100, sidecar.at("/request/audio/bpm").asDouble(), 0.01);
         assertEquals(clip.getFileName().toString(), sidecar.at("/request/audio/file").asText(), "by name only: no absolute path leaves the machine");
+
+        Path felt = dir.resolve("out-felt");
+        Cli f = Cli.run("generate", "--audio", clip.toString(), "--roles", "bass", "--model", model.toString(), "--out", felt.toString(),
+                "--seed", "3", "--no-audio", "--feel-from-audio");
+        assertEquals(0, f.exitCode(), f.err());
+        try (Stream<Path> s = Files.list(felt)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        JsonNode feltSidecar = JSON.readTree(folder.resolve("loopsmith.json").toFile());
+        assertEquals(16, feltSidecar.at("/request/audio/feel_offsets_ms").size(), feltSidecar.toString());
+        assertEquals(2, MidiReader.read(folder.resolve("Full_100bpm.mid")).piece().lengthBars(), "bar-exact with the clip's feel");
+
+        Cli noClip = Cli.run("generate", "house", "--model", model.toString(), "--out", felt.toString(), "--feel-from-audio", "--no-audio");
+        assertEquals(2, noClip.exitCode());
+        assertTrue(noClip.err().contains("--feel-from-audio needs an audio clip"), noClip.err());
     }
 }
