@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith generate --seed-midi idea.mid --mode vary --vary-bars 5-8 --tracks bass",
             "  ./loopsmith generate --seed-midi idea.mid --mode infill --vary-bars 3-4     fill bars 3-4 of every part",
             "  ./loopsmith generate \"boom bap\" --swing 62 --density sparse                 swung 16ths, few notes",
-            "  ./loopsmith generate \"funk drums\" --feel human                              played like a drummer"})
+            "  ./loopsmith generate \"funk drums\" --feel human                              played like a drummer",
+            "  ./loopsmith generate \"house beat\" --split-drums                              kick, snare, hats … on their own tracks"})
 final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "What you want, in words (genre, mood, tempo, key, bars, parts).")
     List<String> text = new ArrayList<>();
@@ -106,6 +107,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--tail", description = "Also write each stem's release tail as <Stem>_tail.wav.") boolean tail;
     @Option(names = "--soundfont", description = "A General MIDI SoundFont (.sf2) to render with.") Path soundfont;
     @Option(names = "--kit", description = "A folder of your drum samples (kick.wav, snare.wav, hat.wav, …) for the drum stem.") Path kit;
+    @Option(names = "--split-drums", description = "Also write the drums as Kick, Snare, Hats, Toms, Cymbals and Percussion parts (MIDI and stems), one Live track each.")
+    boolean splitDrums;
 
     @Override
     public Integer call() {
@@ -129,7 +132,7 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
                 constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
                 Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
-                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit)),
+                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit), splitDrums),
                 Optional.ofNullable(audio), controls(), guidance, minP, feelFromAudio);
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);

@@ -63,17 +63,38 @@ public final class AbletonExport {
                     tracks.add(new Sidecar.TrackEntry(t.name(), t.role().label(), t.isDrum() ? "Drum kit" : GeneralMidi.programName(t.program()),
                             t.program(), t.isDrum(), t.notes().size(), file));
                 }
+                List<Stems.Split> splits = new ArrayList<>();
+                List<Sidecar.DrumPartEntry> emptyParts = new ArrayList<>();
+                if (config.splitDrums()) {
+                    for (int i = 0; i < p.tracks().size(); i++) {
+                        Track t = p.tracks().get(i);
+                        if (!t.isDrum()) continue;
+                        for (DrumSplit.Part part : DrumSplit.of(t)) {
+                            if (part.track().notes().isEmpty()) {
+                                emptyParts.add(new Sidecar.DrumPartEntry(part.group().displayName(), part.group().label(), t.name(), 0, null, null));
+                                continue;
+                            }
+                            String base = uniqueName(stemUsed, part.group().displayName());
+                            String file = uniqueName(used, base + "_" + bpm + "bpm") + ".mid";
+                            MidiWriter.write(p.withTracks(List.of(part.track())), tmp.resolve(file));
+                            files.add(file);
+                            splits.add(new Stems.Split(i, part.group(), part.track(), base, file));
+                        }
+                    }
+                }
                 String full = "Full_" + bpm + "bpm.mid";
                 MidiWriter.write(p, tmp.resolve(full));
                 files.add(full);
                 List<String> warnings = new ArrayList<>();
-                if (config.audio()) files.addAll(Stems.write(p, tmp, stemNames, config, warnings));
+                List<String> stems = config.audio() ? Stems.write(p, tmp, stemNames, splits, config, warnings) : List.of();
+                files.addAll(stems);
                 PianoRoll.write(p, tmp.resolve("piano-roll.png"));
                 files.add("piano-roll.png");
                 files.add("loopsmith.json");
                 Sidecar sidecar = new Sidecar(item.version(), LocalDateTime.now(clock).toString(), item.request(), item.model(),
                         item.seed(), p.initialBpm(), p.key().map(Key::displayName).orElse(null), p.initialTimeSignature().toString(),
-                        (int) p.lengthBars(), tracks, files, item.generation(), warnings);
+                        (int) p.lengthBars(), tracks, files, item.generation(), warnings,
+                        config.splitDrums() ? drumParts(p, splits, emptyParts, stems) : null);
                 JSON.writeValue(tmp.resolve("loopsmith.json").toFile(), sidecar);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;
@@ -88,6 +109,19 @@ public final class AbletonExport {
         } catch (IOException e) {
             throw new LoopsmithException(outDir, "cannot write result folder: " + e.getMessage(), e);
         }
+    }
+
+    /** The sidecar's list of split drum parts: those written, then the empty groups, which have no files. */
+    private static List<Sidecar.DrumPartEntry> drumParts(Piece p, List<Stems.Split> splits, List<Sidecar.DrumPartEntry> empty,
+                                                         List<String> stems) {
+        List<Sidecar.DrumPartEntry> out = new ArrayList<>();
+        for (Stems.Split s : splits) {
+            String wav = s.baseName() + ".wav";
+            out.add(new Sidecar.DrumPartEntry(s.baseName(), s.group().label(), p.tracks().get(s.sourceTrack()).name(),
+                    s.track().notes().size(), s.midiFile(), stems.contains(wav) ? wav : null));
+        }
+        out.addAll(empty);
+        return out;
     }
 
     /** "124" for 124.0, "122.5" for 122.5: tempo as Live shows it in file names. */

@@ -27,12 +27,13 @@ import loopsmith.service.GenerateOptions;
  * @param feel    human (performed timing and dynamics) or tight (programmed on the grid); default: the text's word,
  *                else the model's choice
  * @param guidance classifier-free guidance on the genre, 0 to 4 (default 1: off)
+ * @param splitDrums also write the drums as Kick, Snare, Hats, Toms, Cymbals and Percussion parts (default false)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerateForm(String text, String genre, String style, String mood, Double bpm, String key, String timesig,
                            Integer bars, Object roles, String inKey, Double temperature, Integer topK, Double topP, Long seed,
                            Integer variations, String mode, String varyBars, Boolean audio, String density, Double swing,
-                           Integer quantize, Double guidance, String feel) {
+                           Integer quantize, Double guidance, String feel, Boolean splitDrums) {
     /** At most this many variations per request from a client, so one request cannot occupy a worker for minutes. */
     public static final int MAX_VARIATIONS = 8;
 
@@ -68,7 +69,8 @@ public record GenerateForm(String text, String genre, String style, String mood,
                 Optional.ofNullable(bpm), blankToEmpty(key), blankToEmpty(timesig), Optional.ofNullable(bars), roleList(),
                 keyConstraint(), temperature == null ? 1.0 : temperature, topK == null ? 0 : topK, topP == null ? loopsmith.generate.SamplingConfig.defaults().topP() : topP,
                 Optional.ofNullable(seed), variations == null ? 1 : variations, seedMidi, m, blankToEmpty(varyBars),
-                Optional.empty(), outDir, Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults(), audioClip,
+                Optional.empty(), outDir, (Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults())
+                        .withSplitDrums(Boolean.TRUE.equals(splitDrums)), audioClip,
                 controls(), guidance == null ? 1.0 : guidance,
                 loopsmith.generate.SamplingConfig.defaults().minP());
     }

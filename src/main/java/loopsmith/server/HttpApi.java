@@ -243,7 +243,7 @@ final class HttpApi {
 
     private static GenerateForm emptyForm() {
         return new GenerateForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static void error(Context ctx, int status, String reason) {

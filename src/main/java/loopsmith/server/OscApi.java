@@ -198,7 +198,7 @@ final class OscApi implements AutoCloseable {
         long seed = intArg(args, 2);
         boolean audio = intArg(args, 4) != 0;
         GenerateForm form = new GenerateForm(text, null, null, null, null, null, null, bars > 0 ? bars : null, null, null,
-                null, null, null, seed > 0 ? seed : null, null, null, null, audio, null, null, null, null, null);
+                null, null, null, seed > 0 ? seed : null, null, null, null, audio, null, null, null, null, null, null);
         try {
             form.check(config.maxPromptChars());
             GenerateOptions o = form.toOptions(config.outDir(), Optional.empty());

@@ -93,16 +93,18 @@ public final class GenerateService {
      * @param audio       whether WAV stems and a mix are rendered
      * @param seedBars    bars of the seed MIDI (0 without one)
      * @param seedTracks  tracks of the seed MIDI (0 without one)
+     * @param splitStems  stems beyond one per part: the pad groups of split drum parts
      */
-    public record Work(int bars, int parts, int variations, double loopSeconds, boolean audio, long seedBars, int seedTracks) {
+    public record Work(int bars, int parts, int variations, double loopSeconds, boolean audio, long seedBars, int seedTracks,
+                       int splitStems) {
         /** bars × parts × variations: the tokens the model writes grow with it. */
         public long partBars() {
             return (long) bars * parts * variations;
         }
 
-        /** Seconds of WAV written: a stem per part and a mix, per variation. */
+        /** Seconds of WAV written: a stem per part, the split drums' and a mix, per variation. */
         public double audioSeconds() {
-            return audio ? loopSeconds * (parts + 1) * variations : 0;
+            return audio ? loopSeconds * (parts + 1 + splitStems) * variations : 0;
         }
 
         /** A generous guess at the bytes written: the WAVs (stereo, at the export's rate and depth), MIDI, piano roll, sidecar. */
@@ -140,7 +142,10 @@ public final class GenerateService {
         double loopSeconds = bars * barSeconds;
         if (clip.isPresent() && seed.isEmpty() && o.bars().isEmpty() && o.bpm().isEmpty())
             loopSeconds = Math.min(loopSeconds, clip.get().seconds() + barSeconds); // its bars at its tempo: its length, rounded up
-        return new Work(bars, parts, o.variations(), loopSeconds, o.export().audio(), seedBars, seedTracks);
+        // Each drum part may fill every pad group: the new one (or the clip's transcription) and the seed's.
+        int drumParts = 1 + seed.map(p -> (int) p.tracks().stream().filter(loopsmith.music.Track::isDrum).count()).orElse(0);
+        int splitStems = o.export().splitDrums() ? drumParts * loopsmith.music.DrumGroup.values().length : 0;
+        return new Work(bars, parts, o.variations(), loopSeconds, o.export().audio(), seedBars, seedTracks, splitStems);
     }
 
     /** What one call made: the parsed prompt, the request as run, the folders written, and notes for the user. */

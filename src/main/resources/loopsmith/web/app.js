@@ -40,6 +40,7 @@ function formRequest() {
   const roles = [...document.querySelectorAll('input[name=roles]:checked')].map((c) => c.value);
   if (roles.length) r.roles = roles;
   r.audio = $('audio').checked;
+  r.split_drums = $('split_drums').checked;
   return r;
 }
 

@@ -228,6 +228,31 @@ class GenerateCommandTest {
         assertEquals("tight", sidecar.at("/request/feel").asText());
     }
 
+    /** --split-drums: a MIDI file per pad group that has hits, together the drum part's notes, and the sidecar's list. */
+    @Test
+    void splitDrumsWriteAPartPerPadGroup() throws Exception {
+        Path out = dir.resolve("out-split");
+        Cli r = Cli.run("generate", "--genre", "rock", "--bpm", "100", "--bars", "2", "--roles", "drums,bass", "--model", model.toString(),
+                "--out", out.toString(), "--seed", "5", "--split-drums", "--no-audio");
+        assertEquals(0, r.exitCode(), r.err());
+        Path folder = only(out);
+        Piece drums = MidiReader.read(folder.resolve("Drums_100bpm.mid")).piece();
+        JsonNode parts = JSON.readTree(folder.resolve("loopsmith.json").toFile()).path("drumParts");
+        assertEquals(loopsmith.music.DrumGroup.values().length, parts.size());
+        int notes = 0;
+        for (JsonNode part : parts) {
+            if (part.path("notes").asInt() == 0) {
+                assertTrue(part.path("midi").isNull(), part.toString());
+                continue;
+            }
+            Piece p = MidiReader.read(folder.resolve(part.path("midi").asText())).piece();
+            assertEquals(2, p.lengthBars(), part.toString());
+            assertEquals(part.path("notes").asInt(), p.noteCount());
+            notes += p.noteCount();
+        }
+        assertEquals(drums.noteCount(), notes, "the parts hold the drum part's notes");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -147,7 +147,7 @@ class AbletonExportTest {
     void aFailureMidExportLeavesNoFolder() throws Exception {
         Path out = dir.resolve("out-fail");
         Path notSf2 = Files.writeString(dir.resolve("bad.sf2"), "not a soundfont");
-        ExportConfig bad = new ExportConfig(true, 44100, 24, false, Optional.of(notSf2), Optional.empty());
+        ExportConfig bad = new ExportConfig(true, 44100, 24, false, Optional.of(notSf2), Optional.empty(), false);
         assertThrows(LoopsmithException.class, () -> AbletonExport.write(new AbletonExport.Item(piece, "house", 1, Map.of(), Map.of(),
                 Map.of(), "test"), out, bad, CLOCK));
         try (Stream<Path> s = Files.list(out)) {
