@@ -181,6 +181,11 @@ public final class GenerateService {
                 .withFeel(asked.feel().or(prompt::feel));
         List<String> droppedTags = new ArrayList<>();
         tags = knownTags(tags, model, warnings, droppedTags);
+        // Under a clip's feel the model writes on the grid, where it knows how to be asked to.
+        Token.Tag tight = new Token.Tag(Token.TagKind.FEEL, "tight");
+        if (o.feelFromAudio() && tags.feel().isEmpty() && model.vocabulary().contains(tight)
+                && model.seenTags().map(seen -> seen.contains(tight.toString())).orElse(true))
+            tags = tags.withFeel(Optional.of("tight"));
 
         boolean fromDefaults = o.seedMidi().isPresent();
         double bpm = o.bpm().or(() -> clip.map(c -> c.tempo().bpm())).orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
@@ -300,9 +305,9 @@ public final class GenerateService {
     }
 
     /**
-     * The controls asked for; with the feel taken from an audio clip, the model writes on the grid (tight, straight)
-     * unless a swing or feel was asked for explicitly, since the clip's groove is applied after: the model's own swing
-     * or micro-timing under it would be played twice.
+     * The controls asked for; with the feel taken from an audio clip, the model writes straight (and tight, where it
+     * knows the tag) unless a swing or feel was asked for explicitly, since the clip's groove is applied after: the
+     * model's own swing or micro-timing under it would be played twice.
      */
     private static GenerationRequest.Controls feelAsked(GenerateOptions o, Optional<AudioAnalysis> clip, List<String> warnings) {
         GenerationRequest.Controls asked = o.controls();
@@ -314,7 +319,7 @@ public final class GenerateService {
         }
         return new GenerationRequest.Controls(asked.density(),
                 asked.swingPercent().isPresent() ? asked.swingPercent() : OptionalDouble.of(0),
-                asked.quantizeSteps(), asked.feel().or(() -> Optional.of("tight")));
+                asked.quantizeSteps(), asked.feel());
     }
 
     /** Beside an audio clip the prompt's parts less drums (the clip has the groove); bass and chords if none remain. */
