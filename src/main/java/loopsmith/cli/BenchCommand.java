@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import loopsmith.bench.FinetuneBench;
 import loopsmith.bench.GenerateBench;
+import loopsmith.bench.GrooveBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
 import loopsmith.bench.RenderBench;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -231,6 +232,37 @@ final class BenchCommand implements Runnable {
             Path base = model != null ? model : home.resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             System.out.println(Json.of(FinetuneBench.run(lib, base, work, minutes, Math.max(1, pieces), seed, threads,
                     new loopsmith.service.LearnService.Progress() { })));
+            return 0;
+        }
+    }
+
+    @Command(name = "groove", description = "Groove on held-out Groove MIDI performances: quantized, grooved back, and per drum group the "
+            + "KS statistic of timing offsets and velocities against the real ones, next to random jitter; ratio = jitter's worst KS / ours.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench groove --json",
+                "  ./loopsmith bench groove --model models/mine-groove.json.gz --seed 2 --json"})
+    static final class GrooveFeel implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Performed drums (default: ../shared/corpus/groove).")
+        Path dir;
+
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--split", paramLabel = "CSV", description = "The split: files not in its train split are the held-out set "
+                + "(default: DIR/info.csv).")
+        Path split;
+
+        @Option(names = "--model", description = "The groove model (default: " + loopsmith.service.GrooveService.DEFAULT_MODEL + ").")
+        Path model;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the grooving and the jitter (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
+            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path m = model != null ? model : home.resolve(loopsmith.service.GrooveService.DEFAULT_MODEL);
+            System.out.println(Json.of(GrooveBench.run(folder, split != null ? split : folder.resolve("info.csv"), m, seed)));
             return 0;
         }
     }
