@@ -2,7 +2,10 @@
 # Installs Debian packages by name if they are missing. Without arguments, the ones Loopsmith uses at run time:
 #   fluid-soundfont-gm   the General MIDI SoundFont the WAV stems are rendered with
 # scripts/install-test-packages.sh passes the test-only ones. LOOPSMITH_PKG_WHY says what they are for.
-# Idempotent and quiet when everything is there. Needs root or password-less sudo; otherwise it says what to run.
+# Says what it will install and why before it does; quiet when everything is there. Installs as root, or with sudo
+# only where sudo needs no password at all (a NOPASSWD rule): a password cached by an earlier sudo in this terminal
+# was given for something else, so it is not used (sudo -k). Otherwise it prints the command to run and goes on.
+# Exits 0 unless an install started and failed or was interrupted (then it says how to repair).
 set -u
 pkgs="${*:-fluid-soundfont-gm}"
 why="${LOOPSMITH_PKG_WHY:-WAV stems need a SoundFont; without it only MIDI is written}"
@@ -14,13 +17,23 @@ done
 command -v apt-get >/dev/null || { echo "loopsmith: please install:$missing (no apt-get here; $why)" >&2; exit 0; }
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  if sudo -n true 2>/dev/null; then sudo="sudo"; else
-    echo "loopsmith: $why; run: sudo apt-get install$missing" >&2; exit 0
+  if sudo -k -n true 2>/dev/null; then sudo="sudo -k -n"; else
+    echo "loopsmith: $why; to install, run: sudo apt-get install$missing" >&2; exit 0
   fi
 fi
-echo "loopsmith: installing$missing (one time)..." >&2
+echo "loopsmith: installing the Debian package(s)$missing with apt-get${sudo:+ through sudo} (one time): $why" >&2
+log="$(mktemp)"
+interrupted() {
+  echo "loopsmith: the install of$missing was interrupted; nothing of Loopsmith depends on it yet. To finish it:" >&2
+  echo "  ${sudo:+sudo }dpkg --configure -a && ${sudo:+sudo }apt-get install$missing" >&2
+  rm -f "$log"; exit 130
+}
+trap interrupted INT TERM
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1 \
-  || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; } \
-  || echo "loopsmith: could not install$missing ($why)" >&2
-exit 0
+if $sudo apt-get install -y -q --no-install-recommends $missing >"$log" 2>&1 \
+   || { $sudo apt-get update -q >>"$log" 2>&1 && $sudo apt-get install -y -q --no-install-recommends $missing >>"$log" 2>&1; }; then
+  rm -f "$log"; exit 0
+fi
+tail -15 "$log" >&2
+echo "loopsmith: could not install$missing ($why); the full apt-get output is in $log" >&2
+exit 1
