@@ -2,6 +2,7 @@ package loopsmith.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -116,18 +117,19 @@ public record GrooveModel(String format, int version, String source, int files, 
             raw.mark(2);
             boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
-            m = JSON.readValue(gzipped ? new GZIPInputStream(raw) : raw, GrooveModel.class);
+            JsonNode tree = JSON.readTree(gzipped ? new GZIPInputStream(raw) : raw);
+            // Format and version first: an older or newer file is named as such, not as a puzzling missing column.
+            if (tree == null || !FORMAT.equals(tree.path("format").asText()))
+                throw new LoopsmithException(file, "not a groove model (format is not " + FORMAT + ")");
+            if (tree.path("version").asInt() != VERSION)
+                throw new LoopsmithException(file, "groove model version " + tree.path("version").asInt() + "; this Loopsmith reads version "
+                        + VERSION + " (learn it again with ./loopsmith groove --learn)");
+            m = JSON.treeToValue(tree, GrooveModel.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, "not a groove model (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read groove model: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new LoopsmithException(file, "damaged groove model: " + e.getMessage(), e);
         }
-        if (m == null || !FORMAT.equals(m.format())) throw new LoopsmithException(file, "not a groove model (format is not " + FORMAT + ")");
-        if (m.version() != VERSION)
-            throw new LoopsmithException(file, "groove model version " + m.version() + "; this Loopsmith reads version " + VERSION
-                    + " (learn it again with ./loopsmith groove --learn)");
         return m;
     }
 }
