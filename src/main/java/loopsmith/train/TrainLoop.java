@@ -103,10 +103,21 @@ public final class TrainLoop {
     }
 
     private static Device device(TrainConfig config) {
+        Engine engine;
+        try {
+            engine = Engine.getInstance();
+        } catch (RuntimeException e) {
+            // The build carries libtorch only where DJL publishes it (pom.xml's libtorch profiles); elsewhere this is
+            // the first place training notices, and generation never needs it.
+            throw new LoopsmithException(null, "training needs libtorch, and this build has none for "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " (DJL publishes libtorch "
+                    + "2.5.1 for Linux x86-64, macOS arm64 and Windows x86-64); generate, serve and the other commands "
+                    + "work without it: " + e.getMessage(), e);
+        }
         if (config.device().equals("cpu")) return Device.cpu();
-        if (Engine.getInstance().getGpuCount() == 0)
+        if (engine.getGpuCount() == 0)
             throw new LoopsmithException(null, "--device cuda: no CUDA GPU visible to the engine (this build carries the "
-                    + "CPU libtorch; build with 'mvn -Pgpu package' on a CUDA machine)");
+                    + "CPU libtorch; build with 'mvn -Dgpu package' on a CUDA machine)");
         return Device.gpu();
     }
 
