@@ -19,10 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import loopsmith.library.DrumGrid;
 import loopsmith.music.LoopsmithException;
+import loopsmith.music.Piece;
 import org.eclipse.jetty.http.BadMessageException;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
+import loopsmith.service.GrooveService;
 
 /**
  * The HTTP JSON API and the web page, as Javalin routes. Every generation goes through {@link Jobs}; files are served
@@ -41,6 +44,7 @@ final class HttpApi {
     private final Uploads uploads;
     private final RequestGuard guard;
     private final String version;
+    private final GrooveService grooveService;
 
     HttpApi(ServerConfig config, Admission admission, Jobs jobs, ResultFiles results, RequestGuard guard, String version) {
         this.config = config;
@@ -50,6 +54,7 @@ final class HttpApi {
         this.uploads = new Uploads(config.outDir(), config.maxUploadBytes(), config.budget().maxClipSeconds());
         this.guard = guard;
         this.version = version;
+        this.grooveService = new GrooveService(config.home());
     }
 
     void configure(JavalinConfig c) {
@@ -74,6 +79,10 @@ final class HttpApi {
             guard.checkHost(ctx);
         });
         c.routes.before("/api/*", guard::checkApi);
+        c.routes.before("/api/groove", ctx -> {
+            if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
+                throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
+        });
         c.routes.before("/api/generate", ctx -> {
             if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
                 throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
@@ -84,6 +93,7 @@ final class HttpApi {
         c.routes.get("/api/models", this::models);
         c.routes.get("/api/openapi.json", this::openapi);
         c.routes.post("/api/generate", this::generate);
+        c.routes.post("/api/groove", this::groove);
         c.routes.get("/api/jobs/{id}", this::job);
         c.routes.delete("/api/jobs/{id}", this::cancel);
         c.routes.get("/api/results", ctx -> json(ctx, 200, Map.of("results", results.list(100))));
@@ -194,6 +204,34 @@ final class HttpApi {
         Job job = admission.submit(options);
         ctx.header("Location", "/api/jobs/" + job.id());
         json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
+    }
+
+    /**
+     * Groove: multipart with the drum {@code clip} (a MIDI file) and an optional JSON {@code request}. Grooving takes
+     * milliseconds, so the grooved MIDI file is the answer itself, with the seed and the hit count in headers; no job.
+     */
+    private void groove(Context ctx) throws IOException {
+        if (!ctx.isMultipartFormData())
+            throw new ApiException(415, "groove takes multipart/form-data: the drum clip as the file part 'clip', options as the JSON part 'request'");
+        String request = ctx.formParam("request");
+        GrooveForm form = request == null || request.isBlank() ? GrooveForm.EMPTY : JSON.readValue(request, GrooveForm.class);
+        GrooveService.Request options = form.toRequest();
+        UploadedFile upload = ctx.uploadedFile("clip");
+        if (upload == null) throw new ApiException(400, "clip: required (a MIDI drum clip, as the file part 'clip')");
+        byte[] data = uploads.read(upload.content());
+        if (Uploads.sniff(data) != Uploads.Kind.MIDI)
+            throw new ApiException(415, "clip: not a Standard MIDI File (judged by its first bytes); groove takes MIDI drum clips");
+        Piece clip = grooveService.readClip(data, Path.of("clip"));
+        long drumBars = clip.lengthBars() * clip.tracks().stream().filter(DrumGrid::isDrums).count();
+        if (drumBars > config.budget().maxPartBars())
+            throw new ApiException(413, "clip: " + drumBars + " bars of drum parts; this server grooves at most " + config.budget().maxPartBars());
+        GrooveService.Grooved g = grooveService.groove(clip, options);
+        ctx.header("X-Loopsmith-Seed", Long.toString(g.seed()));
+        ctx.header("X-Loopsmith-Hits", Integer.toString(g.hits()));
+        g.genre().ifPresent(genre -> ctx.header("X-Loopsmith-Genre", genre));
+        if (!g.warnings().isEmpty()) ctx.header("X-Loopsmith-Warnings", String.join("; ", g.warnings()).replaceAll("[^\\x20-\\x7e]", "?"));
+        ctx.header("Content-Disposition", "attachment; filename=\"grooved.mid\"");
+        ctx.status(200).contentType(ResultFiles.contentType("grooved.mid")).result(g.midi());
     }
 
     private void job(Context ctx) {
