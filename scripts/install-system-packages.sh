@@ -9,6 +9,18 @@
 set -u
 pkgs="${*:-fluid-soundfont-gm}"
 why="${LOOPSMITH_PKG_WHY:-WAV stems need a SoundFont; without it only MIDI is written}"
+if ! command -v dpkg-query >/dev/null; then
+  # Not Debian or Ubuntu: nothing is installed for you. The one thing a producer needs to know is where the SoundFont goes.
+  if [ -z "${*:-}" ]; then
+    case "$(uname -s)" in
+      Darwin) echo "loopsmith: WAV stems need a General MIDI SoundFont: put a .sf2 in ~/Library/Audio/Sounds/Banks (or pass --soundfont FILE); without one only MIDI is written" >&2 ;;
+      *) echo "loopsmith: WAV stems need a General MIDI SoundFont: install your distribution's FluidR3 GM package or put a .sf2 in ~/.local/share/soundfonts (or pass --soundfont FILE)" >&2 ;;
+    esac
+  else
+    echo "loopsmith: please install: $pkgs ($why)" >&2
+  fi
+  exit 0
+fi
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
