@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import loopsmith.bench.FinetuneBench;
 import loopsmith.bench.GenerateBench;
+import loopsmith.bench.DrumifyBench;
 import loopsmith.bench.GrooveBench;
 import loopsmith.bench.IngestBench;
 import loopsmith.bench.ParseBench;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class, BenchCommand.Drumify.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -263,6 +264,40 @@ final class BenchCommand implements Runnable {
             Path home = Path.of(System.getProperty("loopsmith.home", "."));
             Path m = model != null ? model : home.resolve(loopsmith.service.GrooveService.DEFAULT_MODEL);
             System.out.println(Json.of(GrooveBench.run(folder, split != null ? split : folder.resolve("info.csv"), m, seed)));
+            return 0;
+        }
+    }
+
+    @Command(name = "drumify", description = "Drumify on POP909 and Nottingham clips the bundled model never saw, under several genres: "
+            + "onset coverage, kick or snare on strong onsets and the genre's drum idiom, next to the model's drums written without "
+            + "hearing the clip; ratio = our onset coverage / theirs.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench drumify --json",
+                "  ./loopsmith bench drumify --genres house,trap --clips 2 --bars 8 --json"})
+    static final class Drumify implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "The corpus (default: ../shared/corpus).")
+        Path dir;
+
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--model", description = "A model file or training run (default: the bundled model).") Path model;
+        @Option(names = "--genres", split = ",", defaultValue = "pop,rock,house,hip-hop", description = "Genres each clip is drumified in (default: ${DEFAULT-VALUE}).")
+        java.util.List<String> genres;
+        @Option(names = "--clips", defaultValue = "3", description = "Clips per set (POP909 melody and bass, Nottingham melody and chords) (default: ${DEFAULT-VALUE}).")
+        int clips;
+        @Option(names = "--bars", defaultValue = "4", description = "Bars per clip (default: ${DEFAULT-VALUE}).") int bars;
+        @Option(names = "--candidates", defaultValue = "" + loopsmith.service.DrumifyService.DEFAULT_CANDIDATES, description = "(default: ${DEFAULT-VALUE}).")
+        int candidates;
+        @Option(names = "--audio-clips", defaultValue = "4", description = "Clips also rendered to WAV and drumified from audio (default: ${DEFAULT-VALUE}).")
+        int audioClips;
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE}).") long seed;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path m = model != null ? model : Path.of(System.getProperty("loopsmith.home", ".")).resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
+            System.out.println(Json.of(DrumifyBench.run(folder, m, genres, Math.max(1, clips), Math.max(1, bars), Math.max(1, candidates), seed,
+                    Math.max(0, audioClips))));
             return 0;
         }
     }

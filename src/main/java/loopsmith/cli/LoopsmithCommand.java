@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "loopsmith", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpWidth = 120,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Learns your style from your own library and makes new drums, bass, chords and melodies for Ableton Live.",
-        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, LearnCommand.class, GenerateCommand.class, PromptCommand.class, AnalyzeCommand.class, GrooveCommand.class, TokenizeCommand.class, DetokenizeCommand.class, EvalCommand.class, BenchCommand.class, ServeCommand.class,
+        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, LearnCommand.class, GenerateCommand.class, PromptCommand.class, AnalyzeCommand.class, GrooveCommand.class, DrumifyCommand.class, TokenizeCommand.class, DetokenizeCommand.class, EvalCommand.class, BenchCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             "  ./loopsmith inspect song.mid --json                        tracks, roles, tempo, key, bars, warnings",
             "  ./loopsmith analyze loop.wav --json                       tempo, key, bars and drum hits of audio",
             "  ./loopsmith groove beat.mid --amount 0.8 --genre funk       a quantized drum clip played by a human drummer's feel",
+            "  ./loopsmith drumify bassline.mid --genre funk               a drum part that follows the clip's rhythm",
             "  ./loopsmith tokenize song.mid --out t.txt                  one token per line (detokenize: back)",
             "  ./loopsmith bench parse --json                             speed next to a reference program",
             "  ./loopsmith serve                                          web page, HTTP and OSC API on 127.0.0.1"})

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.DrumifyOptions;
+import loopsmith.service.DrumifyService;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
@@ -17,12 +19,14 @@ import loopsmith.service.GenerateService;
 final class Admission {
     private final ServerConfig.Budget budget;
     private final GenerateService service;
+    private final DrumifyService drumify;
     private final Jobs jobs;
     private final OutputFolder output;
 
-    Admission(ServerConfig.Budget budget, GenerateService service, Jobs jobs, OutputFolder output) {
+    Admission(ServerConfig.Budget budget, GenerateService service, DrumifyService drumify, Jobs jobs, OutputFolder output) {
         this.budget = budget;
         this.service = service;
+        this.drumify = drumify;
         this.jobs = jobs;
         this.output = output;
     }
@@ -43,6 +47,39 @@ final class Admission {
             });
         } catch (RuntimeException e) {
             deleteUploads.run(); // refused: the uploads have no job to outlive
+            throw e;
+        }
+    }
+
+    /** Queues a Drumify of {@code o}'s stored clip, under the same budget and queue as generate; the clip is deleted when it ends. */
+    Job submit(DrumifyOptions o) {
+        Runnable deleteUpload = () -> Uploads.delete(o.clip());
+        try {
+            GenerateService.Work work;
+            try {
+                work = drumify.estimate(o);
+            } catch (LoopsmithException e) {
+                throw new ApiException(400, "clip: " + e.reason());
+            }
+            check(work);
+            OutputFolder.Reservation room = output.reserve(work.bytes(o.export()));
+            return jobs.submitWork(() -> {
+                output.requireFree(work.bytes(o.export()));
+                DrumifyService.Outcome outcome;
+                try {
+                    outcome = drumify.drumify(o);
+                } catch (LoopsmithException e) {
+                    // The stored name means nothing to the client: the clip is the part it sent.
+                    throw new LoopsmithException(e.file() != null && e.file().equals(o.clip()) ? Path.of("clip") : e.file(), e.reason(), e);
+                }
+                output.afterJob();
+                return new Jobs.Made(List.of(outcome.folder()), outcome.warnings());
+            }, () -> {
+                room.release();
+                deleteUpload.run();
+            });
+        } catch (RuntimeException e) {
+            deleteUpload.run();
             throw e;
         }
     }

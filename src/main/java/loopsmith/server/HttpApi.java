@@ -83,10 +83,11 @@ final class HttpApi {
             if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
                 throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
         });
-        c.routes.before("/api/generate", ctx -> {
-            if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
-                throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
-        });
+        for (String upload : List.of("/api/generate", "/api/drumify"))
+            c.routes.before(upload, ctx -> {
+                if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
+                    throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
+            });
         c.routes.get("/", this::page);
         c.routes.get("/index.html", this::page);
         c.routes.get("/api/health", this::health);
@@ -94,6 +95,7 @@ final class HttpApi {
         c.routes.get("/api/openapi.json", this::openapi);
         c.routes.post("/api/generate", this::generate);
         c.routes.post("/api/groove", this::groove);
+        c.routes.post("/api/drumify", this::drumify);
         c.routes.get("/api/jobs/{id}", this::job);
         c.routes.delete("/api/jobs/{id}", this::cancel);
         c.routes.get("/api/results", ctx -> json(ctx, 200, Map.of("results", results.list(100))));
@@ -202,6 +204,26 @@ final class HttpApi {
             throw e;
         }
         Job job = admission.submit(options);
+        ctx.header("Location", "/api/jobs/" + job.id());
+        json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
+    }
+
+    /** Drumify: multipart with the {@code clip} (MIDI or audio, judged by content) and an optional JSON {@code request}. */
+    private void drumify(Context ctx) throws IOException {
+        if (!ctx.isMultipartFormData())
+            throw new ApiException(415, "drumify takes multipart/form-data: the clip as the file part 'clip', options as the JSON part 'request'");
+        String request = ctx.formParam("request");
+        DrumifyForm form = request == null || request.isBlank() ? DrumifyForm.EMPTY : JSON.readValue(request, DrumifyForm.class);
+        form.check();
+        UploadedFile upload = ctx.uploadedFile("clip");
+        if (upload == null) throw new ApiException(400, "clip: required (a MIDI file, or a WAV, AIFF or FLAC clip, as the file part 'clip')");
+        byte[] data = uploads.read(upload.content());
+        Path clip = switch (Uploads.sniff(data)) {
+            case MIDI -> uploads.storeMidi(data);
+            case AUDIO -> uploads.storeAudio(data);
+            case UNKNOWN -> throw new ApiException(415, "clip: not a MIDI file or a WAV, AIFF or FLAC clip (judged by its first bytes)");
+        };
+        Job job = admission.submit(form.toOptions(config.outDir(), clip));
         ctx.header("Location", "/api/jobs/" + job.id());
         json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import loopsmith.service.GenerateOptions;
@@ -88,11 +89,22 @@ public final class Jobs implements AutoCloseable {
         };
     }
 
+    /** What a job made: its result folders and notes for the user. */
+    public record Made(List<Path> folders, List<String> warnings) { }
+
     /** Queues a generation; {@code after} runs when it has finished either way (e.g. to delete an upload). */
     public Job submit(GenerateOptions options, Runnable after) {
+        return submitWork(() -> {
+            GenerateService.Outcome o = service.apply(options);
+            return new Made(o.folders(), o.warnings());
+        }, after);
+    }
+
+    /** Queues another tool's work (Drumify) in the same queue, under the same deadline and cancellation. */
+    public Job submitWork(Supplier<Made> work, Runnable after) {
         Job job = new Job(UUID.randomUUID().toString(), clock.instant());
         Runnable once = runOnce(after);
-        Runnable task = () -> run(job, options, once);
+        Runnable task = () -> run(job, work, once);
         waiting.put(job, task);
         try {
             pool.execute(task);
@@ -142,7 +154,7 @@ public final class Jobs implements AutoCloseable {
         return pool.getActiveCount();
     }
 
-    private void run(Job job, GenerateOptions options, Runnable after) {
+    private void run(Job job, Supplier<Made> work, Runnable after) {
         waiting.remove(job);
         long t0 = System.nanoTime();
         if (!job.running(t0, Thread.currentThread())) {
@@ -153,7 +165,7 @@ public final class Jobs implements AutoCloseable {
                 "deadline: still running after " + deadline.toSeconds() + " s (serve --job-timeout); ask for fewer bars, parts or "
                         + "variations"), deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            GenerateService.Outcome o = service.apply(options);
+            Made o = work.get();
             double s = (System.nanoTime() - t0) / 1e9;
             if (job.done(o.folders(), o.warnings(), s)) meanSeconds = meanSeconds == 0 ? s : 0.7 * meanSeconds + 0.3 * s;
             else discard(job, o.folders());

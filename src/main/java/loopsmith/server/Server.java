@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.DrumifyService;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
@@ -51,7 +52,8 @@ public final class Server implements AutoCloseable {
             System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");
         Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> run(service, output, o), clock,
                 config.jobDeadline());
-        Admission admission = new Admission(config.budget(), service, jobs, output);
+        Admission admission = new Admission(config.budget(), service,
+                new DrumifyService(config.home(), clock, version, config.budget().maxClipSeconds()), jobs, output);
         String token = RequestGuard.newToken();
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(config.httpPort());
         RequestGuard guard = new RequestGuard(config, token, boundPort::get);

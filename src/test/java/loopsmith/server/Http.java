@@ -68,6 +68,12 @@ record Http(HttpClient client, String base, String token) {
     /** multipart/form-data with a "request" JSON part and one file part. */
     HttpResponse<byte[]> postMultipart(Map<String, Object> request, String filePart, String fileName, byte[] file)
             throws IOException, InterruptedException {
+        return postMultipart("/api/generate", request, filePart, fileName, file);
+    }
+
+    /** The same, to another endpoint (/api/drumify). */
+    HttpResponse<byte[]> postMultipart(String path, Map<String, Object> request, String filePart, String fileName, byte[] file)
+            throws IOException, InterruptedException {
         String boundary = "----loopsmith-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -76,7 +82,7 @@ record Http(HttpClient client, String base, String token) {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest r = request("/api/generate")
+        HttpRequest r = request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
