@@ -1,13 +1,17 @@
 // Loopsmith for Max for Live: talks OSC to `loopsmith serve` (docs/osc.md) and puts the result into Live.
 // Inlet 0: "text <words…>", "bars <n>", "seed <n>", "part <name>", "generate", "reveal", "ping", and the OSC replies
 // from [udpreceive] ("/loopsmith/pong <version> <request> <folder>", "/loopsmith/queued <job> <request>",
-// "/loopsmith/progress <job> <f>", "/loopsmith/done <job> <folder> <files…>", "/loopsmith/error <job|request> …").
+// "/loopsmith/progress <job> <f>", "/loopsmith/notes <job> <part> <beats> <chunk> <chunks> <pitch start length
+// velocity>…", "/loopsmith/done <job> <folder> <files…>", "/loopsmith/error <job|request> …").
 // Outlet 0: OSC messages for [udpsend]. Outlet 1: progress 0..1. Outlet 2: status text. Outlet 3: folder for reveal.
 //
 // [udpreceive] does not say who sent a message, and anything on the network may send to its port. So a reply counts
 // only when it carries what this device sent or was told: the key of its ping, the id of its pending request, then the
-// job id the server gave for it. File names in a reply are checked to be plain names inside the server's results
-// folder, and the MIDI reader is bounded (file size, chunk lengths, events), so no reply and no file can freeze Live.
+// job id the server gave for it. The clip is made from the notes the server sends, so it works wherever the server
+// runs (WSL2, Docker, another machine); only when they did not all arrive does the script read the result's MIDI file,
+// which needs the server on this computer. Notes are checked one by one, file names in a reply are checked to be plain
+// names inside the server's results folder, and the MIDI reader is bounded (file size, chunk lengths, events), so no
+// reply and no file can freeze Live.
 autowatch = 1;
 inlets = 1;
 outlets = 4;
@@ -17,6 +21,10 @@ var MAX_MIDI_BYTES = 1048576; // a result's MIDI file is a few kB; anything larg
 var MAX_TRACKS = 64;
 var MAX_EVENTS = 200000;      // per file
 var NAME = /^[A-Za-z0-9#_-][A-Za-z0-9#._-]{0,127}$/; // what the server's exporter names folders and files
+var PART = /^[A-Za-z0-9-]{1,32}$/;   // a part's name in /loopsmith/notes
+var MAX_PARTS = 32;
+var MAX_CHUNKS = 1000;
+var MAX_NOTES = 20000;               // per part: 32 bars of the busiest drums are a few thousand
 
 var prompt = "";
 var bars = 8;
@@ -28,6 +36,8 @@ var pending = "";             // the request sent and not yet queued
 var job = "";                 // the job the server queued for it
 var resultsFolder = "";       // the server's output folder, from a pong to this key
 var lastFolder = "";
+var received = {};            // the current job's parts from /loopsmith/notes: name -> {beats, chunks, count, got, notes, bad}
+var receivedParts = 0;
 
 function newKey() { return "m4l-" + Math.floor(Math.random() * 1e9).toString(36) + "-" + new Date().getTime().toString(36); }
 
@@ -42,10 +52,13 @@ function anything() {
         case "/loopsmith/pong": pong(args); return;
         case "/loopsmith/queued":
             if (!pending || String(args[1]) !== pending) return ignored(messagename);
-            job = String(args[0]); pending = ""; status("queued"); outlet(1, 0); return;
+            job = String(args[0]); pending = ""; received = {}; receivedParts = 0; status("queued"); outlet(1, 0); return;
         case "/loopsmith/progress":
             if (!job || String(args[0]) !== job) return ignored(messagename);
             outlet(1, args[1]); status("generating… " + Math.round(args[1] * 100) + "%"); return;
+        case "/loopsmith/notes":
+            if (!job || String(args[0]) !== job) return ignored(messagename);
+            takeNotes(args.slice(1)); return;
         case "/loopsmith/done":
             if (!job || String(args[0]) !== job) return ignored(messagename);
             job = ""; done(String(args[1]), args.slice(2)); return;
@@ -80,10 +93,59 @@ function reveal() { if (lastFolder && resultsFolder) outlet(3, resultsFolder + "
 
 function status(s) { outlet(2, "set", s); }
 
+// One chunk of a part's notes. A chunk that breaks any rule spoils its whole part (the file is read instead, if it can be).
+function takeNotes(a) {
+    var name = String(a[0]), beats = Number(a[1]), i = a[2], n = a[3];
+    if (!PART.test(name)) return;
+    var p = received[name];
+    if (!p) {
+        if (receivedParts >= MAX_PARTS) return;
+        p = received[name] = {beats: beats, chunks: {}, count: n, got: 0, notes: 0, bad: false};
+        receivedParts++;
+    }
+    var body = a.slice(4);
+    var ok = isWhole(i) && isWhole(n) && i >= 0 && i < n && n <= MAX_CHUNKS && n === p.count && beats === p.beats
+        && beats > 0 && beats <= 32 * 4 * 8 && body.length % 4 === 0 && !p.chunks.hasOwnProperty(i)
+        && p.notes + body.length / 4 <= MAX_NOTES;
+    var notes = [];
+    for (var k = 0; ok && k < body.length; k += 4) {
+        var pitch = body[k], start = Number(body[k + 1]), length = Number(body[k + 2]), velocity = body[k + 3];
+        ok = isWhole(pitch) && pitch >= 0 && pitch <= 127 && isFinite(start) && start >= 0 && start < beats
+            && isFinite(length) && length > 0 && length <= beats && isWhole(velocity) && velocity >= 1 && velocity <= 127;
+        if (ok) notes.push({pitch: pitch, start_time: start, duration: Math.min(length, beats - start), velocity: velocity});
+    }
+    if (!ok) { p.bad = true; return; }
+    p.chunks[i] = notes;
+    p.got++;
+    p.notes += notes.length;
+}
+
+function isWhole(x) { return typeof x === "number" && isFinite(x) && Math.floor(x) === x; }
+
+// The chosen part's notes, when every chunk of it arrived intact; null otherwise.
+function receivedClip() {
+    var p = received[part];
+    if (!p || p.bad || p.got !== p.count) return null;
+    var notes = [];
+    for (var i = 0; i < p.count; i++) notes = notes.concat(p.chunks[i]);
+    return {notes: notes, lengthBeats: p.beats};
+}
+
 function done(folder, files) {
     if (!NAME.test(folder) || folder.indexOf("..") >= 0) { status("error: the server named an odd folder; nothing inserted"); return; }
     lastFolder = folder;
     outlet(1, 1);
+    var sent = receivedClip();
+    received = {}; receivedParts = 0;
+    if (sent) {
+        try {
+            insert(sent);
+            status("done: " + part + " inserted (" + sent.notes.length + " notes) from " + folder);
+        } catch (e) {
+            status("done: " + folder + " (could not insert: " + e + ")");
+        }
+        return;
+    }
     if (!resultsFolder) { status("done: " + folder + " (the server's folder is unknown; press Generate again)"); return; }
     var chosen = null;
     for (var i = 0; i < files.length && i < 256; i++) {

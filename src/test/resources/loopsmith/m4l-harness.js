@@ -62,6 +62,26 @@ reply('/loopsmith/done', 'job-1', '..', '../../x.mid');                // odd na
 ctx.generate();
 const request2 = sent().filter((o) => o[1] === '/loopsmith/generate')[1][7];
 reply('/loopsmith/queued', 'job-2', request2);
-reply('/loopsmith/done', 'job-2', 'result', 'Full_120bpm.mid');
+reply('/loopsmith/notes', 'job-9', 'Full', 4, 0, 1, 60, 0, 1, 100);     // another job's notes: ignored
+reply('/loopsmith/done', 'job-2', 'result', 'Full_120bpm.mid');        // no notes sent: the file is read (4 notes)
+ctx.generate();
+const request3 = sent().filter((o) => o[1] === '/loopsmith/generate')[2][7];
+reply('/loopsmith/queued', 'job-3', request3);
+reply('/loopsmith/notes', 'job-3', 'Full', 8, 1, 2, 64, 4, 0.5, 90);    // chunks in any order
+reply('/loopsmith/notes', 'job-3', 'Full', 8, 0, 2, 60, 0, 1, 100, 62, 1.5, 0.25, 80);
+reply('/loopsmith/notes', 'job-3', 'Bass', 8, 0, 1, 36, 0, 2, 100);
+reply('/loopsmith/done', 'job-3', 'result', 'Full_120bpm.mid');        // the sent notes (3), no file needed
+ctx.generate();
+const request4 = sent().filter((o) => o[1] === '/loopsmith/generate')[3][7];
+reply('/loopsmith/queued', 'job-4', request4);
+reply('/loopsmith/notes', 'job-4', 'Full', 8, 0, 1, 60, 0, 1, 100, 200, 1, 1, 90);   // pitch 200: the part is spoiled
+reply('/loopsmith/done', 'job-4', 'result', 'Full_120bpm.mid');        // so the file is read instead (4 notes)
+ctx.generate();
+const request5 = sent().filter((o) => o[1] === '/loopsmith/generate')[4][7];
+reply('/loopsmith/queued', 'job-5', request5);
+reply('/loopsmith/notes', 'job-5', 'Full', 8, 0, 2, 60, 0, 1, 100);     // one chunk of two
+reply('/loopsmith/pong', 'v', key, '');                                // the server is elsewhere: no folder
+reply('/loopsmith/done', 'job-5', 'result', 'Full_120bpm.mid');        // incomplete notes and no file: nothing inserted
 console.log(JSON.stringify({ key, request, replies: statuses.slice(before) }));
-console.log(JSON.stringify({ inserted: liveCalls.filter((c) => c[0] === 'create_clip').length }));
+console.log(JSON.stringify({ inserted: liveCalls.filter((c) => c[0] === 'create_clip').length,
+  notes: liveCalls.filter((c) => c[0] === 'add_new_notes').map((c) => c[1].notes.length) }));

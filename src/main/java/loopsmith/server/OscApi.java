@@ -230,6 +230,7 @@ final class OscApi implements AutoCloseable {
         switch (v.status()) {
             case DONE -> {
                 for (Path folder : v.folders()) {
+                    sendNotes(to, v.id(), folder);
                     // Names relative to the output folder: the folder's, then its files'.
                     List<Object> a = new ArrayList<>();
                     a.add(v.id());
@@ -243,6 +244,27 @@ final class OscApi implements AutoCloseable {
             case QUEUED -> send(to, "progress", v.id(), 0f);
         }
         if (v.status().isFinal()) watched.keySet().removeIf(j -> j.id().equals(v.id()));
+    }
+
+    /**
+     * Every MIDI part of a result as {@code /loopsmith/notes} messages, before its {@code done}: a device takes the
+     * notes from them, so it needs no path to the server's files (the server may run in WSL2, Docker or on another
+     * machine, where a path means nothing on Live's side). A part whose file cannot be read is left out; the device then
+     * falls back to reading the file.
+     */
+    private void sendNotes(SocketAddress to, String job, Path folder) {
+        for (Path f : ResultFiles.files(folder)) {
+            String name = f.getFileName().toString();
+            if (!name.endsWith(".mid") || name.indexOf('_') < 1) continue;
+            Optional<OscNotes.Part> part = OscNotes.read(f, name.substring(0, name.indexOf('_')));
+            if (part.isEmpty()) continue;
+            List<List<Object>> chunks = part.get().chunks();
+            for (int i = 0; i < chunks.size(); i++) {
+                List<Object> a = new ArrayList<>(List.of(job, part.get().name(), (float) part.get().lengthBeats(), i, chunks.size()));
+                a.addAll(chunks.get(i));
+                send(to, "notes", a.toArray());
+            }
+        }
     }
 
     private void tick() {

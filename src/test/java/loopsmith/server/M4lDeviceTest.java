@@ -68,7 +68,7 @@ class M4lDeviceTest {
         Matcher reply = Pattern.compile("var REPLY_PORT = (\\d+);").matcher(js);
         assertTrue(reply.find());
         assertTrue(objects.contains("udpreceive " + reply.group(1)), "the script's reply port is the patch's udpreceive");
-        for (String address : List.of("queued", "progress", "done", "error", "pong"))
+        for (String address : List.of("queued", "progress", "notes", "done", "error", "pong"))
             assertTrue(js.contains("\"" + OscApi.PREFIX + address + "\""), "the script does not handle " + address);
         assertTrue(js.contains("outlet(0, \"" + OscApi.PREFIX + "generate\", prompt, bars, seed, REPLY_PORT, 0, pending)"),
                 "the script sends generate as docs/osc.md and OscRoundTripTest have it (no audio, a request id)");
@@ -132,7 +132,7 @@ class M4lDeviceTest {
             JsonNode j = Http.JSON.readTree(line);
             if (j.has("file")) read.put(Path.of(j.path("file").asText()).getFileName().toString().replace(".mid", ""), j);
             if (j.has("replies")) replies = j.path("replies");
-            if (j.has("inserted")) inserted = j.path("inserted");
+            if (j.has("inserted")) inserted = j;
         }
         assertEquals(4, read.get("one-bar").path("notes").asInt(), output);
         assertEquals(4, read.get("one-bar").path("beats").asInt(), output);
@@ -146,6 +146,10 @@ class M4lDeviceTest {
         assertTrue(shown.contains("generating… 50%"), shown.toString());
         assertTrue(shown.stream().anyMatch(r -> r.contains("odd folder")), shown.toString());
         assertTrue(shown.contains("done: Full inserted (4 notes) from result"), shown.toString());
-        assertEquals(1, inserted.asInt(), "only the reply to its own request put a clip into Live");
+        assertTrue(shown.contains("done: Full inserted (3 notes) from result"), "from the notes sent, in chunks out of order: " + shown);
+        assertEquals(List.of(4, 3, 4), Http.JSON.convertValue(inserted.path("notes"), List.class),
+                "file, sent notes, file again after spoiled notes; nothing from another job's or from incomplete notes");
+        assertTrue(shown.get(shown.size() - 1).contains("the server's folder is unknown"), shown.toString());
+        assertEquals(3, inserted.path("inserted").asInt(), "only replies to its own requests put clips into Live");
     }
 }

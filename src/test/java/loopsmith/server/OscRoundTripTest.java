@@ -102,6 +102,21 @@ class OscRoundTripTest {
             assertTrue(files.stream().allMatch(Files::isRegularFile), files.toString());
             assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mid")), files.toString());
             assertTrue(files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".wav")), "OSC renders no audio unless asked");
+
+            // The notes came before done, one message per part here (2 bars), matching the part's MIDI file.
+            List<OSCMessage> notes = seen.stream().filter(m -> m.getAddress().equals("/loopsmith/notes")).toList();
+            assertTrue(seen.indexOf(notes.get(notes.size() - 1)) < seen.indexOf(done), "notes before done");
+            OSCMessage full = notes.stream().filter(m -> m.getArguments().get(1).equals("Full")).findFirst().orElseThrow();
+            List<Object> f = full.getArguments();
+            assertEquals(job, f.get(0));
+            assertEquals(8f, f.get(2), "2 bars of 4/4 in beats");
+            assertEquals(List.of(0, 1), f.subList(3, 5), "chunk 0 of 1");
+            Path fullMidi = files.stream().filter(p -> p.getFileName().toString().startsWith("Full_")).findFirst().orElseThrow();
+            assertEquals(loopsmith.midi.MidiReader.read(fullMidi).piece().noteCount(), (f.size() - 5) / 4);
+            for (int i = 5; i < f.size(); i += 4) {
+                assertTrue(f.get(i) instanceof Integer && f.get(i + 3) instanceof Integer, "pitch and velocity are ints");
+                assertTrue((Float) f.get(i + 1) >= 0 && (Float) f.get(i + 1) < 8 && (Float) f.get(i + 2) > 0, f.subList(i, i + 4).toString());
+            }
         }
     }
 
