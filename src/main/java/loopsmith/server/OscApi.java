@@ -30,6 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.midi.MidiWriter;
+import loopsmith.music.Note;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.music.Track;
 import loopsmith.service.GenerateOptions;
 
 /**
@@ -51,6 +58,7 @@ final class OscApi implements AutoCloseable {
     private final Admission admission;
     private final Jobs jobs;
     private final ResultFiles results;
+    private final Uploads uploads;
     private final String version;
     private final DatagramSocket socket;
     private final OSCParser parser;
@@ -69,6 +77,7 @@ final class OscApi implements AutoCloseable {
         this.admission = admission;
         this.jobs = jobs;
         this.results = new ResultFiles(config.outDir());
+        this.uploads = new Uploads(config.outDir(), config.maxUploadBytes(), config.budget().maxClipSeconds());
         this.version = version;
         this.allowed = resolve(config.oscSenders());
         this.socket = new DatagramSocket(new InetSocketAddress(config.host(), config.oscPort()));
@@ -180,6 +189,7 @@ final class OscApi implements AutoCloseable {
         switch (m.getAddress()) {
             case PREFIX + "ping" -> send(replyTo(from, args, 0), "pong", version, stringArg(args, 1), resultsFolderFor(from));
             case PREFIX + "generate" -> generate(args, from);
+            case PREFIX + "drumify" -> drumify(args, from);
             case PREFIX + "cancel" -> cancel(args, from);
             default -> send(from, "error", "", "unknown address " + m.getAddress() + "; see docs/osc.md");
         }
@@ -210,6 +220,74 @@ final class OscApi implements AutoCloseable {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
             send(to, "error", request, "busy: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code /loopsmith/drumify <genre> <bpm> <beats> <seed> <reply_port> <audio> <request> (<pitch> <start> <length>
+     * <velocity>)…}: the clip's notes, in beats from its start as {@code /loopsmith/notes} carries them, drumified as
+     * {@code POST /api/drumify} does, the whole clip followed; replies as for generate.
+     */
+    private void drumify(List<Object> args, SocketAddress from) {
+        SocketAddress to = replyTo(from, args, 4);
+        String request = stringArg(args, 6);
+        try {
+            String genre = stringArg(args, 0);
+            double bpm = doubleArg(args, 1);
+            double beats = doubleArg(args, 2);
+            long seed = intArg(args, 3);
+            if (!(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
+            int bars = (int) Math.ceil(beats / 4 - 1e-9);
+            if (bars < 1 || bars > GenerationRequest.MAX_BARS)
+                throw new ApiException(400, "beats: the clip's length, expected more than 0 and at most " + 4 * GenerationRequest.MAX_BARS);
+            Piece clip = clipOf(args.subList(Math.min(args.size(), DRUMIFY_NOTES_FROM), args.size()), bpm, bars);
+            DrumifyForm form = new DrumifyForm(genre.isBlank() ? null : genre, seed > 0 ? seed : null, bars, null, intArg(args, 5) != 0, null);
+            form.check();
+            Path stored = uploads.storeMidi(MidiWriter.toBytes(clip));
+            Job job = admission.submit(form.toOptions(config.outDir(), stored));
+            send(to, "queued", job.id(), request);
+            watched.put(job, to);
+            job.listen(v -> report(v, to));
+        } catch (ApiException e) {
+            send(to, "error", request, results.relative(e.getMessage(), config.home()));
+        } catch (Jobs.Full e) {
+            send(to, "error", request, "busy: " + e.getMessage());
+        }
+    }
+
+    /** Arguments of {@code drumify} before its notes. */
+    private static final int DRUMIFY_NOTES_FROM = 7;
+    /** The resolution a clip sent as notes is written at: a 1/480 beat is finer than Live's note starts need. */
+    private static final int CLIP_TICKS_PER_QUARTER = 480;
+
+    /** The notes of a drumify request as a 4/4 clip at {@code bpm}, {@code bars} long; bad notes are a 400 with the reason. */
+    private static Piece clipOf(List<Object> notes, double bpm, int bars) {
+        if (notes.isEmpty()) throw new ApiException(400, "clip: empty clip: it has no notes");
+        if (notes.size() % 4 != 0) throw new ApiException(400, "clip: notes come as pitch, start, length, velocity; got " + notes.size() + " numbers");
+        int tpq = CLIP_TICKS_PER_QUARTER;
+        long end = (long) bars * 4 * tpq;
+        List<Note> out = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i += 4) {
+            int pitch = intArg(notes, i);
+            int velocity = intArg(notes, i + 3);
+            long start = Math.round(doubleArg(notes, i + 1) * tpq);
+            long length = Math.max(1, Math.round(doubleArg(notes, i + 2) * tpq));
+            if (pitch < 0 || pitch > 127 || velocity < 1 || velocity > 127 || start < 0 || start >= end)
+                throw new ApiException(400, "clip: note " + (i / 4 + 1) + " is not a note of the clip (pitch 0-127, velocity 1-127, start in it)");
+            out.add(new Note(pitch, velocity, start, Math.min(length, end - start)));
+        }
+        return Piece.of(tpq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Clip", Role.MELODY, 0, false, out)), end);
+    }
+
+    /** As {@link #intArg}, for floats: 0 when absent or not a number. */
+    private static double doubleArg(List<Object> args, int index) {
+        if (args.size() <= index) return 0;
+        Object a = args.get(index);
+        if (a instanceof Number n) return n.doubleValue();
+        try {
+            return Double.parseDouble(String.valueOf(a).trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
