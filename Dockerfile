@@ -15,7 +15,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -q -B dependency:go-offline
 COPY src src
-RUN mvn -q -B -o -DskipTests package
+RUN mvn -q -B -DskipTests package
 
 FROM ${BASE}
 RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
