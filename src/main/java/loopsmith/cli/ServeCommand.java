@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
                     + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))
                     + ") and generate and download results; there is no login. Use only on a network you trust.");
-        Server server = Server.start(config, Clock.systemDefaultZone(), Version.current());
+        Server server = Server.start(config, Clock.systemDefaultZone(), Version.current(), true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

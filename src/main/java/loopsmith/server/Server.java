@@ -38,8 +38,16 @@ public final class Server implements AutoCloseable {
         this.guard = guard;
     }
 
-    /** Starts both listeners; the ports are taken when this returns (0 in the config means any free port). */
+    /** Starts both listeners without warming the model up (tests, embedding); see {@link #start(ServerConfig, Clock, String, boolean)}. */
     public static Server start(ServerConfig config, Clock clock, String version) {
+        return start(config, clock, version, false);
+    }
+
+    /**
+     * Starts both listeners; the ports are taken when this returns (0 in the config means any free port). With
+     * {@code warmUp} the default model is loaded and run once in the background, for a fast first request.
+     */
+    public static Server start(ServerConfig config, Clock clock, String version, boolean warmUp) {
         GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds());
         try {
             Files.createDirectories(config.outDir());
@@ -67,6 +75,7 @@ public final class Server implements AutoCloseable {
             boundPort.set(http.port());
             writeToken(config.outDir().resolve(TOKEN_FILE), token);
             if (osc != null) osc.start();
+            if (warmUp) warmUp(service);
             return new Server(config, jobs, output, http, osc, guard);
         } catch (SocketException | RuntimeException e) {
             if (http != null) http.stop();
@@ -74,6 +83,22 @@ public final class Server implements AutoCloseable {
             jobs.close();
             throw new LoopsmithException(null, "cannot start the server on " + config.host() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The model loaded and the generator compiled in the background while the server already listens, so the first
+     * request from Live is as fast as the later ones; a request arriving meanwhile simply runs beside it.
+     */
+    private static void warmUp(GenerateService service) {
+        Thread t = new Thread(() -> {
+            try {
+                System.err.printf(java.util.Locale.ROOT, "loopsmith serve: model loaded and warmed up in %.1f s%n", service.warmUp());
+            } catch (RuntimeException e) {
+                System.err.println("loopsmith serve: warm-up skipped: " + e.getMessage());
+            }
+        }, "loopsmith-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** One job in a worker: room on disk checked again (it may have filled while the job waited), then retention. */

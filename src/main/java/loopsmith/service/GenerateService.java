@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
 import loopsmith.audio.AudioFileInfo;
@@ -30,6 +32,7 @@ import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.GenreInstruments;
 import loopsmith.generate.Generator;
 import loopsmith.generate.JavaLanguageModel;
+import loopsmith.generate.KeyConstraint;
 import loopsmith.generate.PromptTags;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.generate.TextPrompt;
@@ -62,6 +65,19 @@ public final class GenerateService {
     private final Clock clock;
     private final String version;
     private final double maxClipSeconds;
+    /** The last model used, read, prepared and hashed once: a server's next request starts generating at once. */
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+
+    /** A model file as generation uses it, and what identifies the file's version on disk. */
+    private record Loaded(Path file, FileTime modified, long size, ModelFile model, JavaGpt java, String sha256) {
+        boolean isCurrent(Path f) {
+            try {
+                return f.equals(file) && Files.getLastModifiedTime(f).equals(modified) && Files.size(f) == size;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
 
     public GenerateService(Path home, Clock clock, String version) {
         this(home, clock, version, WavReader.MAX_SECONDS);
@@ -168,7 +184,8 @@ public final class GenerateService {
         Path modelPath = o.model().orElse(home.resolve(DEFAULT_MODEL));
         if (o.model().isEmpty() && !Files.exists(modelPath))
             throw new LoopsmithException(modelPath, "no default model found; train one (./loopsmith train …) and pass --model RUN");
-        ModelFile model = ModelFile.load(modelPath);
+        Loaded ready = load(modelPath);
+        ModelFile model = ready.model();
         int maxTracks = model.vocabulary().config().maxTracks();
         // Refused before the engine plans the seed bar by bar and track by track.
         if (seedPiece.isPresent() && seedPiece.get().tracks().size() > maxTracks)
@@ -230,14 +247,14 @@ public final class GenerateService {
         Optional<GrooveTemplate> grooveTemplate = o.feelFromAudio()
                 ? clip.map(c -> c.startingAtDownbeat().groove()).flatMap(GrooveTemplate::of) : Optional.empty();
         int seedTracks = requestSeed.map(p -> p.tracks().size()).orElse(0);
-        JavaGpt java = new JavaGpt(model.config(), model.contents().tensors());
+        JavaGpt java = ready.java();
         // One idea: both cores inside each product. Several: one core per variation, side by side.
         JavaLanguageModel language = o.variations() > 1 ? new JavaLanguageModel(java, 1) : new JavaLanguageModel(java);
         Generator generator = new Generator(language, model.vocabulary());
         List<Generator.Result> results = generator.generate(request);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         modelInfo.put("file", shown(model.file()));
-        modelInfo.put("sha256", sha256(model.file()));
+        modelInfo.put("sha256", ready.sha256());
         modelInfo.put("config", model.config());
         List<Path> folders = new ArrayList<>();
         for (Generator.Result r : results) {
@@ -267,6 +284,41 @@ public final class GenerateService {
      * The tags this model can use: one outside its vocabulary, or one it never saw in training (so its embedding is
      * noise that steers nowhere), is left out with a warning, and recorded in the sidecar.
      */
+    /** {@code file} read and prepared, or the one kept from the last call when the file has not changed since. */
+    private Loaded load(Path file) {
+        Path real = file.toAbsolutePath().normalize();
+        Loaded last = loaded.get();
+        if (last != null && last.isCurrent(real)) return last;
+        FileTime modified;
+        long size;
+        try {
+            modified = Files.getLastModifiedTime(real);
+            size = Files.size(real);
+        } catch (IOException e) {
+            modified = FileTime.fromMillis(0);
+            size = -1;
+        }
+        ModelFile model = ModelFile.load(file);
+        Loaded fresh = new Loaded(real, modified, size, model, new JavaGpt(model.config(), model.contents().tensors()), sha256(model.file()));
+        loaded.set(fresh);
+        return fresh;
+    }
+
+    /**
+     * Reads and prepares the default model and runs one short generation with it, in memory, so a server's first
+     * request finds the model loaded and the generator's hot loops compiled (the JIT compiles them on first use).
+     * Returns the seconds it took; nothing is written.
+     */
+    public double warmUp() {
+        long t0 = System.nanoTime();
+        Loaded ready = load(home.resolve(DEFAULT_MODEL));
+        GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
+                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house")),
+                KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
+        new Generator(new JavaLanguageModel(ready.java()), ready.model().vocabulary()).generate(r);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     private static Tags knownTags(Tags tags, ModelFile model, List<String> warnings, List<String> dropped) {
         Optional<java.util.Set<String>> seen = model.seenTags();
         java.util.function.Function<Token.Tag, Boolean> keep = t -> {

@@ -1,0 +1,64 @@
+package loopsmith.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import loopsmith.export.ExportConfig;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.KeyConstraint;
+import loopsmith.model.Checkpoint;
+import loopsmith.model.Gpt;
+import loopsmith.model.ModelFile;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loaded model is kept between calls and replaced when its file changes; warm-up runs the default model once. */
+class GenerateServiceTest {
+    @TempDir
+    Path dir;
+
+    private static void tinyModel(Path file, int seed) throws Exception {
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        try (Gpt g = Gpt.create(c, seed, Device.cpu())) {
+            Checkpoint.save(file, c, ModelFile.stateWithVocabulary(v), Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+    }
+
+    private static GenerateOptions options(Path model, Path out) {
+        return new GenerateOptions(Optional.of("house"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(List.of("drums", "bass")), KeyConstraint.SOFT, 1.0, 0, 1.0,
+                Optional.of(3L), 1, Optional.empty(), GenerationRequest.Mode.NEW, Optional.empty(), Optional.of(model), out,
+                ExportConfig.midiOnly());
+    }
+
+    private static String sha(Path folder) throws Exception {
+        JsonNode sidecar = new ObjectMapper().readTree(folder.resolve("loopsmith.json").toFile());
+        return sidecar.at("/model/sha256").asText();
+    }
+
+    @Test
+    void aChangedModelFileIsReadAgain() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/models"));
+        Path model = home.resolve("default.ckpt");
+        tinyModel(model, 1);
+        GenerateService service = new GenerateService(dir.resolve("home"), Clock.systemUTC(), "test");
+        assertTrue(service.warmUp() > 0);
+        String first = sha(service.generate(options(model, dir.resolve("out1"))).folders().get(0));
+        assertEquals(first, sha(service.generate(options(model, dir.resolve("out2"))).folders().get(0)), "the same file, kept");
+        tinyModel(model, 2);
+        Files.setLastModifiedTime(model, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertNotEquals(first, sha(service.generate(options(model, dir.resolve("out3"))).folders().get(0)), "a new file is read again");
+    }
+}
