@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import IntToDoubleFunction;
+import java.util.function.Predicate;
 import loopsmith.generate.GrooveTransfer;
 import loopsmith.library.CorpusRules;
 import loopsmith.library.DrumGrid;
@@ -81,7 +84,7 @@ public final class GrooveBench {
      * The figures on the files of {@code grooveDir} that {@code heldOut} accepts (absolute paths), grooved with each file's
      * genre label when {@code byGenre}.
      */
-    static Map<String, Object> measure(GrooveTransfer transfer, Path grooveDir, java.util.function.Predicate<Path> heldOut, long seed,
+    static Map<String, Object> measure(GrooveTransfer transfer, Path grooveDir, Predicate<Path> heldOut, long seed,
                                        boolean byGenre) {
         GrooveModel model = transfer.model();
         LibraryScan scan = LibraryScanner.scan(grooveDir);
@@ -102,7 +105,7 @@ public final class GrooveBench {
                 Labels l = CorpusRules.labels(labels.labelsFor(file), rel.toString());
                 Piece performed = CorpusRules.piece(MidiReader.read(file).piece(), l);
                 Piece quantized = quantized(performed);
-                Piece grooved = transfer.apply(quantized, new GrooveTransfer.Options(1.0, byGenre ? l.genre() : java.util.Optional.empty(), seed + files)).piece();
+                Piece grooved = transfer.apply(quantized, new GrooveTransfer.Options(1.0, byGenre ? l.genre() : Optional.empty(), seed + files)).piece();
                 for (Track t : performed.tracks()) if (DrumGrid.isDrums(t)) real.add(DrumGrid.bars(performed, t));
                 for (Track t : grooved.tracks()) if (DrumGrid.isDrums(t)) ours.add(DrumGrid.bars(grooved, t));
                 for (Track t : quantized.tracks())
@@ -226,7 +229,7 @@ public final class GrooveBench {
         return d;
     }
 
-    private static double[] stats(int n, java.util.function.IntToDoubleFunction value) {
+    private static double[] stats(int n, IntToDoubleFunction value) {
         double sum = 0;
         double sq = 0;
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package loopsmith.generate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +180,7 @@ public final class GrooveTransfer {
             break;
         }
         double[] best = new double[neighbours];
-        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
         double[] scores = new double[pool.length];
         double logBpm = Math.log(bpm);
         for (int i = 0; i < pool.length; i++) {
