@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import IntToDoubleFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import loopsmith.generate.GrooveTransfer;
 import loopsmith.library.CorpusRules;
