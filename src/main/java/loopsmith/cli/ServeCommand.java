@@ -1,12 +1,15 @@
 package loopsmith.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import loopsmith.music.LoopsmithException;
 import loopsmith.server.Server;
 import loopsmith.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -50,6 +53,8 @@ final class ServeCommand implements Callable<Integer> {
             + "else 413 (default: 1024).") Long maxPartBars;
     @Option(names = "--max-audio-seconds", paramLabel = "S", description = "Most seconds of WAV one request may write (loop × "
             + "(parts + mix) × variations), else 413 (default: 960).") Double maxAudioSeconds;
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "A General MIDI SoundFont (.sf2) the stems are rendered "
+            + "with (default: $LOOPSMITH_SOUNDFONT, else the first one found where this OS keeps them).") Path soundfont;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,7 +68,10 @@ final class ServeCommand implements Callable<Integer> {
                         minFreeMb == null ? defaults.storage().minFreeBytes() : minFreeMb * MB, keep == null ? defaults.storage().keepResults() : keep))
                 .withBudget(new ServerConfig.Budget(maxPartBars == null ? defaults.budget().maxPartBars() : maxPartBars,
                         maxAudioSeconds == null ? defaults.budget().maxAudioSeconds() : maxAudioSeconds, defaults.budget().maxSeedTracks(),
-                        defaults.budget().maxClipSeconds()));
+                        defaults.budget().maxClipSeconds()))
+                .withSoundfont(Optional.ofNullable(soundfont));
+        if (soundfont != null && !Files.isRegularFile(soundfont))
+            throw new LoopsmithException(soundfont, "--soundfont: no such file");
         if (!config.loopbackOnly())
             System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
                     + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))

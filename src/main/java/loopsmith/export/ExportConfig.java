@@ -32,6 +32,11 @@ public record ExportConfig(boolean audio, int sampleRateHz, int bitsPerSample, b
         return new ExportConfig(false, 44100, 24, false, Optional.empty(), Optional.empty(), false);
     }
 
+    /** This config rendering with {@code sf2}; empty keeps its own choice. */
+    public ExportConfig withSoundfont(Optional<Path> sf2) {
+        return sf2.isEmpty() ? this : new ExportConfig(audio, sampleRateHz, bitsPerSample, tail, sf2, kit, splitDrums);
+    }
+
     public ExportConfig withSplitDrums(boolean split) {
         return new ExportConfig(audio, sampleRateHz, bitsPerSample, tail, soundfont, kit, split);
     }

@@ -58,7 +58,7 @@ public final class Server implements AutoCloseable {
         List<String> leftovers = output.cleanLeftovers();
         if (!leftovers.isEmpty())
             System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");
-        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> run(service, output, o), clock,
+        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> run(service, output, o.withExport(o.export().withSoundfont(config.soundfont()))), clock,
                 config.jobDeadline());
         Admission admission = new Admission(config.budget(), service,
                 new DrumifyService(config.home(), clock, version, config.budget().maxClipSeconds()), jobs, output);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How {@code loopsmith serve} runs. Defaults in {@link #defaults(Path)}; {@link #tiny(Path, Path)} for tests.
@@ -24,10 +25,12 @@ import java.util.Locale;
  * @param budget          what one request may ask for
  * @param storage         what the output folder may hold
  * @param jobDeadline     a job still running after this long fails with the reason
+ * @param soundfont       the SoundFont WAV stems are rendered with; empty: the one found on this machine (audio/SoundFonts)
  */
 public record ServerConfig(String host, int httpPort, int oscPort, Path home, Path outDir, int workers, int queueCapacity,
                            int maxPromptChars, long maxUploadBytes, int keptJobs, List<String> allowedHosts,
-                           List<String> oscSenders, Budget budget, Storage storage, Duration jobDeadline) {
+                           List<String> oscSenders, Budget budget, Storage storage, Duration jobDeadline,
+                           Optional<Path> soundfont) {
     public static final String LOOPBACK = "127.0.0.1";
 
     /**
@@ -79,58 +82,65 @@ public record ServerConfig(String host, int httpPort, int oscPort, Path home, Pa
         outDir = outDir.toAbsolutePath().normalize();
         allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
         oscSenders = List.copyOf(oscSenders);
+        soundfont = soundfont == null ? Optional.empty() : soundfont;
     }
 
     /** One job at a time: generation already uses both cores of a small machine; 8 more may wait, each for 10 minutes at most. */
     public static ServerConfig defaults(Path home) {
         return new ServerConfig(LOOPBACK, 8765, 8766, home, home.resolve("out"), 1, 8, 500, 5L << 20, 1000, List.of(), List.of(),
-                Budget.defaults(), Storage.defaults(), Duration.ofMinutes(10));
+                Budget.defaults(), Storage.defaults(), Duration.ofMinutes(10), Optional.empty());
     }
 
     public static ServerConfig tiny(Path home, Path outDir) {
         return new ServerConfig(LOOPBACK, 0, 0, home, outDir, 1, 2, 500, 64 * 1024, 100, List.of(), List.of(),
-                Budget.defaults(), new Storage(0, 0, 0), Duration.ofMinutes(2));
+                Budget.defaults(), new Storage(0, 0, 0), Duration.ofMinutes(2), Optional.empty());
     }
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
     }
 
     public ServerConfig withPorts(int http, int osc) {
         return new ServerConfig(host, http, osc, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
     }
 
     public ServerConfig withOutDir(Path out) {
         return new ServerConfig(host, httpPort, oscPort, home, out, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
     }
 
     public ServerConfig withPool(int w, int q) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, w, q, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
     }
 
     /** Names the {@code Host} header may carry and addresses OSC may come from, besides loopback. */
     public ServerConfig withAllowed(List<String> hosts, List<String> senders) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                hosts, senders, budget, storage, jobDeadline);
+                hosts, senders, budget, storage, jobDeadline, soundfont);
     }
 
     public ServerConfig withBudget(Budget b) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, b, storage, jobDeadline);
+                allowedHosts, oscSenders, b, storage, jobDeadline, soundfont);
     }
 
     public ServerConfig withStorage(Storage s) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, s, jobDeadline);
+                allowedHosts, oscSenders, budget, s, jobDeadline, soundfont);
     }
 
     public ServerConfig withJobDeadline(Duration d) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, d);
+                allowedHosts, oscSenders, budget, storage, d, soundfont);
+    }
+
+    /** The SoundFont stems are rendered with, instead of the one found on this machine. */
+    public ServerConfig withSoundfont(Optional<Path> sf2) {
+        return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
+                allowedHosts, oscSenders, budget, storage, jobDeadline, sf2);
     }
 
     public boolean loopbackOnly() {

@@ -36,6 +36,12 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
         controls = controls == null ? GenerationRequest.Controls.MODEL : controls;
     }
 
+    /** These options written as {@code e} says (a server's SoundFont, for one). */
+    public GenerateOptions withExport(ExportConfig e) {
+        return new GenerateOptions(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP,
+                seed, variations, seedMidi, mode, varyBars, model, outDir, e, audio, controls, guidance, minP, feelFromAudio);
+    }
+
     /** Options whose feel is not taken from an audio clip. */
     public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
                            Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
