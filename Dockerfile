@@ -10,6 +10,9 @@ ARG BASE=debian:bookworm-slim
 FROM ${BASE} AS build
 RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       openjdk-17-jdk-headless maven ca-certificates && rm -rf /var/lib/apt/lists/*
+# A TLS-inspecting proxy's CA, where the build must go through one (docker/certs/README).
+COPY docker/certs/ /usr/local/share/ca-certificates/
+RUN update-ca-certificates >/dev/null 2>&1 || true
 WORKDIR /src
 # Dependencies first, so a source change does not download them again.
 COPY pom.xml .
