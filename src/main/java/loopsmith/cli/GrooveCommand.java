@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "  ./loopsmith groove beat.mid --amount 0.5 --genre funk --seed 7 --out beat_funky.mid",
             "  ./loopsmith groove beat.mid --model models/mine-groove.json.gz     your own drummer's feel",
             "  ./loopsmith groove --learn ~/Music/LiveDrums --out models/mine-groove.json.gz",
-            "  ./loopsmith groove --learn ../shared/corpus/groove --split ../shared/corpus/groove/info.csv --out models/groove.json.gz"})
+            "  ./loopsmith groove --learn ../shared/corpus/groove --split ../shared/corpus/groove/info.csv --out g.json.gz"})
 final class GrooveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CLIP.mid", arity = "0..1", description = "The drum clip to groove (a track on channel 10 or named as drums).")
     Path clip;
@@ -84,7 +84,15 @@ final class GrooveCommand implements Callable<Integer> {
         GrooveService.Learned l = GrooveService.learn(learn, Optional.ofNullable(split), out);
         for (String s : l.skipped()) System.err.println("skipped: " + s);
         if (json) {
-            System.out.println(Json.of(l));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", l.model().toString());
+            doc.put("files", l.files());
+            doc.put("held_out", l.heldOut());
+            doc.put("bars", l.bars());
+            doc.put("hits", l.hits());
+            doc.put("genres", l.genres());
+            doc.put("skipped", l.skipped());
+            System.out.println(Json.of(doc));
         } else {
             System.out.printf("%s: %d bars, %d hits from %d files (%d held out; %d skipped); genres: %s%n", l.model(), l.bars(), l.hits(),
                     l.files(), l.heldOut(), l.skipped().size(), l.genres().isEmpty() ? "none labelled" : String.join(", ", l.genres()));

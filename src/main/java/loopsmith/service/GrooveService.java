@@ -21,7 +21,7 @@ import loopsmith.music.Piece;
 import loopsmith.music.Track;
 
 /**
- * Groove, for the CLI, the HTTP API and OSC alike: a quantized drum clip played with the micro-timing and dynamics of
+ * Groove, for the CLI and the HTTP API alike: a quantized drum clip played with the micro-timing and dynamics of
  * the nearest bars of a learned groove model (the bundled one, learned from the Groove MIDI Dataset's training split,
  * unless one is named), every hit kept. Also learns a model from a folder of performed drums.
  */
