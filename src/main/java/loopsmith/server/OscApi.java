@@ -32,12 +32,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.midi.MidiWriter;
+import loopsmith.music.LoopsmithException;
+import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
 import loopsmith.service.GenerateOptions;
+import loopsmith.service.GrooveService;
 
 /**
  * OSC over UDP for Max for Live and other music software; the address space is in docs/osc.md. JavaOSC encodes
@@ -59,6 +62,7 @@ final class OscApi implements AutoCloseable {
     private final Jobs jobs;
     private final ResultFiles results;
     private final Uploads uploads;
+    private final GrooveService grooveService;
     private final String version;
     private final DatagramSocket socket;
     private final OSCParser parser;
@@ -79,6 +83,7 @@ final class OscApi implements AutoCloseable {
         this.results = new ResultFiles(config.outDir());
         this.uploads = new Uploads(config.outDir(), config.maxUploadBytes(), config.budget().maxClipSeconds());
         this.version = version;
+        this.grooveService = new GrooveService(config.home());
         this.allowed = resolve(config.oscSenders());
         this.socket = new DatagramSocket(new InetSocketAddress(config.host(), config.oscPort()));
         this.parser = codec.buildParser();
@@ -190,6 +195,7 @@ final class OscApi implements AutoCloseable {
             case PREFIX + "ping" -> send(replyTo(from, args, 0), "pong", version, stringArg(args, 1), resultsFolderFor(from));
             case PREFIX + "generate" -> generate(args, from);
             case PREFIX + "drumify" -> drumify(args, from);
+            case PREFIX + "groove" -> groove(args, from);
             case PREFIX + "cancel" -> cancel(args, from);
             default -> send(from, "error", "", "unknown address " + m.getAddress() + "; see docs/osc.md");
         }
@@ -254,6 +260,54 @@ final class OscApi implements AutoCloseable {
             send(to, "error", request, "busy: " + e.getMessage());
         }
     }
+
+    /**
+     * {@code /loopsmith/groove <amount> <genre> <bpm> <beats> <seed> <reply_port> <request> (<pitch> <start> <length>
+     * <velocity>)…}: a drum clip sent as its notes, grooved as {@code POST /api/groove} does. Grooving takes
+     * milliseconds, so there is no job: the grooved clip comes back at once as {@code /loopsmith/notes} (part
+     * {@code Drums}, the request id where a job's would be), then {@code /loopsmith/grooved <request> <seed> <hits>}.
+     */
+    private void groove(List<Object> args, SocketAddress from) {
+        SocketAddress to = replyTo(from, args, 5);
+        String request = stringArg(args, 6);
+        try {
+            String genre = stringArg(args, 1);
+            double bpm = doubleArg(args, 2);
+            double beats = doubleArg(args, 3);
+            long seed = intArg(args, 4);
+            if (!(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
+            int bars = (int) Math.ceil(beats / 4 - 1e-9);
+            if (bars < 1 || bars > config.budget().maxPartBars())
+                throw new ApiException(400, "beats: the clip's length, expected more than 0 and at most " + 4 * config.budget().maxPartBars());
+            Piece notes = clipOf(args.subList(Math.min(args.size(), GROOVE_NOTES_FROM), args.size()), bpm, bars);
+            // A Live clip carries no MIDI channel: its notes are taken as drums when any lies on a General MIDI drum key.
+            List<Note> hits = notes.tracks().get(0).notes();
+            if (hits.stream().noneMatch(n -> GeneralMidi.isDrumPitch(n.pitch())))
+                throw new ApiException(400, "clip: no drums in the clip: none of its notes is on a General MIDI drum key ("
+                        + GeneralMidi.MIN_DRUM_PITCH + "-" + GeneralMidi.MAX_DRUM_PITCH + ")");
+            Piece clip = notes.withTracks(List.of(new Track("Drums", Role.DRUMS, 0, true, hits)));
+            GrooveService.Grooved g = grooveService.groove(clip,
+                    new GrooveForm(doubleArg(args, 0), genre.isBlank() ? null : genre, seed > 0 ? seed : null).toRequest());
+            double tpq = g.piece().ticksPerQuarter();
+            List<float[]> out = new ArrayList<>();
+            for (Note n : g.piece().tracks().get(0).notes())
+                out.add(new float[] {n.pitch(), (float) (n.startTick() / tpq), (float) (n.durationTicks() / tpq), n.velocity()});
+            List<List<Object>> chunks = new OscNotes.Part("Drums", bars * 4.0, out).chunks();
+            for (int i = 0; i < chunks.size(); i++) {
+                List<Object> a = new ArrayList<>(List.of(request, "Drums", (float) (bars * 4.0), i, chunks.size()));
+                a.addAll(chunks.get(i));
+                send(to, "notes", a.toArray());
+            }
+            send(to, "grooved", request, (int) g.seed(), g.hits());
+        } catch (ApiException e) {
+            send(to, "error", request, results.relative(e.getMessage(), config.home()));
+        } catch (LoopsmithException e) {
+            send(to, "error", request, (e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason());
+        }
+    }
+
+    /** Arguments of {@code groove} before its notes. */
+    private static final int GROOVE_NOTES_FROM = 7;
 
     /** Arguments of {@code drumify} before its notes. */
     private static final int DRUMIFY_NOTES_FROM = 7;
