@@ -330,7 +330,7 @@ final class OscApi implements AutoCloseable {
                 throw new ApiException(400, "clip: note " + (i / 4 + 1) + " is not a note of the clip (pitch 0-127, velocity 1-127, start in it)");
             out.add(new Note(pitch, velocity, start, Math.min(length, end - start)));
         }
-        return Piece.of(tpq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Clip", Role.MELODY, 0, false, out)), end);
+        return Piece.of(tpq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Notes", Role.MELODY, 0, false, out)), end);
     }
 
     /** As {@link #intArg}, for floats: 0 when absent or not a number. */

@@ -55,6 +55,7 @@ public final class DrumifyService {
     /** Without --bars, a clip longer than this is followed for its first bars only: Drumify makes a loop. */
     public static final int DEFAULT_MAX_BARS = 8;
     public static final int DEFAULT_CANDIDATES = 4;
+    private static final String CLIP_PREFIX = "Clip ";
 
     private final Path home;
     private final Clock clock;
@@ -266,8 +267,9 @@ public final class DrumifyService {
                 others.remove(i);
                 OnsetCover.Followed f = OnsetCover.follow(made, drums.get(i), others, onsets, genre);
                 List<Track> tracks = new ArrayList<>();
-                tracks.add(f.drums());
-                tracks.addAll(clipAtTpq.tracks());
+                tracks.add(f.drums().withName(Role.DRUMS.displayName()));
+                // "Clip Bass": the clip's parts, for reference, apart from the drums even when the clip is a drum loop.
+                for (Track t : clipAtTpq.tracks()) tracks.add(t.withName(CLIP_PREFIX + t.name()));
                 Piece out = made.withTracks(tracks);
                 Optional<Boolean> idiom = genre.flatMap(g -> DrumIdioms.judge(made.withTracks(List.of(f.drums()))).flatMap(v -> v.passes(g)));
                 Drumified d = new Drumified(out, f.drums(), OnsetCover.coverage(onsets, drums.get(i), tpq),

@@ -133,15 +133,39 @@ async function health() {
   }
 }
 
-$('generate').addEventListener('submit', async (ev) => {
+// Drumify takes the clip from either file input: a MIDI file of any instrument, or an audio clip.
+async function postDrumify() {
+  const clip = $('seed_midi').files[0] || $('clip').files[0];
+  if (!clip) throw new Error('drumify needs a clip: choose a MIDI file or an audio clip');
+  const all = formRequest();
+  const request = {};
+  for (const f of ['genre', 'bars', 'seed', 'audio', 'split_drums']) if (all[f] !== undefined) request[f] = all[f];
+  const body = new FormData();
+  body.append('request', JSON.stringify(request));
+  body.append('clip', clip);
+  const res = await api('/api/drumify', { method: 'POST', body });
+  const doc = await res.json();
+  if (res.status === 429) throw new Error(`busy: ${doc.reason}`);
+  if (!res.ok) throw new Error(doc.reason || res.statusText);
+  return doc.job;
+}
+
+$('generate').addEventListener('submit', (ev) => {
   ev.preventDefault();
+  runJob(() => postGenerate(formRequest()));
+});
+
+$('drumify').addEventListener('click', () => runJob(postDrumify));
+
+async function runJob(post) {
   $('go').disabled = true;
+  $('drumify').disabled = true;
   $('cancel').hidden = false;
   $('progress').hidden = false;
   $('progress').value = 0;
   setStatus('queued…');
   try {
-    const job = await waitFor(await postGenerate(formRequest()));
+    const job = await waitFor(await post());
     for (const r of job.results) $('results').prepend(card(r));
     setStatus(`done in ${job.seconds.toFixed(1)} s`);
     refreshHistory();
@@ -151,10 +175,11 @@ $('generate').addEventListener('submit', async (ev) => {
     currentJob = null;
     $('cancel').hidden = true;
     $('go').disabled = false;
+    $('drumify').disabled = false;
     $('progress').hidden = true;
     health();
   }
-});
+}
 
 $('cancel').addEventListener('click', async () => {
   if (currentJob) await api(`/api/jobs/${encodeURIComponent(currentJob)}`, { method: 'DELETE' });

@@ -79,6 +79,7 @@ class DrumifyCommandTest {
         assertEquals(2, full.lengthBars());
         assertEquals(Role.DRUMS, full.tracks().get(0).role());
         assertTrue(full.tracks().size() >= 2, "the clip's parts are there for reference");
+        assertTrue(full.tracks().stream().skip(1).allMatch(t -> t.name().startsWith("Clip ")), "named apart from the drums");
         JsonNode sidecar = JSON.readTree(folder.resolve("loopsmith.json").toFile());
         assertEquals("drumify", sidecar.at("/request/tool").asText());
         assertEquals("ashover1.mid", sidecar.at("/request/clip").asText());

@@ -106,6 +106,20 @@ class WebPageBrowserTest {
                 assertTrue(card.findElement(By.cssSelector("a.zip")).getAttribute("href").contains(".zip?token="));
                 wait.until(d -> !d.findElements(By.cssSelector("#history .item")).isEmpty());
 
+                // Drumify through the page: the clip chosen in a file input, the genre typed in, a card for the result.
+                Path riff = dir.resolve("riff.mid");
+                loopsmith.midi.MidiWriter.write(loopsmith.music.Piece.of(480, 100, loopsmith.music.TimeSignature.FOUR_FOUR,
+                        java.util.Optional.empty(), List.of(new loopsmith.music.Track("Bass", loopsmith.music.Role.BASS, 33, false,
+                                List.of(new loopsmith.music.Note(40, 100, 0, 240), new loopsmith.music.Note(40, 100, 720, 240),
+                                        new loopsmith.music.Note(43, 100, 960, 240)))), 3840), riff);
+                browser.findElement(By.id("seed_midi")).sendKeys(riff.toString());
+                browser.findElement(By.id("genre")).sendKeys("rock");
+                browser.findElement(By.id("drumify")).click();
+                WebElement drumified = wait.until(d -> d.findElements(By.cssSelector("#results article.card")).stream()
+                        .filter(c -> c.getAttribute("data-folder").contains("_drumify-rock_")).findFirst().orElse(null));
+                assertTrue(drumified.findElements(By.cssSelector(".files a")).stream().anyMatch(a -> a.getText().startsWith("Drums_")),
+                        "the drums' MIDI file is offered");
+
                 Path shot = Path.of("target/browser-test/screenshot.png");
                 Files.createDirectories(shot.getParent());
                 File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
