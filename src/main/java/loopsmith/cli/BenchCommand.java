@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class, BenchCommand.Drumify.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class, BenchCommand.Drumify.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -132,6 +132,27 @@ final class BenchCommand implements Runnable {
             Path script = common.peerOr("gpt_train_torch.py");
             System.out.println(Json.of(GenerateBench.run(threads, Math.max(1, tokens), Math.max(0, warmup),
                     java.util.Optional.ofNullable(model), script)));
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Round trip from Live: a 4-bar 4-track MIDI-only request to its notes over HTTP and OSC, "
+            + "the first after start included, next to the same generation in process; ratio = round trip / in-process.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench serve --json"})
+    static final class Serve implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--requests", defaultValue = "5", description = "Requests per way (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--work", defaultValue = "target/bench-serve", description = "Where results are written (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Override
+        public Integer call() {
+            Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+            System.out.println(Json.of(loopsmith.server.RoundTripBench.run(home, work.toAbsolutePath(), Math.max(1, requests))));
             return 0;
         }
     }
