@@ -126,7 +126,9 @@ class DrumifyCommandTest {
         Path garbled = Files.writeString(dir.resolve("garbled.mid"), "not MIDI at all");
         Path silent = dir.resolve("silence.wav");
         WavWriter.write(silent, new float[][] {new float[22050 * 2]}, 22050, 16);
-        Path melody = SharedCorpus.root().resolve("nottingham/ashover1.mid");
+        Path melody = dir.resolve("riff.mid"); // written here, so these cases run without ../shared too
+        MidiWriter.write(Piece.of(480, 120, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Bass", Role.BASS, 33, false,
+                List.of(new Note(40, 100, 0, 240), new Note(43, 100, 720, 240)))), 1920), melody);
         Object[][] cases = {
             {empty, new String[0], "empty clip"},
             {text, new String[0], "not a clip Drumify reads"},
