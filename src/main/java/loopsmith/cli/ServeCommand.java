@@ -55,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
             + "(parts + mix) × variations), else 413 (default: 960).") Double maxAudioSeconds;
     @Option(names = "--soundfont", paramLabel = "SF2", description = "A General MIDI SoundFont (.sf2) the stems are rendered "
             + "with (default: $LOOPSMITH_SOUNDFONT, else the first one found where this OS keeps them).") Path soundfont;
+    @Option(names = "--threads", paramLabel = "N", description = "Cores generation may use, so Live beside it keeps the "
+            + "others (default: 0, all of them).") int threads;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withBudget(new ServerConfig.Budget(maxPartBars == null ? defaults.budget().maxPartBars() : maxPartBars,
                         maxAudioSeconds == null ? defaults.budget().maxAudioSeconds() : maxAudioSeconds, defaults.budget().maxSeedTracks(),
                         defaults.budget().maxClipSeconds()))
-                .withSoundfont(Optional.ofNullable(soundfont));
+                .withSoundfont(Optional.ofNullable(soundfont))
+                .withThreads(threads);
         if (soundfont != null && !Files.isRegularFile(soundfont))
             throw new LoopsmithException(soundfont, "--soundfont: no such file");
         if (!config.loopbackOnly())

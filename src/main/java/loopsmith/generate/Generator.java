@@ -70,7 +70,7 @@ public final class Generator {
      */
     public List<Result> generate(GenerationRequest request) {
         int n = request.variations();
-        int threads = model.concurrentSessions() ? Math.min(n, Runtime.getRuntime().availableProcessors()) : 1;
+        int threads = Math.min(n, model.maxConcurrentSessions());
         if (threads <= 1) {
             List<Result> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) out.add(one(request.withSeed(request.seed() + i)));

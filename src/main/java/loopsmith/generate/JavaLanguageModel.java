@@ -6,6 +6,7 @@ import loopsmith.model.JavaGpt;
 public final class JavaLanguageModel implements LanguageModel {
     private final JavaGpt model;
     private final int threadsPerSession;
+    private final int cores;
 
     /** Sessions split each product over two threads on a multi-core machine: one piece at a time is fastest so. */
     public JavaLanguageModel(JavaGpt model) {
@@ -14,8 +15,23 @@ public final class JavaLanguageModel implements LanguageModel {
 
     /** With one thread per session, several sessions (variations) use the cores side by side instead. */
     public JavaLanguageModel(JavaGpt model, int threadsPerSession) {
+        this(model, threadsPerSession, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Using at most {@code cores} threads in all: a DAW beside it keeps the rest. One session takes up to
+     * {@code threadsPerSession} of them; variations run side by side on at most {@code cores}.
+     */
+    public JavaLanguageModel(JavaGpt model, int threadsPerSession, int cores) {
+        if (threadsPerSession < 1 || cores < 1) throw new IllegalArgumentException("threads must be at least 1");
         this.model = model;
-        this.threadsPerSession = threadsPerSession;
+        this.threadsPerSession = Math.min(threadsPerSession, cores);
+        this.cores = cores;
+    }
+
+    @Override
+    public int maxConcurrentSessions() {
+        return cores;
     }
 
     @Override

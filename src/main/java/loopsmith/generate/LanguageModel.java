@@ -17,6 +17,11 @@ public interface LanguageModel {
         return false;
     }
 
+    /** How many sessions may run at once: the cores this model may use, when sessions may run concurrently at all. */
+    default int maxConcurrentSessions() {
+        return concurrentSessions() ? Runtime.getRuntime().availableProcessors() : 1;
+    }
+
     /** The incremental state of one sequence. */
     interface Session extends AutoCloseable {
         /** Tokens seen so far. */

@@ -48,7 +48,7 @@ public final class Server implements AutoCloseable {
      * {@code warmUp} the default model is loaded and run once in the background, for a fast first request.
      */
     public static Server start(ServerConfig config, Clock clock, String version, boolean warmUp) {
-        GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds());
+        GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds(), config.threads());
         try {
             Files.createDirectories(config.outDir());
         } catch (IOException e) {

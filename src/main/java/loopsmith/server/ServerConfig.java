@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param storage         what the output folder may hold
  * @param jobDeadline     a job still running after this long fails with the reason
  * @param soundfont       the SoundFont WAV stems are rendered with; empty: the one found on this machine (audio/SoundFonts)
+ * @param threads         cores generation may use, 0 = all: fewer leave Live (or another DAW) room on a small machine
  */
 public record ServerConfig(String host, int httpPort, int oscPort, Path home, Path outDir, int workers, int queueCapacity,
                            int maxPromptChars, long maxUploadBytes, int keptJobs, List<String> allowedHosts,
                            List<String> oscSenders, Budget budget, Storage storage, Duration jobDeadline,
-                           Optional<Path> soundfont) {
+                           Optional<Path> soundfont, int threads) {
     public static final String LOOPBACK = "127.0.0.1";
 
     /**
@@ -77,6 +78,7 @@ public record ServerConfig(String host, int httpPort, int oscPort, Path home, Pa
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
         if (queueCapacity < 0) throw new IllegalArgumentException("queue capacity must be 0 or more");
         if (maxPromptChars < 1 || maxUploadBytes < 1) throw new IllegalArgumentException("limits must be positive");
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more");
         if (jobDeadline.isNegative() || jobDeadline.isZero()) throw new IllegalArgumentException("the job deadline must be positive");
         home = home.toAbsolutePath().normalize();
         outDir = outDir.toAbsolutePath().normalize();
@@ -88,59 +90,65 @@ public record ServerConfig(String host, int httpPort, int oscPort, Path home, Pa
     /** One job at a time: generation already uses both cores of a small machine; 8 more may wait, each for 10 minutes at most. */
     public static ServerConfig defaults(Path home) {
         return new ServerConfig(LOOPBACK, 8765, 8766, home, home.resolve("out"), 1, 8, 500, 5L << 20, 1000, List.of(), List.of(),
-                Budget.defaults(), Storage.defaults(), Duration.ofMinutes(10), Optional.empty());
+                Budget.defaults(), Storage.defaults(), Duration.ofMinutes(10), Optional.empty(), 0);
     }
 
     public static ServerConfig tiny(Path home, Path outDir) {
         return new ServerConfig(LOOPBACK, 0, 0, home, outDir, 1, 2, 500, 64 * 1024, 100, List.of(), List.of(),
-                Budget.defaults(), new Storage(0, 0, 0), Duration.ofMinutes(2), Optional.empty());
+                Budget.defaults(), new Storage(0, 0, 0), Duration.ofMinutes(2), Optional.empty(), 0);
     }
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withPorts(int http, int osc) {
         return new ServerConfig(host, http, osc, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withOutDir(Path out) {
         return new ServerConfig(host, httpPort, oscPort, home, out, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withPool(int w, int q) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, w, q, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont, threads);
     }
 
     /** Names the {@code Host} header may carry and addresses OSC may come from, besides loopback. */
     public ServerConfig withAllowed(List<String> hosts, List<String> senders) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                hosts, senders, budget, storage, jobDeadline, soundfont);
+                hosts, senders, budget, storage, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withBudget(Budget b) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, b, storage, jobDeadline, soundfont);
+                allowedHosts, oscSenders, b, storage, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withStorage(Storage s) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, s, jobDeadline, soundfont);
+                allowedHosts, oscSenders, budget, s, jobDeadline, soundfont, threads);
     }
 
     public ServerConfig withJobDeadline(Duration d) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, d, soundfont);
+                allowedHosts, oscSenders, budget, storage, d, soundfont, threads);
     }
 
     /** The SoundFont stems are rendered with, instead of the one found on this machine. */
     public ServerConfig withSoundfont(Optional<Path> sf2) {
         return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
-                allowedHosts, oscSenders, budget, storage, jobDeadline, sf2);
+                allowedHosts, oscSenders, budget, storage, jobDeadline, sf2, threads);
+    }
+
+    /** Generating on at most {@code n} cores (0 = all), for a DAW on the same machine. */
+    public ServerConfig withThreads(int n) {
+        return new ServerConfig(host, httpPort, oscPort, home, outDir, workers, queueCapacity, maxPromptChars, maxUploadBytes, keptJobs,
+                allowedHosts, oscSenders, budget, storage, jobDeadline, soundfont, n);
     }
 
     public boolean loopbackOnly() {

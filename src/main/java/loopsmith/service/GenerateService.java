@@ -65,6 +65,7 @@ public final class GenerateService {
     private final Clock clock;
     private final String version;
     private final double maxClipSeconds;
+    private final int cores;
     /** The last model used, read, prepared and hashed once: a server's next request starts generating at once. */
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
@@ -85,10 +86,17 @@ public final class GenerateService {
 
     /** With audio clips decoded only up to {@code maxClipSeconds} (a server's limit; a FLAC may inflate past its header). */
     public GenerateService(Path home, Clock clock, String version, double maxClipSeconds) {
+        this(home, clock, version, maxClipSeconds, 0);
+    }
+
+    /** Generating on at most {@code threads} cores (0 = all of them), so a DAW beside it keeps the others. */
+    public GenerateService(Path home, Clock clock, String version, double maxClipSeconds, int threads) {
+        if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all cores) or more");
         this.home = home;
         this.clock = clock;
         this.version = version;
         this.maxClipSeconds = maxClipSeconds;
+        this.cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** The piano roll and sidecar of a result folder, generously (a 32-bar roll is about 100 kB). */
@@ -249,7 +257,8 @@ public final class GenerateService {
         int seedTracks = requestSeed.map(p -> p.tracks().size()).orElse(0);
         JavaGpt java = ready.java();
         // One idea: both cores inside each product. Several: one core per variation, side by side.
-        JavaLanguageModel language = o.variations() > 1 ? new JavaLanguageModel(java, 1) : new JavaLanguageModel(java);
+        JavaLanguageModel language = o.variations() > 1 ? new JavaLanguageModel(java, 1, cores)
+                : new JavaLanguageModel(java, Math.min(2, cores), cores);
         Generator generator = new Generator(language, model.vocabulary());
         List<Generator.Result> results = generator.generate(request);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
@@ -315,7 +324,7 @@ public final class GenerateService {
         GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
                 tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house")),
                 KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
-        new Generator(new JavaLanguageModel(ready.java()), ready.model().vocabulary()).generate(r);
+        new Generator(new JavaLanguageModel(ready.java(), Math.min(2, cores), cores), ready.model().vocabulary()).generate(r);
         return (System.nanoTime() - t0) / 1e9;
     }
 
