@@ -39,6 +39,7 @@ public final class LoopsmithCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LoopsmithCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        ConfigFile.apply(cl);
         return cl;
     }
 }
