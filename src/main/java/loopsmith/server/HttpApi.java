@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,8 +257,23 @@ final class HttpApi {
         ctx.status(200).contentType(ResultFiles.contentType("grooved.mid")).result(g.midi());
     }
 
-    private void job(Context ctx) {
+    /** The most a client may wait in one {@code GET /api/jobs/{id}?wait=S}: a request is not held open for long. */
+    static final double MAX_WAIT_SECONDS = 30;
+
+    /** {@code ?wait=S} answers when the job ends or after S seconds (at most 30), whichever is first: no polling. */
+    private void job(Context ctx) throws InterruptedException {
         Job job = jobs.get(ctx.pathParam("id")).orElseThrow(() -> new ApiException(404, "no such job"));
+        String wait = ctx.queryParam("wait");
+        if (wait != null) {
+            double seconds;
+            try {
+                seconds = Double.parseDouble(wait);
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "wait: seconds expected, got '" + wait + "'");
+            }
+            if (!(seconds >= 0)) throw new ApiException(400, "wait: 0 to " + (int) MAX_WAIT_SECONDS + " seconds");
+            job.awaitEnd(Duration.ofMillis((long) (Math.min(seconds, MAX_WAIT_SECONDS) * 1000)));
+        }
         json(ctx, 200, describe(job.view(jobs.expectedSeconds())));
     }
 

@@ -1,6 +1,7 @@
 package loopsmith.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -141,7 +142,26 @@ public final class Job {
     }
 
     /** To every listener; one that throws (an OSC reply that cannot be sent) neither stops the others nor the job. */
+    /**
+     * Waits until the job has ended or {@code max} has passed; true if it has ended. Lets a client ask once and hear
+     * the moment it is done, instead of polling (each poll costs the cores generation runs on).
+     */
+    public boolean awaitEnd(Duration max) throws InterruptedException {
+        long until = System.nanoTime() + max.toNanos();
+        synchronized (this) {
+            while (!status.isFinal()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) return false;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     private void publish() {
+        synchronized (this) {
+            notifyAll();
+        }
         View v = view(0);
         for (Consumer<View> l : listeners) {
             try {

@@ -35,7 +35,7 @@ import loopsmith.service.GenerateService;
 
 /**
  * {@code bench serve}: a 4-bar 4-track MIDI-only idea as Live asks for it, from the request to the notes in hand, over
- * HTTP (POST, then polling the job until done) and over OSC (generate, until {@code /loopsmith/done} after the notes),
+ * HTTP (POST, then {@code GET /api/jobs/{id}?wait=30}, answered when the job is done) and over OSC (generate, until {@code /loopsmith/done} after the notes),
  * the first request after {@code serve} starts included; next to the same generation in process, warm. Ratio = the
  * round trip's median over the in-process median.
  */
@@ -116,12 +116,12 @@ public final class RoundTripBench {
             if (posted.statusCode() != 202) throw new IOException("POST /api/generate: " + posted.statusCode() + " " + posted.body());
             String job = JSON.readTree(posted.body()).path("job").asText();
             while (true) {
-                JsonNode v = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs/" + job))
+                // One request that answers when the job ends, as a device would ask (?wait), not a polling loop.
+                JsonNode v = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs/" + job + "?wait=30"))
                         .header("X-Loopsmith-Token", server.token()).build(), HttpResponse.BodyHandlers.ofString()).body());
                 String status = v.path("status").asText();
                 if (status.equals("done")) break;
                 if (!status.equals("queued") && !status.equals("running")) throw new IOException("job " + job + ": " + v);
-                Thread.sleep(5);
             }
             t[i] = (System.nanoTime() - t0) / 1e9;
         }

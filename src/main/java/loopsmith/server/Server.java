@@ -38,6 +38,9 @@ public final class Server implements AutoCloseable {
         this.guard = guard;
     }
 
+    /** The longest start waits for the warm-up; a slow disk or machine then warms up behind the open listeners. */
+    private static final java.time.Duration WARM_UP_WAIT = java.time.Duration.ofSeconds(30);
+
     /** Starts both listeners without warming the model up (tests, embedding); see {@link #start(ServerConfig, Clock, String, boolean)}. */
     public static Server start(ServerConfig config, Clock clock, String version) {
         return start(config, clock, version, false);
@@ -45,7 +48,7 @@ public final class Server implements AutoCloseable {
 
     /**
      * Starts both listeners; the ports are taken when this returns (0 in the config means any free port). With
-     * {@code warmUp} the default model is loaded and run once in the background, for a fast first request.
+     * {@code warmUp} the default model is loaded and run once before this returns, for a fast first request.
      */
     public static Server start(ServerConfig config, Clock clock, String version, boolean warmUp) {
         GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds(), config.threads());
@@ -58,7 +61,10 @@ public final class Server implements AutoCloseable {
         List<String> leftovers = output.cleanLeftovers();
         if (!leftovers.isEmpty())
             System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");
-        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> run(service, output, o.withExport(o.export().withSoundfont(config.soundfont()))), clock,
+        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> {
+                    service.stopWarmUp();
+                    return run(service, output, o.withExport(o.export().withSoundfont(config.soundfont())));
+                }, clock,
                 config.jobDeadline());
         Admission admission = new Admission(config.budget(), service,
                 new DrumifyService(config.home(), clock, version, config.budget().maxClipSeconds()), jobs, output);
@@ -86,10 +92,20 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * The model loaded and the generator compiled in the background while the server already listens, so the first
-     * request from Live is as fast as the later ones; a request arriving meanwhile simply runs beside it.
+     * The model loaded and the generator compiled before {@link #start} returns (so before serve says it is up), so
+     * the first request from Live is as fast as the later ones. The listeners are already open: a request arriving
+     * meanwhile takes the loaded model and stops the rest of the warm-up rather than sharing the cores with it.
      */
     private static void warmUp(GenerateService service) {
+        Thread t = startWarmUp(service);
+        try {
+            t.join(WARM_UP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread startWarmUp(GenerateService service) {
         Thread t = new Thread(() -> {
             try {
                 System.err.printf(java.util.Locale.ROOT, "loopsmith serve: model loaded and warmed up in %.1f s%n", service.warmUp());
@@ -99,6 +115,7 @@ public final class Server implements AutoCloseable {
         }, "loopsmith-warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** One job in a worker: room on disk checked again (it may have filled while the job waited), then retention. */

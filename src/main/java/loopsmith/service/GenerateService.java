@@ -42,6 +42,7 @@ import loopsmith.midi.MidiReadResult;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.JavaGpt;
 import loopsmith.model.ModelFile;
+import loopsmith.music.Folders;
 import loopsmith.music.Key;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Piece;
@@ -68,6 +69,9 @@ public final class GenerateService {
     private final int cores;
     /** The last model used, read, prepared and hashed once: a server's next request starts generating at once. */
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    /** The thread running the warm-up's generation, while it does; and whether a request has asked it to stop. */
+    private volatile Thread warming;
+    private volatile boolean warmUpStopped;
 
     /** A model file as generation uses it, and what identifies the file's version on disk. */
     private record Loaded(Path file, FileTime modified, long size, ModelFile model, JavaGpt java, String sha256) {
@@ -290,11 +294,10 @@ public final class GenerateService {
     }
 
     /**
-     * The tags this model can use: one outside its vocabulary, or one it never saw in training (so its embedding is
-     * noise that steers nowhere), is left out with a warning, and recorded in the sidecar.
+     * {@code file} read and prepared, or the one kept from the last call when the file has not changed since; one
+     * caller at a time, so a request arriving during the warm-up waits for its model instead of reading it again.
      */
-    /** {@code file} read and prepared, or the one kept from the last call when the file has not changed since. */
-    private Loaded load(Path file) {
+    private synchronized Loaded load(Path file) {
         Path real = file.toAbsolutePath().normalize();
         Loaded last = loaded.get();
         if (last != null && last.isCurrent(real)) return last;
@@ -321,13 +324,52 @@ public final class GenerateService {
     public double warmUp() {
         long t0 = System.nanoTime();
         Loaded ready = load(home.resolve(DEFAULT_MODEL));
-        GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
-                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house")),
-                KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
-        new Generator(new JavaLanguageModel(ready.java(), Math.min(2, cores), cores), ready.model().vocabulary()).generate(r);
+        warming = Thread.currentThread();
+        try {
+            if (warmUpStopped) return (System.nanoTime() - t0) / 1e9;
+            warmUpGeneration(ready);
+        } catch (java.util.concurrent.CancellationException e) {
+            // A request came first: it runs on the loaded model, and compiles the rest itself.
+        } finally {
+            warming = null;
+            Thread.interrupted();
+        }
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * Ends the warm-up's generation at its next token, so a request does not share the cores with it; the model it
+     * loaded stays. Calls after the warm-up has ended do nothing.
+     */
+    public void stopWarmUp() {
+        warmUpStopped = true;
+        Thread t = warming;
+        if (t != null) t.interrupt();
+    }
+
+    private void warmUpGeneration(Loaded ready) {
+        GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
+                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house")),
+                KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
+        Generator.Result result = new Generator(new JavaLanguageModel(ready.java(), Math.min(2, cores), cores),
+                ready.model().vocabulary()).generate(r).get(0);
+        // The writing too (MIDI, piano roll, sidecar): its classes load and compile on first use, about as long again.
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("loopsmith-warm-up");
+            AbletonExport.write(new AbletonExport.Item(result.piece(), "house", result.seed(), Map.of(), Map.of(), Map.of(), version),
+                    scratch, ExportConfig.midiOnly(), clock);
+        } catch (IOException e) {
+            // Warming is an optimisation: without a temporary folder the first request compiles the writer itself.
+        } finally {
+            if (scratch != null) Folders.deleteTree(scratch);
+        }
+    }
+
+    /**
+     * The tags this model can use: one outside its vocabulary, or one it never saw in training (so its embedding is
+     * noise that steers nowhere), is left out with a warning, and recorded in the sidecar.
+     */
     private static Tags knownTags(Tags tags, ModelFile model, List<String> warnings, List<String> dropped) {
         Optional<java.util.Set<String>> seen = model.seenTags();
         java.util.function.Function<Token.Tag, Boolean> keep = t -> {

@@ -56,6 +56,20 @@ class ServerApiTest {
     }
 
     @Test
+    void oneWaitingRequestHearsTheJobEnd() throws Exception {
+        HttpResponse<byte[]> posted = http.postJson(request("techno bassline", 1, 5));
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        String id = Http.JSON.readTree(posted.body()).path("job").asText();
+        JsonNode job = Http.JSON.readTree(http.get("/api/jobs/" + id + "?wait=30").body());
+        assertEquals("done", job.path("status").asText(), "answered when it ended, not before: " + job);
+        assertEquals(400, http.get("/api/jobs/" + id + "?wait=soon").statusCode());
+        assertEquals(400, http.get("/api/jobs/" + id + "?wait=-1").statusCode());
+        long t0 = System.nanoTime();
+        assertEquals("done", Http.JSON.readTree(http.get("/api/jobs/" + id + "?wait=30").body()).path("status").asText());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "an ended job is answered at once");
+    }
+
+    @Test
     void generateThenPollThenDownloadEveryFile() throws Exception {
         long t0 = System.nanoTime();
         HttpResponse<byte[]> posted = http.postJson(request("funk beat at 100 bpm in E minor with bass", 2, 7));
