@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Map;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.GeneralMidi;
@@ -38,6 +39,15 @@ public final class AbletonExport {
                        Map<String, Object> generation, String version) { }
 
     public static Path write(Item item, Path outDir, ExportConfig config, Clock clock) {
+        return write(item, outDir, config, clock, folder -> { });
+    }
+
+    /**
+     * As {@link #write(Item, Path, ExportConfig, Clock)}, telling {@code midiReady} the folder being written as soon as
+     * its MIDI files are complete, before the stems and piano roll: a client can take the notes from them while the
+     * optional work goes on. The folder is the unfinished one (its final name comes with the return value).
+     */
+    public static Path write(Item item, Path outDir, ExportConfig config, Clock clock, Consumer<Path> midiReady) {
         Piece p = item.piece();
         String bpm = bpmLabel(p.initialBpm());
         String key = p.key().map(Key::shortName).orElse("");
@@ -85,6 +95,7 @@ public final class AbletonExport {
                 String full = "Full_" + bpm + "bpm.mid";
                 MidiWriter.write(p, tmp.resolve(full));
                 files.add(full);
+                midiReady.accept(tmp);
                 List<String> warnings = new ArrayList<>();
                 List<String> stems = config.audio() ? Stems.write(p, tmp, stemNames, splits, config, warnings) : List.of();
                 files.addAll(stems);

@@ -26,6 +26,8 @@ public final class Job {
     private final String id;
     private final Instant created;
     private final List<Consumer<View>> listeners = new CopyOnWriteArrayList<>();
+    /** Hear each result folder whose MIDI files are complete, before its stems and piano roll (see {@link #midiReady}). */
+    private final List<Consumer<Path>> midiListeners = new CopyOnWriteArrayList<>();
     private Status status = Status.QUEUED;
     private long startNanos;
     private double seconds;
@@ -142,6 +144,22 @@ public final class Job {
     }
 
     /** To every listener; one that throws (an OSC reply that cannot be sent) neither stops the others nor the job. */
+    /** Listens for result folders whose MIDI is written, from now on. */
+    public void listenForMidi(Consumer<Path> listener) {
+        midiListeners.add(listener);
+    }
+
+    /** A result folder's MIDI files are complete (its stems and piano roll may still be being written). */
+    void midiReady(Path folder) {
+        for (Consumer<Path> l : midiListeners) {
+            try {
+                l.accept(folder);
+            } catch (RuntimeException e) {
+                System.err.println("warning: a listener of job " + id + " failed: " + e);
+            }
+        }
+    }
+
     /**
      * Waits until the job has ended or {@code max} has passed; true if it has ended. Lets a client ask once and hear
      * the moment it is done, instead of polling (each poll costs the cores generation runs on).

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import loopsmith.music.Folders;
@@ -51,7 +54,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     private final ThreadPoolExecutor pool;
-    private final Function<GenerateOptions, GenerateService.Outcome> service;
+    private final BiFunction<GenerateOptions, Consumer<Path>, GenerateService.Outcome> service;
     private final Clock clock;
     private final int workers;
     private final Map<String, Job> jobs;
@@ -65,6 +68,13 @@ public final class Jobs implements AutoCloseable {
 
     public Jobs(int workers, int queueCapacity, int keptJobs, Function<GenerateOptions, GenerateService.Outcome> service, Clock clock,
                 Duration deadline) {
+        this(workers, queueCapacity, keptJobs, (BiFunction<GenerateOptions, Consumer<Path>, GenerateService.Outcome>) (o, ready) -> service.apply(o),
+                clock, deadline);
+    }
+
+    /** With a service that tells, through its second argument, each result folder whose MIDI is written ({@link Job#midiReady}). */
+    public Jobs(int workers, int queueCapacity, int keptJobs, BiFunction<GenerateOptions, Consumer<Path>, GenerateService.Outcome> service,
+                Clock clock, Duration deadline) {
         this.service = service;
         this.clock = clock;
         this.workers = workers;
@@ -94,10 +104,16 @@ public final class Jobs implements AutoCloseable {
 
     /** Queues a generation; {@code after} runs when it has finished either way (e.g. to delete an upload). */
     public Job submit(GenerateOptions options, Runnable after) {
-        return submitWork(() -> {
-            GenerateService.Outcome o = service.apply(options);
+        AtomicReference<Job> self = new AtomicReference<>();
+        Job job = submitWork(() -> {
+            GenerateService.Outcome o = service.apply(options, folder -> {
+                Job j = self.get();
+                if (j != null) j.midiReady(folder);
+            });
             return new Made(o.folders(), o.warnings());
         }, after);
+        self.set(job);
+        return job;
     }
 
     /** Queues another tool's work (Drumify) in the same queue, under the same deadline and cancellation. */

@@ -69,6 +69,8 @@ final class OscApi implements AutoCloseable {
     private final OSCSerializerAndParserBuilder codec = new OSCSerializerAndParserBuilder();
     private final Thread receiver;
     private final ScheduledExecutorService ticker;
+    /** Result folders whose notes a job has already sent (as soon as their MIDI was written), by job id. */
+    private final Map<String, Integer> notesSent = new ConcurrentHashMap<>();
     /** Running OSC jobs and where their progress goes. */
     private final Map<Job, SocketAddress> watched = new ConcurrentHashMap<>();
     /** Senders allowed besides loopback, resolved once at start. */
@@ -221,6 +223,11 @@ final class OscApi implements AutoCloseable {
             Job job = admission.submit(o);
             send(to, "queued", job.id(), request);
             watched.put(job, to);
+            // The notes as soon as a result's MIDI is written, before its stems and piano roll: Live has its clip then.
+            job.listenForMidi(folder -> {
+                sendNotes(to, job.id(), folder);
+                notesSent.merge(job.id(), 1, Integer::sum);
+            });
             job.listen(v -> report(v, to));
         } catch (ApiException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
@@ -361,8 +368,10 @@ final class OscApi implements AutoCloseable {
     private void report(Job.View v, SocketAddress to) {
         switch (v.status()) {
             case DONE -> {
+                int early = notesSent.getOrDefault(v.id(), 0);
+                int index = 0;
                 for (Path folder : v.folders()) {
-                    sendNotes(to, v.id(), folder);
+                    if (index++ >= early) sendNotes(to, v.id(), folder);
                     // Names relative to the output folder: the folder's, then its files'.
                     List<Object> a = new ArrayList<>();
                     a.add(v.id());
@@ -375,7 +384,10 @@ final class OscApi implements AutoCloseable {
             case RUNNING -> send(to, "progress", v.id(), (float) v.progress());
             case QUEUED -> send(to, "progress", v.id(), 0f);
         }
-        if (v.status().isFinal()) watched.keySet().removeIf(j -> j.id().equals(v.id()));
+        if (v.status().isFinal()) {
+            watched.keySet().removeIf(j -> j.id().equals(v.id()));
+            notesSent.remove(v.id());
+        }
     }
 
     /**

@@ -61,9 +61,9 @@ public final class Server implements AutoCloseable {
         List<String> leftovers = output.cleanLeftovers();
         if (!leftovers.isEmpty())
             System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");
-        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), o -> {
+        Jobs jobs = new Jobs(config.workers(), config.queueCapacity(), config.keptJobs(), (GenerateOptions o, java.util.function.Consumer<Path> midiReady) -> {
                     service.stopWarmUp();
-                    return run(service, output, o.withExport(o.export().withSoundfont(config.soundfont())));
+                    return run(service, output, o.withExport(o.export().withSoundfont(config.soundfont())), midiReady);
                 }, clock,
                 config.jobDeadline());
         Admission admission = new Admission(config.budget(), service,
@@ -119,9 +119,10 @@ public final class Server implements AutoCloseable {
     }
 
     /** One job in a worker: room on disk checked again (it may have filled while the job waited), then retention. */
-    private static GenerateService.Outcome run(GenerateService service, OutputFolder output, GenerateOptions o) {
+    private static GenerateService.Outcome run(GenerateService service, OutputFolder output, GenerateOptions o,
+                                               java.util.function.Consumer<Path> midiReady) {
         output.requireFree(service.estimate(o).bytes(o.export()));
-        GenerateService.Outcome outcome = service.generate(o);
+        GenerateService.Outcome outcome = service.generate(o, midiReady);
         output.afterJob();
         return outcome;
     }

@@ -181,6 +181,15 @@ public final class GenerateService {
                           double seconds) { }
 
     public Outcome generate(GenerateOptions o) {
+        return generate(o, folder -> { });
+    }
+
+    /**
+     * As {@link #generate(GenerateOptions)}, telling {@code midiReady} each result folder as soon as its MIDI files are
+     * written, before its stems and piano roll (see {@link AbletonExport#write(AbletonExport.Item, Path, ExportConfig,
+     * Clock, java.util.function.Consumer)}).
+     */
+    public Outcome generate(GenerateOptions o, java.util.function.Consumer<Path> midiReady) {
         long t0 = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         PromptTags prompt = TextPrompt.parse(o.text().orElse(""));
@@ -288,7 +297,7 @@ public final class GenerateService {
                 described.put("audio", summary);
             });
             folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, r.seed(), described,
-                    modelInfo, generation, version), o.outDir(), o.export(), clock));
+                    modelInfo, generation, version), o.outDir(), o.export(), clock, midiReady));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
     }

@@ -155,6 +155,23 @@ class AbletonExportTest {
         }
     }
 
+    /** The MIDI is told complete before the stems and piano roll are written, so a client can take the notes first. */
+    @Test
+    void theMidiIsReadyBeforeTheOptionalWork() throws Exception {
+        List<List<String>> seen = new java.util.ArrayList<>();
+        Path written = AbletonExport.write(new AbletonExport.Item(piece, "house", 2, Map.of(), Map.of(), Map.of(), "test"),
+                dir.resolve("out-ready"), ExportConfig.defaults(), CLOCK, folder -> {
+                    try (Stream<Path> s = Files.list(folder)) {
+                        seen.add(s.map(f -> f.getFileName().toString()).sorted().toList());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        assertEquals(1, seen.size());
+        assertEquals(List.of("Bass_124bpm_Am.mid", "Drums_124bpm.mid", "Full_124bpm.mid"), seen.get(0), "every MIDI file, nothing else yet");
+        assertTrue(Files.exists(written.resolve("Mix.wav")) && Files.exists(written.resolve("piano-roll.png")), "the rest comes after");
+    }
+
     @Test
     void namesAreSanitized() {
         assertEquals("etc-passwd", AbletonExport.safe("../etc/passwd"));

@@ -126,11 +126,16 @@ class OscRoundTripTest {
             s.setSoTimeout(60_000);
             send(s, "/loopsmith/generate", "techno bassline", 1, 9, 0, 1);
             OSCMessage done = null;
+            long notesAt = 0;
             while (done == null) {
                 OSCMessage m = receive(s);
                 assertTrue(!m.getAddress().equals("/loopsmith/error"), "error: " + m.getArguments());
+                if (m.getAddress().equals("/loopsmith/notes") && notesAt == 0) notesAt = System.nanoTime();
                 if (m.getAddress().equals("/loopsmith/done")) done = m;
             }
+            long doneAt = System.nanoTime();
+            assertTrue(notesAt > 0, "the notes came before done");
+            System.out.printf("OSC with stems: notes %.2f s before done%n", (doneAt - notesAt) / 1e9);
             List<Path> files = done.getArguments().subList(2, done.getArguments().size()).stream().map(o -> Path.of((String) o)).toList();
             assertTrue(files.stream().noneMatch(Path::isAbsolute), files.toString());
             assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".wav")), "audio 1 renders WAV stems: " + files);
