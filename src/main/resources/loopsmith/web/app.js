@@ -157,6 +157,39 @@ $('generate').addEventListener('submit', (ev) => {
 
 $('drumify').addEventListener('click', () => runJob(postDrumify));
 
+// Groove answers at once with the grooved MIDI file (no job): it is offered as a download in a small card.
+$('groove').addEventListener('click', async () => {
+  const clip = $('seed_midi').files[0];
+  if (!clip) { setStatus('groove needs a MIDI drum clip: choose one as Seed MIDI', true); return; }
+  const all = formRequest();
+  const request = {};
+  for (const f of ['genre', 'seed']) if (all[f] !== undefined) request[f] = all[f];
+  const body = new FormData();
+  body.append('request', JSON.stringify(request));
+  body.append('clip', clip);
+  $('groove').disabled = true;
+  setStatus('grooving…');
+  try {
+    const res = await api('/api/groove', { method: 'POST', body });
+    if (!res.ok) {
+      const doc = await res.json().catch(() => ({}));
+      throw new Error(doc.reason || res.statusText);
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const name = clip.name.replace(/\.midi?$/i, '') + '-grooved.mid';
+    const hits = res.headers.get('X-Loopsmith-Hits');
+    $('results').prepend(el('article', { class: 'card grooved' },
+      el('h3', {}, `${clip.name}, grooved`),
+      el('p', { class: 'files' }, el('a', { href: url, download: name }, name)),
+      el('p', { class: 'muted' }, `${hits} hits · seed ${res.headers.get('X-Loopsmith-Seed')}`)));
+    setStatus(`grooved: ${hits} hits`);
+  } catch (e) {
+    setStatus(e.message, true);
+  } finally {
+    $('groove').disabled = false;
+  }
+});
+
 async function runJob(post) {
   $('go').disabled = true;
   $('drumify').disabled = true;

@@ -120,6 +120,20 @@ class WebPageBrowserTest {
                 assertTrue(drumified.findElements(By.cssSelector(".files a")).stream().anyMatch(a -> a.getText().startsWith("Drums_")),
                         "the drums' MIDI file is offered");
 
+                // Groove through the page: a drum clip chosen as Seed MIDI, the grooved file offered at once.
+                Path drums = dir.resolve("beat.mid");
+                List<loopsmith.music.Note> hits = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) hits.add(new loopsmith.music.Note(i % 4 == 0 ? 36 : i % 4 == 2 ? 38 : 42, 100, i * 240L, 60));
+                loopsmith.midi.MidiWriter.write(loopsmith.music.Piece.of(480, 100, loopsmith.music.TimeSignature.FOUR_FOUR,
+                        java.util.Optional.empty(), List.of(new loopsmith.music.Track("Drums", loopsmith.music.Role.DRUMS, 0, true, hits)), 3840), drums);
+                browser.findElement(By.id("seed_midi")).clear();
+                browser.findElement(By.id("seed_midi")).sendKeys(drums.toString());
+                browser.findElement(By.id("groove")).click();
+                WebElement grooved = wait.until(d -> d.findElements(By.cssSelector("#results article.grooved")).stream().findFirst().orElse(null));
+                assertEquals("beat-grooved.mid", grooved.findElement(By.cssSelector(".files a")).getAttribute("download"));
+                assertTrue(browser.findElement(By.id("status")).getText().startsWith("grooved: 16 hits"),
+                        browser.findElement(By.id("status")).getText());
+
                 Path shot = Path.of("target/browser-test/screenshot.png");
                 Files.createDirectories(shot.getParent());
                 File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
