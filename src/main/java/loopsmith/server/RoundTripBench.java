@@ -2,20 +2,14 @@ package loopsmith.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCPacket;
-import com.illposed.osc.OSCSerializerAndParserBuilder;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +37,6 @@ public final class RoundTripBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMPT = "house with drums, bass, chords and melody";
     private static final int BARS = 4;
-    private static final OSCSerializerAndParserBuilder CODEC = new OSCSerializerAndParserBuilder();
 
     private RoundTripBench() {}
 
@@ -132,13 +125,12 @@ public final class RoundTripBench {
         double[] t = new double[n];
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             s.setSoTimeout(60_000);
-            InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort());
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
-                send(s, to, new OSCMessage("/loopsmith/generate", List.of(PROMPT, BARS, 300 + i, 0, 0, "bench-" + i)));
+                OscClient.send(s, server.oscPort(), "/loopsmith/generate", List.of(PROMPT, BARS, 300 + i, 0, 0, "bench-" + i));
                 int notes = 0;
                 while (true) {
-                    OSCMessage m = receive(s);
+                    OSCMessage m = OscClient.receive(s);
                     if (m.getAddress().equals("/loopsmith/notes")) notes++;
                     if (m.getAddress().equals("/loopsmith/error")) throw new IOException("OSC: " + m.getArguments());
                     if (m.getAddress().equals("/loopsmith/done")) break;
@@ -148,29 +140,6 @@ public final class RoundTripBench {
             }
         }
         return t;
-    }
-
-    private static void send(DatagramSocket s, InetSocketAddress to, OSCMessage m) throws IOException {
-        BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(8192));
-        try {
-            CODEC.buildSerializer(bytes).write(m);
-        } catch (com.illposed.osc.OSCSerializeException e) {
-            throw new IOException(e);
-        }
-        byte[] data = bytes.toByteArray();
-        s.send(new DatagramPacket(data, data.length, to));
-    }
-
-    private static OSCMessage receive(DatagramSocket s) throws IOException {
-        byte[] buf = new byte[65_536];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        s.receive(p);
-        try {
-            OSCPacket packet = CODEC.buildParser().convert(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
-            return (OSCMessage) packet;
-        } catch (com.illposed.osc.OSCParseException e) {
-            throw new IOException(e);
-        }
     }
 
     private static Map<String, Object> summary(double[] t) {

@@ -3,14 +3,9 @@ package loopsmith.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCSerializerAndParserBuilder;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /loopsmith/groove} over real UDP: a Live clip's notes in, the grooved notes back at once, every hit kept. */
 class GrooveOscTest {
-    private static final OSCSerializerAndParserBuilder CODEC = new OSCSerializerAndParserBuilder();
 
     @TempDir
     static Path out;
@@ -39,17 +33,11 @@ class GrooveOscTest {
     }
 
     private static void send(DatagramSocket from, List<Object> args) throws Exception {
-        BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(16_384));
-        CODEC.buildSerializer(bytes).write(new OSCMessage("/loopsmith/groove", args));
-        byte[] data = bytes.toByteArray();
-        from.send(new DatagramPacket(data, data.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+        OscClient.send(from, server.oscPort(), "/loopsmith/groove", args);
     }
 
     private static OSCMessage receive(DatagramSocket on) throws Exception {
-        byte[] buf = new byte[65_536];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        on.receive(p);
-        return (OSCMessage) CODEC.buildParser().convert(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
+        return OscClient.receive(on);
     }
 
     /** Two bars of a programmed beat as Live's clip notes: kick 1 and 3, snare 2 and 4, eighth hats, velocity 100. */

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
-import com.illposed.osc.OSCSerializerAndParserBuilder;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /loopsmith/drumify} over real UDP: a Live clip's notes in, the drums' notes and done out; bad clips refused. */
 class OscDrumifyTest {
-    private static final OSCSerializerAndParserBuilder CODEC = new OSCSerializerAndParserBuilder();
 
     @TempDir
     static Path out;
@@ -40,17 +34,11 @@ class OscDrumifyTest {
     }
 
     private static void send(DatagramSocket from, Object... args) throws Exception {
-        BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(8192));
-        CODEC.buildSerializer(bytes).write(new OSCMessage("/loopsmith/drumify", List.of(args)));
-        byte[] data = bytes.toByteArray();
-        from.send(new DatagramPacket(data, data.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+        OscClient.send(from, server.oscPort(), "/loopsmith/drumify", List.of(args));
     }
 
     private static OSCMessage receive(DatagramSocket on) throws Exception {
-        byte[] buf = new byte[65_536];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        on.receive(p);
-        return (OSCMessage) CODEC.buildParser().convert(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
+        return OscClient.receive(on);
     }
 
     /** A 2-bar bass riff as Live's clip notes: pitch, start and length in beats, velocity. */

@@ -45,17 +45,11 @@ class OscRoundTripTest {
     }
 
     private static void send(DatagramSocket from, String address, Object... args) throws Exception {
-        BufferBytesReceiver bytes = new BufferBytesReceiver(ByteBuffer.allocate(8192));
-        CODEC.buildSerializer(bytes).write(new OSCMessage(address, List.of(args)));
-        byte[] data = bytes.toByteArray();
-        from.send(new DatagramPacket(data, data.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+        OscClient.send(from, server.oscPort(), address, List.of(args));
     }
 
     private static OSCMessage receive(DatagramSocket on) throws Exception {
-        byte[] buf = new byte[65_536];
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        on.receive(p);
-        return (OSCMessage) CODEC.buildParser().convert(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
+        return OscClient.receive(on);
     }
 
     @Test
