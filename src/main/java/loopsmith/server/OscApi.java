@@ -220,20 +220,24 @@ final class OscApi implements AutoCloseable {
         try {
             form.check(config.maxPromptChars());
             GenerateOptions o = form.toOptions(config.outDir(), Optional.empty());
-            Job job = admission.submit(o);
-            send(to, "queued", job.id(), request);
-            watched.put(job, to);
-            // The notes as soon as a result's MIDI is written, before its stems and piano roll: Live has its clip then.
-            job.listenForMidi(folder -> {
-                sendNotes(to, job.id(), folder);
-                notesSent.merge(job.id(), 1, Integer::sum);
-            });
-            job.listen(v -> report(v, to));
+            watch(admission.submit(o), to, request);
         } catch (ApiException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
             send(to, "error", request, "busy: " + e.getMessage());
         }
+    }
+
+    /** A queued job's replies to {@code to}: queued now, then notes, progress and done or error as it goes. */
+    private void watch(Job job, SocketAddress to, String request) {
+        send(to, "queued", job.id(), request);
+        watched.put(job, to);
+        // The notes as soon as a result's MIDI is written, before its stems and piano roll: Live has its clip then.
+        job.listenForMidi(folder -> {
+            sendNotes(to, job.id(), folder);
+            notesSent.merge(job.id(), 1, Integer::sum);
+        });
+        job.listen(v -> report(v, to));
     }
 
     /**
@@ -257,10 +261,7 @@ final class OscApi implements AutoCloseable {
             DrumifyForm form = new DrumifyForm(genre.isBlank() ? null : genre, seed > 0 ? seed : null, bars, null, intArg(args, 5) != 0, null);
             form.check();
             Path stored = uploads.storeMidi(MidiWriter.toBytes(clip));
-            Job job = admission.submit(form.toOptions(config.outDir(), stored));
-            send(to, "queued", job.id(), request);
-            watched.put(job, to);
-            job.listen(v -> report(v, to));
+            watch(admission.submit(form.toOptions(config.outDir(), stored)), to, request);
         } catch (ApiException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
