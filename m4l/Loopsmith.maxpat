@@ -93,7 +93,7 @@
       "",
       "int"
      ],
-     "text": "Generate",
+     "text": "Run",
      "presentation": 1,
      "presentation_rect": [
       312,
@@ -101,7 +101,7 @@
       80,
       20
      ],
-     "varname": "generate",
+     "varname": "run",
      "mode": 0
     }
    },
@@ -110,18 +110,20 @@
      "id": "trig",
      "maxclass": "newobj",
      "numinlets": 1,
-     "numoutlets": 2,
+     "numoutlets": 4,
      "patching_rect": [
       330,
       70,
-      40,
+      60,
       22
      ],
      "outlettype": [
       "bang",
+      "bang",
+      "bang",
       "bang"
      ],
-     "text": "t b b"
+     "text": "t b b b b"
     }
    },
    {
@@ -139,7 +141,7 @@
      "outlettype": [
       ""
      ],
-     "text": "generate"
+     "text": "run"
     }
    },
    {
@@ -179,7 +181,7 @@
      "presentation": 1,
      "presentation_rect": [
       6,
-      64,
+      74,
       44,
       15
      ],
@@ -237,7 +239,7 @@
      "presentation": 1,
      "presentation_rect": [
       56,
-      64,
+      74,
       60,
       15
      ],
@@ -296,7 +298,7 @@
      "presentation": 1,
      "presentation_rect": [
       122,
-      64,
+      74,
       80,
       15
      ],
@@ -342,7 +344,7 @@
      "id": "js",
      "maxclass": "newobj",
      "numinlets": 1,
-     "numoutlets": 4,
+     "numoutlets": 5,
      "patching_rect": [
       20,
       220,
@@ -350,6 +352,7 @@
       22
      ],
      "outlettype": [
+      "",
       "",
       "",
       "",
@@ -413,9 +416,9 @@
      "presentation": 1,
      "presentation_rect": [
       6,
-      84,
+      114,
       300,
-      10
+      8
      ],
      "floatoutput": 1,
      "size": 1.0,
@@ -437,11 +440,11 @@
      "outlettype": [
       ""
      ],
-     "text": "press Generate (server: ./loopsmith serve)",
+     "text": "choose a tool, press Run (server: ./loopsmith serve)",
      "presentation": 1,
      "presentation_rect": [
       6,
-      98,
+      126,
       390,
       22
      ]
@@ -580,6 +583,548 @@
       22
      ],
      "text": "midiout"
+    }
+   },
+   {
+    "box": {
+     "id": "tool",
+     "maxclass": "live.menu",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "patching_rect": [
+      560,
+      40,
+      90,
+      15
+     ],
+     "outlettype": [
+      "",
+      "",
+      ""
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      312,
+      3,
+      80,
+      15
+     ],
+     "varname": "tool",
+     "saved_attribute_attributes": {
+      "valueof": {
+       "parameter_longname": "Tool",
+       "parameter_shortname": "Tool",
+       "parameter_type": 2,
+       "parameter_enum": [
+        "Generate",
+        "Groove",
+        "Drumify",
+        "Interpolate"
+       ]
+      }
+     },
+     "parameter_enable": 1
+    }
+   },
+   {
+    "box": {
+     "id": "pretool",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "patching_rect": [
+      560,
+      70,
+      80,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "prepend tool"
+    }
+   },
+   {
+    "box": {
+     "id": "genre",
+     "maxclass": "textedit",
+     "numinlets": 1,
+     "numoutlets": 4,
+     "patching_rect": [
+      560,
+      110,
+      100,
+      18
+     ],
+     "outlettype": [
+      "",
+      "int",
+      "",
+      ""
+     ],
+     "text": "",
+     "presentation": 1,
+     "presentation_rect": [
+      208,
+      74,
+      60,
+      15
+     ],
+     "fontsize": 9.0,
+     "varname": "genre",
+     "lines": 1,
+     "keymode": 1
+    }
+   },
+   {
+    "box": {
+     "id": "pregenre",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "patching_rect": [
+      560,
+      140,
+      80,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "prepend genre"
+    }
+   },
+   {
+    "box": {
+     "id": "genreclear",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "patching_rect": [
+      670,
+      110,
+      40,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "genre"
+    }
+   },
+   {
+    "box": {
+     "id": "amount",
+     "maxclass": "live.numbox",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "patching_rect": [
+      660,
+      40,
+      44,
+      15
+     ],
+     "outlettype": [
+      "",
+      "float"
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      274,
+      74,
+      44,
+      15
+     ],
+     "varname": "amount",
+     "saved_attribute_attributes": {
+      "valueof": {
+       "parameter_longname": "Amount",
+       "parameter_shortname": "Amount",
+       "parameter_type": 0,
+       "parameter_mmin": 0.0,
+       "parameter_mmax": 1.0,
+       "parameter_initial": [
+        1.0
+       ],
+       "parameter_initial_enable": 1,
+       "parameter_unitstyle": 1
+      }
+     },
+     "parameter_enable": 1
+    }
+   },
+   {
+    "box": {
+     "id": "preamount",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "patching_rect": [
+      660,
+      70,
+      90,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "prepend amount"
+    }
+   },
+   {
+    "box": {
+     "id": "steps",
+     "maxclass": "live.numbox",
+     "numinlets": 1,
+     "numoutlets": 2,
+     "patching_rect": [
+      760,
+      40,
+      40,
+      15
+     ],
+     "outlettype": [
+      "",
+      "float"
+     ],
+     "presentation": 1,
+     "presentation_rect": [
+      324,
+      74,
+      40,
+      15
+     ],
+     "varname": "steps",
+     "saved_attribute_attributes": {
+      "valueof": {
+       "parameter_longname": "Steps",
+       "parameter_shortname": "Steps",
+       "parameter_type": 1,
+       "parameter_mmin": 3,
+       "parameter_mmax": 16,
+       "parameter_initial": [
+        5
+       ],
+       "parameter_initial_enable": 1
+      }
+     },
+     "parameter_enable": 1
+    }
+   },
+   {
+    "box": {
+     "id": "presteps",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "patching_rect": [
+      760,
+      70,
+      80,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "prepend steps"
+    }
+   },
+   {
+    "box": {
+     "id": "seta",
+     "maxclass": "textbutton",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "patching_rect": [
+      560,
+      180,
+      50,
+      20
+     ],
+     "outlettype": [
+      "",
+      "",
+      "int"
+     ],
+     "text": "Set A",
+     "presentation": 1,
+     "presentation_rect": [
+      6,
+      94,
+      44,
+      16
+     ],
+     "mode": 0,
+     "varname": "seta"
+    }
+   },
+   {
+    "box": {
+     "id": "setamsg",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "patching_rect": [
+      560,
+      210,
+      40,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "seta"
+    }
+   },
+   {
+    "box": {
+     "id": "setb",
+     "maxclass": "textbutton",
+     "numinlets": 1,
+     "numoutlets": 3,
+     "patching_rect": [
+      620,
+      180,
+      50,
+      20
+     ],
+     "outlettype": [
+      "",
+      "",
+      "int"
+     ],
+     "text": "Set B",
+     "presentation": 1,
+     "presentation_rect": [
+      54,
+      94,
+      44,
+      16
+     ],
+     "mode": 0,
+     "varname": "setb"
+    }
+   },
+   {
+    "box": {
+     "id": "setbmsg",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "patching_rect": [
+      620,
+      210,
+      40,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "setb"
+    }
+   },
+   {
+    "box": {
+     "id": "clips",
+     "maxclass": "message",
+     "numinlets": 2,
+     "numoutlets": 1,
+     "patching_rect": [
+      560,
+      300,
+      240,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "A: not set   B: not set",
+     "presentation": 1,
+     "presentation_rect": [
+      104,
+      94,
+      288,
+      16
+     ]
+    }
+   },
+   {
+    "box": {
+     "id": "lbars",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      60,
+      80,
+      18
+     ],
+     "text": "Bars",
+     "presentation": 1,
+     "presentation_rect": [
+      6,
+      62,
+      44,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "lseed",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      80,
+      80,
+      18
+     ],
+     "text": "Seed (0 = any)",
+     "presentation": 1,
+     "presentation_rect": [
+      56,
+      62,
+      64,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "lpart",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      100,
+      80,
+      18
+     ],
+     "text": "Part",
+     "presentation": 1,
+     "presentation_rect": [
+      122,
+      62,
+      80,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "lgenre",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      120,
+      80,
+      18
+     ],
+     "text": "Genre",
+     "presentation": 1,
+     "presentation_rect": [
+      208,
+      62,
+      60,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "lamount",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      140,
+      80,
+      18
+     ],
+     "text": "Amount",
+     "presentation": 1,
+     "presentation_rect": [
+      274,
+      62,
+      44,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "lsteps",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      160,
+      80,
+      18
+     ],
+     "text": "Steps",
+     "presentation": 1,
+     "presentation_rect": [
+      324,
+      62,
+      40,
+      12
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "ltool",
+     "maxclass": "comment",
+     "numinlets": 1,
+     "numoutlets": 0,
+     "patching_rect": [
+      820,
+      20,
+      40,
+      18
+     ],
+     "text": "Tool",
+     "presentation": 1,
+     "presentation_rect": [
+      284,
+      3,
+      28,
+      14
+     ],
+     "fontsize": 9.0
+    }
+   },
+   {
+    "box": {
+     "id": "preosc",
+     "maxclass": "newobj",
+     "numinlets": 1,
+     "numoutlets": 1,
+     "patching_rect": [
+      150,
+      190,
+      80,
+      22
+     ],
+     "outlettype": [
+      ""
+     ],
+     "text": "prepend osc"
     }
    }
   ],
@@ -735,7 +1280,7 @@
       0
      ],
      "destination": [
-      "js",
+      "preosc",
       0
      ]
     }
@@ -847,6 +1392,210 @@
       0
      ]
     }
+   },
+   {
+    "patchline": {
+     "source": [
+      "tool",
+      1
+     ],
+     "destination": [
+      "pretool",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "pretool",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "genre",
+      0
+     ],
+     "destination": [
+      "pregenre",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "pregenre",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "genreclear",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "trig",
+      3
+     ],
+     "destination": [
+      "genreclear",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "trig",
+      2
+     ],
+     "destination": [
+      "genre",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "amount",
+      0
+     ],
+     "destination": [
+      "preamount",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "preamount",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "steps",
+      0
+     ],
+     "destination": [
+      "presteps",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "presteps",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "seta",
+      0
+     ],
+     "destination": [
+      "setamsg",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "setamsg",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "setb",
+      0
+     ],
+     "destination": [
+      "setbmsg",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "setbmsg",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "js",
+      4
+     ],
+     "destination": [
+      "clips",
+      0
+     ]
+    }
+   },
+   {
+    "patchline": {
+     "source": [
+      "preosc",
+      0
+     ],
+     "destination": [
+      "js",
+      0
+     ]
+    }
    }
   ],
   "dependency_cache": [
@@ -858,7 +1607,7 @@
    }
   ],
   "autosave": 0,
-  "description": "Loopsmith: prompt \u2192 OSC \u2192 loopsmith serve \u2192 MIDI clip in the selected slot",
+  "description": "Loopsmith: a prompt or the selected clip \u2192 OSC \u2192 loopsmith serve \u2192 a MIDI clip in Session View",
   "digest": "",
   "tags": "loopsmith"
  }

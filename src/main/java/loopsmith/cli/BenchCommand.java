@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", description = "Benchmarks: our figure next to a reference program's, measured in the same run.",
-        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class, BenchCommand.Drumify.class, BenchCommand.Serve.class})
+        subcommands = {BenchCommand.Parse.class, BenchCommand.IngestSpeed.class, BenchCommand.Train.class, BenchCommand.Generate.class, BenchCommand.Render.class, BenchCommand.TempoAccuracy.class, BenchCommand.Finetune.class, BenchCommand.GrooveFeel.class, BenchCommand.Drumify.class, BenchCommand.Interpolate.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -319,6 +319,35 @@ final class BenchCommand implements Runnable {
             Path m = model != null ? model : Path.of(System.getProperty("loopsmith.home", ".")).resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             System.out.println(Json.of(DrumifyBench.run(folder, m, genres, Math.max(1, clips), Math.max(1, bars), Math.max(1, candidates), seed,
                     Math.max(0, audioClips))));
+            return 0;
+        }
+    }
+
+    @Command(name = "interpolate", description = "Interpolate between pairs of clips the bundled model never saw (held-out Groove drums, "
+            + "POP909 melodies and bass lines): similarity of each step to A and B (rhythm and pitch), the share of pairs rising at every "
+            + "step, and how near real bars the in-between steps are for the model's order of edits, the beat's and a random one; "
+            + "ratio = random's distance / the model's.",
+            footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench interpolate --json",
+                "  ./loopsmith bench interpolate --pairs 20 --bars 4 --steps 8 --seed 2 --json"})
+    static final class Interpolate implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "The corpus (default: ../shared/corpus).")
+        Path dir;
+
+        @picocli.CommandLine.Mixin
+        BenchOptions common;
+
+        @Option(names = "--model", description = "A model file or training run (default: the bundled model).") Path model;
+        @Option(names = "--pairs", defaultValue = "12", description = "Pairs per set (drums, melody, bass) (default: ${DEFAULT-VALUE}).") int pairs;
+        @Option(names = "--bars", defaultValue = "2", description = "Bars per clip (default: ${DEFAULT-VALUE}).") int bars;
+        @Option(names = "--steps", defaultValue = "" + loopsmith.generate.Interpolation.DEFAULT_STEPS, description = "(default: ${DEFAULT-VALUE}).") int steps;
+        @Option(names = "--seed", defaultValue = "1", description = "(default: ${DEFAULT-VALUE}).") long seed;
+
+        @Override
+        public Integer call() {
+            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path m = model != null ? model : Path.of(System.getProperty("loopsmith.home", ".")).resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
+            int s = Math.max(loopsmith.generate.Interpolation.MIN_STEPS, Math.min(loopsmith.generate.Interpolation.MAX_STEPS, steps));
+            System.out.println(Json.of(loopsmith.bench.InterpolateBench.run(folder, m, Math.max(1, pairs), Math.max(1, bars), s, seed)));
             return 0;
         }
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 @Command(name = "loopsmith", mixinStandardHelpOptions = true, versionProvider = Version.class, usageHelpWidth = 120,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Learns your style from your own library and makes new drums, bass, chords and melodies for Ableton Live.",
-        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, LearnCommand.class, GenerateCommand.class, PromptCommand.class, AnalyzeCommand.class, GrooveCommand.class, DrumifyCommand.class, TokenizeCommand.class, DetokenizeCommand.class, EvalCommand.class, BenchCommand.class, ServeCommand.class,
+        subcommands = {InspectCommand.class, CorpusCommand.class, IngestCommand.class, TrainCommand.class, LearnCommand.class, GenerateCommand.class, PromptCommand.class, AnalyzeCommand.class, GrooveCommand.class, DrumifyCommand.class, InterpolateCommand.class, TokenizeCommand.class, DetokenizeCommand.class, EvalCommand.class, BenchCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

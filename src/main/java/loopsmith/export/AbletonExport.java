@@ -48,6 +48,16 @@ public final class AbletonExport {
      * optional work goes on. The folder is the unfinished one (its final name comes with the return value).
      */
     public static Path write(Item item, Path outDir, ExportConfig config, Clock clock, Consumer<Path> midiReady) {
+        return write(item, outDir, config, clock, midiReady, Map.of());
+    }
+
+    /**
+     * As {@link #write(Item, Path, ExportConfig, Clock, Consumer)}, with more clips written beside the parts, as MIDI
+     * only ({@code extraClips}: base file name → clip; the tempo is added to the name as for the parts). Interpolate's
+     * steps are such clips: each is its own idea, not a part that plays along with the others.
+     */
+    public static Path write(Item item, Path outDir, ExportConfig config, Clock clock, Consumer<Path> midiReady,
+                             Map<String, Piece> extraClips) {
         Piece p = item.piece();
         String bpm = bpmLabel(p.initialBpm());
         String key = p.key().map(Key::shortName).orElse("");
@@ -91,6 +101,11 @@ public final class AbletonExport {
                             splits.add(new Stems.Split(i, part.group(), part.track(), base, file));
                         }
                     }
+                }
+                for (Map.Entry<String, Piece> clip : extraClips.entrySet()) {
+                    String file = uniqueName(used, safe(clip.getKey()) + "_" + bpm + "bpm") + ".mid";
+                    MidiWriter.write(clip.getValue(), tmp.resolve(file));
+                    files.add(file);
                 }
                 String full = "Full_" + bpm + "bpm.mid";
                 MidiWriter.write(p, tmp.resolve(full));

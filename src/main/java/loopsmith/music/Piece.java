@@ -60,6 +60,22 @@ public record Piece(int ticksPerQuarter, List<TempoChange> tempos, List<TimeSign
         return new Piece(ticksPerQuarter, tempos, timeSignatures, newKey, tracks, endTick);
     }
 
+    /** This piece at another resolution: every tick scaled and rounded (notes at least one tick long). */
+    public Piece withResolution(int newTicksPerQuarter) {
+        if (newTicksPerQuarter == ticksPerQuarter) return this;
+        double f = (double) newTicksPerQuarter / ticksPerQuarter;
+        List<Track> scaled = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            List<Note> notes = new ArrayList<>(t.notes().size());
+            for (Note n : t.notes())
+                notes.add(new Note(n.pitch(), n.velocity(), Math.round(n.startTick() * f), Math.max(1, Math.round(n.durationTicks() * f))));
+            scaled.add(t.withNotes(notes));
+        }
+        return new Piece(newTicksPerQuarter, tempos.stream().map(c -> new TempoChange(Math.round(c.tick() * f), c.bpm())).toList(),
+                timeSignatures.stream().map(c -> new TimeSignatureChange(Math.round(c.tick() * f), c.timeSignature())).toList(),
+                key, scaled, Math.round(endTick * f));
+    }
+
     public double initialBpm() {
         return tempos.get(0).bpm();
     }

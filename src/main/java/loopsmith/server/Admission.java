@@ -10,6 +10,8 @@ import loopsmith.service.DrumifyOptions;
 import loopsmith.service.DrumifyService;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
+import loopsmith.service.InterpolateOptions;
+import loopsmith.service.InterpolateService;
 
 /**
  * What the server takes on as a job, for HTTP and OSC alike: the request's work within the budget (413 with the
@@ -20,13 +22,16 @@ final class Admission {
     private final ServerConfig.Budget budget;
     private final GenerateService service;
     private final DrumifyService drumify;
+    private final InterpolateService interpolate;
     private final Jobs jobs;
     private final OutputFolder output;
 
-    Admission(ServerConfig.Budget budget, GenerateService service, DrumifyService drumify, Jobs jobs, OutputFolder output) {
+    Admission(ServerConfig.Budget budget, GenerateService service, DrumifyService drumify, InterpolateService interpolate, Jobs jobs,
+              OutputFolder output) {
         this.budget = budget;
         this.service = service;
         this.drumify = drumify;
+        this.interpolate = interpolate;
         this.jobs = jobs;
         this.output = output;
     }
@@ -82,6 +87,48 @@ final class Admission {
             deleteUpload.run();
             throw e;
         }
+    }
+
+    /** Queues an Interpolate of {@code o}'s two stored clips, under the same budget and queue as generate; both are deleted when it ends. */
+    Job submit(InterpolateOptions o) {
+        Runnable deleteUploads = () -> {
+            Uploads.delete(o.clipA());
+            Uploads.delete(o.clipB());
+        };
+        try {
+            GenerateService.Work work;
+            try {
+                work = interpolate.estimate(o);
+            } catch (LoopsmithException e) {
+                throw new ApiException(400, clipNames(e, o));
+            }
+            check(work);
+            OutputFolder.Reservation room = output.reserve(work.bytes(o.export()));
+            return jobs.submitWork(() -> {
+                output.requireFree(work.bytes(o.export()));
+                InterpolateService.Outcome outcome;
+                try {
+                    outcome = interpolate.interpolate(o);
+                } catch (LoopsmithException e) {
+                    throw new LoopsmithException(null, clipNames(e, o), e);
+                }
+                output.afterJob();
+                return new Jobs.Made(List.of(outcome.folder()), outcome.interpolated().warnings());
+            }, () -> {
+                room.release();
+                deleteUploads.run();
+            });
+        } catch (RuntimeException e) {
+            deleteUploads.run();
+            throw e;
+        }
+    }
+
+    /** An error about the stored clips as the client knows them: the parts clip_a and clip_b, named first. */
+    private static String clipNames(LoopsmithException e, InterpolateOptions o) {
+        String reason = e.reason().replace(o.clipA().getFileName().toString(), "clip_a").replace(o.clipB().getFileName().toString(), "clip_b");
+        String part = o.clipA().equals(e.file()) ? "clip_a: " : o.clipB().equals(e.file()) ? "clip_b: " : "";
+        return part + reason;
     }
 
     /** The service's estimate; a seed or clip that does not read is a 400 that names the part, not the stored name. */

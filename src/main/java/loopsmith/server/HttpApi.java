@@ -84,7 +84,7 @@ final class HttpApi {
             if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
                 throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
         });
-        for (String upload : List.of("/api/generate", "/api/drumify"))
+        for (String upload : List.of("/api/generate", "/api/drumify", "/api/interpolate"))
             c.routes.before(upload, ctx -> {
                 if (ctx.contentLength() > config.maxUploadBytes() + ENVELOPE_BYTES)
                     throw new ApiException(413, "request too large: uploads may be at most " + config.maxUploadBytes() + " bytes");
@@ -97,6 +97,7 @@ final class HttpApi {
         c.routes.post("/api/generate", this::generate);
         c.routes.post("/api/groove", this::groove);
         c.routes.post("/api/drumify", this::drumify);
+        c.routes.post("/api/interpolate", this::interpolate);
         c.routes.get("/api/jobs/{id}", this::job);
         c.routes.delete("/api/jobs/{id}", this::cancel);
         c.routes.get("/api/results", ctx -> json(ctx, 200, Map.of("results", results.list(100))));
@@ -225,6 +226,36 @@ final class HttpApi {
             case UNKNOWN -> throw new ApiException(415, "clip: not a MIDI file or a WAV, AIFF or FLAC clip (judged by its first bytes)");
         };
         Job job = admission.submit(form.toOptions(config.outDir(), clip));
+        ctx.header("Location", "/api/jobs/" + job.id());
+        json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
+    }
+
+    /** Interpolate: multipart with the MIDI clips {@code clip_a} and {@code clip_b} and an optional JSON {@code request}. */
+    private void interpolate(Context ctx) throws IOException {
+        if (!ctx.isMultipartFormData())
+            throw new ApiException(415, "interpolate takes multipart/form-data: the clips as the file parts 'clip_a' and 'clip_b', "
+                    + "options as the JSON part 'request'");
+        String request = ctx.formParam("request");
+        InterpolateForm form = request == null || request.isBlank() ? InterpolateForm.EMPTY : JSON.readValue(request, InterpolateForm.class);
+        form.check();
+        byte[][] clips = new byte[2][];
+        String[] names = {"clip_a", "clip_b"};
+        for (int i = 0; i < 2; i++) {
+            UploadedFile upload = ctx.uploadedFile(names[i]);
+            if (upload == null) throw new ApiException(400, names[i] + ": required (a MIDI clip, as the file part '" + names[i] + "')");
+            clips[i] = uploads.read(upload.content());
+            if (Uploads.sniff(clips[i]) != Uploads.Kind.MIDI)
+                throw new ApiException(415, names[i] + ": not a Standard MIDI File (judged by its first bytes); interpolate takes MIDI clips");
+        }
+        Path a = uploads.storeMidi(clips[0]);
+        Path b;
+        try {
+            b = uploads.storeMidi(clips[1]);
+        } catch (RuntimeException e) {
+            Uploads.delete(a);
+            throw e;
+        }
+        Job job = admission.submit(form.toOptions(config.outDir(), a, b));
         ctx.header("Location", "/api/jobs/" + job.id());
         json(ctx, 202, Map.of("job", job.id(), "status_url", "/api/jobs/" + job.id()));
     }

@@ -198,6 +198,7 @@ final class OscApi implements AutoCloseable {
             case PREFIX + "generate" -> generate(args, from);
             case PREFIX + "drumify" -> drumify(args, from);
             case PREFIX + "groove" -> groove(args, from);
+            case PREFIX + "interpolate" -> interpolate(args, from);
             case PREFIX + "cancel" -> cancel(args, from);
             default -> send(from, "error", "", "unknown address " + m.getAddress() + "; see docs/osc.md");
         }
@@ -313,6 +314,71 @@ final class OscApi implements AutoCloseable {
             send(to, "error", request, (e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason());
         }
     }
+
+    /**
+     * {@code /loopsmith/interpolate <steps> <bpm> <beats_a> <beats_b> <seed> <reply_port> <request> <a_count> (A's notes)…
+     * (B's notes)…}: two clips sent as their notes (the layout {@code /loopsmith/notes} uses, A's first), interpolated as
+     * {@code POST /api/interpolate} does; replies as for generate, the steps one after another as the part
+     * {@code Interpolation}. A Live clip carries no channel: a clip is taken as drums when all its notes lie on General
+     * MIDI drum keys, most of them on kick, snare and hat keys, and some sound together.
+     */
+    private void interpolate(List<Object> args, SocketAddress from) {
+        SocketAddress to = replyTo(from, args, 5);
+        String request = stringArg(args, 6);
+        Path a = null, b = null;
+        try {
+            int steps = intArg(args, 0);
+            double bpm = doubleArg(args, 1);
+            if (!(bpm >= 20 && bpm <= 400)) throw new ApiException(400, "bpm: expected 20 to 400");
+            int barsA = barsOf(doubleArg(args, 2), "beats_a"), barsB = barsOf(doubleArg(args, 3), "beats_b");
+            if (barsA != barsB)
+                throw new ApiException(400, "clip_b: clip_a is " + barsA + " bars and clip_b is " + barsB + " bars: interpolate needs clips of the same length");
+            long seed = intArg(args, 4);
+            int countA = intArg(args, 7);
+            List<Object> notes = args.subList(Math.min(args.size(), INTERPOLATE_NOTES_FROM), args.size());
+            if (countA < 1 || 4L * countA >= notes.size())
+                throw new ApiException(400, "a_count: the number of clip_a's notes, expected 1 or more with clip_b's notes after them");
+            Piece clipA = asPart(clipOf(notes.subList(0, 4 * countA), bpm, barsA));
+            Piece clipB = asPart(clipOf(notes.subList(4 * countA, notes.size()), bpm, barsB));
+            InterpolateForm form = new InterpolateForm(steps > 0 ? steps : null, null, null, seed > 0 ? seed : null, false);
+            form.check();
+            a = uploads.storeMidi(MidiWriter.toBytes(clipA));
+            b = uploads.storeMidi(MidiWriter.toBytes(clipB));
+            Path storedA = a, storedB = b;
+            a = b = null; // from here the job owns them
+            watch(admission.submit(form.toOptions(config.outDir(), storedA, storedB)), to, request);
+        } catch (ApiException e) {
+            send(to, "error", request, results.relative(e.getMessage(), config.home()));
+        } catch (Jobs.Full e) {
+            send(to, "error", request, "busy: " + e.getMessage());
+        } finally {
+            if (a != null) Uploads.delete(a);
+            if (b != null) Uploads.delete(b);
+        }
+    }
+
+    /** A clip's length in beats as whole bars of 4/4; a 400 naming {@code what} when it is none or too long. */
+    private int barsOf(double beats, String what) {
+        int bars = (int) Math.ceil(beats / 4 - 1e-9);
+        if (bars < 1 || bars > loopsmith.service.InterpolateService.MAX_BARS)
+            throw new ApiException(400, what + ": the clip's length, expected more than 0 and at most " + 4 * loopsmith.service.InterpolateService.MAX_BARS);
+        return bars;
+    }
+
+    /** A clip sent as notes as one part: drums when it looks like a kit (see {@link #interpolate}), else a line or chords. */
+    private static Piece asPart(Piece clip) {
+        List<Note> notes = clip.tracks().get(0).notes();
+        long onKit = notes.stream().filter(n -> n.pitch() >= 35 && n.pitch() <= 46 && n.pitch() != 41 && n.pitch() != 43 && n.pitch() != 45).count();
+        boolean together = false;
+        for (int i = 1; i < notes.size(); i++) together |= notes.get(i).startTick() == notes.get(i - 1).startTick();
+        boolean drums = notes.stream().allMatch(n -> GeneralMidi.isDrumPitch(n.pitch())) && 2 * onKit >= notes.size() && together;
+        Track part = drums ? new Track("Drums", Role.DRUMS, 0, true, notes)
+                : new Track("Clip", loopsmith.music.RoleGuesser.guess("", 0, false, notes, clip.ticksPerQuarter()), 0, false, notes);
+        return clip.withTracks(List.of(part));
+    }
+
+    /** Arguments of {@code interpolate} before its notes. */
+    private static final int INTERPOLATE_NOTES_FROM = 8;
 
     /** Arguments of {@code groove} before its notes. */
     private static final int GROOVE_NOTES_FROM = 7;

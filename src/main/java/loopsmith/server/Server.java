@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import loopsmith.music.LoopsmithException;
 import loopsmith.service.DrumifyService;
+import loopsmith.service.InterpolateService;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
@@ -67,7 +68,8 @@ public final class Server implements AutoCloseable {
                 }, clock,
                 config.jobDeadline());
         Admission admission = new Admission(config.budget(), service,
-                new DrumifyService(config.home(), clock, version, config.budget().maxClipSeconds()), jobs, output);
+                new DrumifyService(config.home(), clock, version, config.budget().maxClipSeconds()),
+                new InterpolateService(config.home(), clock, version), jobs, output);
         String token = RequestGuard.newToken();
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(config.httpPort());
         RequestGuard guard = new RequestGuard(config, token, boundPort::get);

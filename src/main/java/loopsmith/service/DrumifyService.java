@@ -30,8 +30,6 @@ import loopsmith.music.LoopsmithException;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
-import loopsmith.music.TempoChange;
-import loopsmith.music.TimeSignatureChange;
 import loopsmith.music.Track;
 import loopsmith.tokens.Tags;
 import loopsmith.tokens.Token;
@@ -190,19 +188,18 @@ public final class DrumifyService {
         return p.withTracks(tracks).withEndTick(end);
     }
 
-    /** {@code p} at another resolution: every tick scaled and rounded. */
-    static Piece atResolution(Piece p, int ticksPerQuarter) {
-        if (p.ticksPerQuarter() == ticksPerQuarter) return p;
-        double f = (double) ticksPerQuarter / p.ticksPerQuarter();
-        List<Track> tracks = new ArrayList<>();
-        for (Track t : p.tracks()) {
-            List<Note> notes = new ArrayList<>();
-            for (Note n : t.notes()) notes.add(new Note(n.pitch(), n.velocity(), Math.round(n.startTick() * f), Math.max(1, Math.round(n.durationTicks() * f))));
-            tracks.add(t.withNotes(notes));
+    /** The genre as {@code model}'s tag ("hip hop" → hip-hop); an error naming the genres it knows when it knows none. */
+    static Optional<String> genreTag(ModelFile model, Optional<String> raw) {
+        if (raw.isEmpty()) return Optional.empty();
+        String g = Synonyms.genre(raw.get()).map(Token.Tag::normalize).orElse(Token.Tag.normalize(raw.get()));
+        Token.Tag tag = new Token.Tag(Token.TagKind.GENRE, g);
+        boolean seen = model.seenTags().map(s -> s.contains(tag.toString())).orElse(true);
+        if (!model.vocabulary().contains(tag) || !seen) {
+            String known = model.seenTags().map(s -> s.stream().filter(t -> t.startsWith("GENRE=")).map(t -> t.substring(6)).sorted().toList().toString())
+                    .orElse("see prompt explain");
+            throw new LoopsmithException(null, "--genre: unknown genre '" + raw.get() + "' for this model (it knows " + known + ")");
         }
-        return new Piece(ticksPerQuarter, p.tempos().stream().map(c -> new TempoChange(Math.round(c.tick() * f), c.bpm())).toList(),
-                p.timeSignatures().stream().map(c -> new TimeSignatureChange(Math.round(c.tick() * f), c.timeSignature())).toList(),
-                p.key(), tracks, Math.round(p.endTick() * f));
+        return Optional.of(g);
     }
 
     /** A loaded model and its generator: what the CLI loads once per call and the bench once per run. */
@@ -225,16 +222,7 @@ public final class DrumifyService {
 
         /** The genre as this model's tag ("hip hop" → hip-hop); an error naming the genres it knows when it knows none. */
         public Optional<String> genre(Optional<String> raw) {
-            if (raw.isEmpty()) return Optional.empty();
-            String g = Synonyms.genre(raw.get()).map(Token.Tag::normalize).orElse(Token.Tag.normalize(raw.get()));
-            Token.Tag tag = new Token.Tag(Token.TagKind.GENRE, g);
-            boolean seen = model.seenTags().map(s -> s.contains(tag.toString())).orElse(true);
-            if (!model.vocabulary().contains(tag) || !seen) {
-                String known = model.seenTags().map(s -> s.stream().filter(t -> t.startsWith("GENRE=")).map(t -> t.substring(6)).sorted().toList().toString())
-                        .orElse("see prompt explain");
-                throw new LoopsmithException(null, "--genre: unknown genre '" + raw.get() + "' for this model (it knows " + known + ")");
-            }
-            return Optional.of(g);
+            return genreTag(model, raw);
         }
 
         /**
@@ -257,7 +245,7 @@ public final class DrumifyService {
             if (candidates > hearing)
                 results.addAll(generator.generate(fresh(clip, genre, seed + hearing, candidates - hearing)));
             int tpq = results.get(0).piece().ticksPerQuarter();
-            Piece clipAtTpq = atResolution(clip.piece(), tpq);
+            Piece clipAtTpq = clip.piece().withResolution(tpq);
             List<OnsetCover.Onset> onsets = OnsetCover.onsets(clipAtTpq);
             List<Track> drums = results.stream().map(r -> last(r.piece())).toList();
             Drumified best = null;
@@ -282,7 +270,7 @@ public final class DrumifyService {
         /** The model's drums for the genre at the clip's tempo, meter and bars, not hearing it: the baseline to follow against. */
         public Drumified unconstrained(Clip clip, Optional<String> genre, long seed) {
             Piece made = generator.generate(fresh(clip, genre, seed, 1)).get(0).piece();
-            List<OnsetCover.Onset> onsets = OnsetCover.onsets(atResolution(clip.piece(), made.ticksPerQuarter()));
+            List<OnsetCover.Onset> onsets = OnsetCover.onsets(clip.piece().withResolution(made.ticksPerQuarter()));
             Track drums = last(made);
             OnsetCover.Coverage c = OnsetCover.coverage(onsets, drums, made.ticksPerQuarter());
             Optional<Boolean> idiom = genre.flatMap(g -> DrumIdioms.judge(made).flatMap(v -> v.passes(g)));

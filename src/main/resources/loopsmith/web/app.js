@@ -150,6 +150,27 @@ async function postDrumify() {
   return doc.job;
 }
 
+// Interpolate takes clip A from Seed MIDI and clip B from its own input; the result is a job like Drumify's.
+async function postInterpolate() {
+  const a = $('seed_midi').files[0];
+  const b = $('clip_b').files[0];
+  if (!a || !b) throw new Error('interpolate needs two MIDI clips: A as Seed MIDI, B as Clip B');
+  const all = formRequest();
+  const request = { steps: Number($('steps').value) || 5 };
+  for (const f of ['genre', 'seed', 'audio']) if (all[f] !== undefined) request[f] = all[f];
+  const body = new FormData();
+  body.append('request', JSON.stringify(request));
+  body.append('clip_a', a);
+  body.append('clip_b', b);
+  const res = await api('/api/interpolate', { method: 'POST', body });
+  const doc = await res.json();
+  if (res.status === 429) throw new Error(`busy: ${doc.reason}`);
+  if (!res.ok) throw new Error(doc.reason || res.statusText);
+  return doc.job;
+}
+
+$('interpolate').addEventListener('click', () => runJob(postInterpolate));
+
 $('generate').addEventListener('submit', (ev) => {
   ev.preventDefault();
   runJob(() => postGenerate(formRequest()));
@@ -193,6 +214,7 @@ $('groove').addEventListener('click', async () => {
 async function runJob(post) {
   $('go').disabled = true;
   $('drumify').disabled = true;
+  $('interpolate').disabled = true;
   $('cancel').hidden = false;
   $('progress').hidden = false;
   $('progress').value = 0;
@@ -209,6 +231,7 @@ async function runJob(post) {
     $('cancel').hidden = true;
     $('go').disabled = false;
     $('drumify').disabled = false;
+    $('interpolate').disabled = false;
     $('progress').hidden = true;
     health();
   }

@@ -88,6 +88,22 @@ record Http(HttpClient client, String base, String token) {
         return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** multipart/form-data with a "request" JSON part and several file parts (part name → bytes). */
+    HttpResponse<byte[]> postFiles(String path, Map<String, Object> request, Map<String, byte[]> files) throws IOException, InterruptedException {
+        String boundary = "----loopsmith-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(JSON.writeValueAsBytes(request));
+        for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\"" + f.getKey()
+                    + ".mid\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue());
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Polls a job until it is done or failed (or the deadline passes) and returns its last state. */
     JsonNode await(String jobId, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
