@@ -279,7 +279,10 @@ public final class GenerateService {
         modelInfo.put("sha256", ready.sha256());
         modelInfo.put("config", model.config());
         List<Path> folders = new ArrayList<>();
-        for (Generator.Result r : results) {
+        for (Generator.Result produced : results) {
+            DrumIdiomGuard.Kept kept = DrumIdiomGuard.keep(generator, request, produced, Optional.ofNullable(genre));
+            Generator.Result r = kept.result();
+            long ideaSeed = produced.seed();
             Map<String, Object> generation = new LinkedHashMap<>();
             generation.put("sampled_tokens", r.sampledTokens());
             generation.put("forced_tokens", r.forcedTokens());
@@ -287,16 +290,26 @@ public final class GenerateService {
             generation.put("bars_closed_early", r.barsClosedEarly());
             generation.put("swing", r.swing().map(Token.Swing::toString).orElse("straight"));
             generation.put("dropped_tags", droppedTags);
+            if (kept.holds().isPresent()) {
+                Map<String, Object> idiom = new LinkedHashMap<>();
+                idiom.put("genre", genre);
+                idiom.put("holds", kept.holds().get());
+                idiom.put("drum_parts_written", kept.candidates());
+                idiom.put("drums_seed", kept.drumsSeed());
+                generation.put("drum_idiom", idiom);
+                if (!kept.holds().get())
+                    warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
+            }
             generation.put("warnings", warnings);
             Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
-            Map<String, Object> described = describe(o, prompt, request, r.seed());
+            Map<String, Object> described = describe(o, prompt, request, ideaSeed);
             clip.ifPresent(c -> {
                 Map<String, Object> summary = new LinkedHashMap<>(c.summary());
                 summary.put("file", c.file().getFileName().toString());
                 grooveTemplate.ifPresent(g -> summary.put("feel_offsets_ms", g.offsetMs(bpm)));
                 described.put("audio", summary);
             });
-            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, r.seed(), described,
+            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described,
                     modelInfo, generation, version), o.outDir(), o.export(), clock, midiReady));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);

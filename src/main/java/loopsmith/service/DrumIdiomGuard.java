@@ -1,0 +1,62 @@
+package loopsmith.service;
+
+import java.util.List;
+import java.util.Optional;
+import loopsmith.eval.DrumIdioms;
+import loopsmith.generate.GenerationRequest;
+import loopsmith.generate.Generator;
+import loopsmith.generate.TrackSpec;
+import loopsmith.music.Role;
+
+/**
+ * The genre's drum idiom, kept: a house idea has its four-on-the-floor, a hip-hop one its backbeat, a trap one its
+ * half-time and hat rolls ({@link DrumIdioms}). The model holds the idiom most of the time on its own; when an idea's
+ * drums do not, the model writes more drum parts for the genre (its own candidates, other seeds), the first that holds
+ * the idiom is kept, and the other parts are written again around it (accompany mode, so every bar of them hears the
+ * drums). An idea whose drums hold the idiom is left exactly as the model wrote it, so the check costs nothing then.
+ *
+ * <p>Choosing among the model's own parts keeps its style; forcing tokens inside the grammar would need the per-bar
+ * idiom in the engine and could not make a roll the model does not want.
+ */
+final class DrumIdiomGuard {
+    /** Drum parts tried in all, the idea's own first. */
+    static final int CANDIDATES = 8;
+    /** Apart from the idea's seed, so candidates never repeat another variation's drums. */
+    private static final long SEED_STRIDE = 7919;
+
+    private DrumIdiomGuard() {}
+
+    /**
+     * @param holds      whether the drums hold the genre's idiom; empty when the genre has none to hold or there are no new drums
+     * @param candidates drum parts written to find it
+     * @param drumsSeed  the seed of the drums kept
+     */
+    record Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed) { }
+
+    static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
+        List<TrackSpec> drums = request.tracks().stream().filter(t -> t.role() == Role.DRUMS).toList();
+        boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty()
+                && DrumIdioms.required(genre.get()).map(sets -> !sets.isEmpty()).orElse(false);
+        if (!judged) return new Kept(made, Optional.empty(), 1, made.seed());
+        Optional<Boolean> own = holds(made, genre.get());
+        if (own.orElse(true)) return new Kept(made, own, 1, made.seed());
+
+        GenerationRequest drumsOnly = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
+                request.bars(), drums, request.keyConstraint(), request.sampling(), made.seed() + SEED_STRIDE, CANDIDATES - 1,
+                Optional.empty(), GenerationRequest.Mode.NEW, 0, -1, request.controls());
+        List<Generator.Result> tried = generator.generate(drumsOnly);
+        Optional<Generator.Result> found = tried.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
+        if (found.isEmpty()) return new Kept(made, Optional.of(false), CANDIDATES, made.seed());
+        List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS).toList();
+        if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), 1 + tried.indexOf(found.get()) + 1, found.get().seed());
+        GenerationRequest around = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
+                request.bars(), others, request.keyConstraint(), request.sampling(), made.seed(), 1, Optional.of(found.get().piece()),
+                GenerationRequest.Mode.ACCOMPANY, 0, -1, request.controls());
+        Generator.Result rest = generator.generate(around).get(0);
+        return new Kept(rest, Optional.of(true), 1 + tried.indexOf(found.get()) + 1, found.get().seed());
+    }
+
+    private static Optional<Boolean> holds(Generator.Result r, String genre) {
+        return DrumIdioms.judge(r.piece()).flatMap(v -> v.passes(genre));
+    }
+}

@@ -1,0 +1,81 @@
+package loopsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import loopsmith.eval.DrumIdioms;
+import loopsmith.midi.MidiReader;
+import loopsmith.model.Checkpoint;
+import loopsmith.model.Gpt;
+import loopsmith.model.ModelFile;
+import loopsmith.music.Piece;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * generate keeps the genre's drum idiom: what the sidecar says about it is what the drums show, with the bundled model;
+ * and with a model that cannot hold one (untrained), the idea is kept as written, with the reason.
+ */
+class DrumIdiomGuardTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static Path folder(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.findFirst().orElseThrow();
+        }
+    }
+
+    private static Piece full(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return MidiReader.read(s.filter(f -> f.getFileName().toString().startsWith("Full_")).findFirst().orElseThrow()).piece();
+        }
+    }
+
+    @Test
+    void trapIdeasHoldHalfTimeAndRollsWhenTheSidecarSaysSo() throws Exception {
+        int held = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            Path out = dir.resolve("trap" + seed);
+            Cli r = Cli.run("generate", "trap beat with bass", "--bars", "4", "--seed", "" + seed, "--no-audio", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            Path f = folder(out);
+            JsonNode idiom = JSON.readTree(f.resolve("loopsmith.json").toFile()).path("generation").path("drum_idiom");
+            assertEquals("trap", idiom.path("genre").asText(), idiom.toString());
+            boolean holds = idiom.path("holds").asBoolean();
+            assertEquals(holds, DrumIdioms.judge(full(f)).flatMap(v -> v.passes("trap")).orElse(false), "the sidecar tells the truth: " + idiom);
+            assertTrue(f.getFileName().toString().endsWith("_s" + seed), "the idea keeps its seed: " + f);
+            assertEquals(2, full(f).tracks().size(), "drums and bass");
+            if (holds) held++;
+        }
+        assertTrue(held >= 2, held + " of 3 trap ideas hold the idiom");
+    }
+
+    @Test
+    void anIdeaNoDrumPartCanSaveIsKeptAsWrittenWithTheReason() throws Exception {
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        Path model = dir.resolve("tiny.ckpt");
+        try (Gpt g = Gpt.create(c, 5, Device.cpu())) {
+            Checkpoint.save(model, c, ModelFile.stateWithVocabulary(v), Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+        Path out = dir.resolve("house");
+        Cli r = Cli.run("generate", "house beat", "--roles", "drums", "--bars", "2", "--seed", "4", "--model", model.toString(), "--no-audio",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode g = JSON.readTree(folder(out).resolve("loopsmith.json").toFile()).path("generation");
+        assertFalse(g.path("drum_idiom").path("holds").asBoolean(true), g.toString());
+        assertEquals(8, g.path("drum_idiom").path("drum_parts_written").asInt(), g.toString());
+        assertTrue(g.path("warnings").toString().contains("holds the house drum idiom"), g.toString());
+    }
+}
