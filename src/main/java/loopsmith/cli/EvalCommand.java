@@ -60,6 +60,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--roles", split = ",", description = "Parts every generated piece gets, e.g. drums,bass,chords,melody (default: each reference file's own).")
     List<String> roles;
 
+    @Option(names = "--no-idiom-guard", description = "Judge the model's first drum part alone, not the drums generate keeps "
+            + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.CANDIDATES + " drum parts).")
+    boolean noIdiomGuard;
+
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
@@ -69,7 +73,8 @@ final class EvalCommand implements Callable<Integer> {
                 bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours(),
                 new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
-                        new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList());
+                        new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
+                !noIdiomGuard);
         Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

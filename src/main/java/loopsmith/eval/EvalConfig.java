@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param sampling       how generation draws tokens; the product's defaults unless a run compares settings
  * @param roles          parts every generated piece gets (e.g. drums, bass, chords, melody to measure coherence on
  *                       full line-ups); empty = each reference file's own parts
+ * @param keepIdiom      generate as the product does, the genre's drum idiom kept ({@link DrumIdiomGuard}); false
+ *                       judges the model's first drum part alone
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
-                         int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
+                         int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom) {
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
         if (bars < 1 || bars > loopsmith.generate.GenerationRequest.MAX_BARS)
@@ -39,6 +41,14 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
         train = train == null ? Optional.empty() : train;
         generated = generated == null ? Optional.empty() : generated;
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** As generate makes ideas: the drum idiom kept. */
+    public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
+                      int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
+                      int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
+        this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
+                folds, neighbours, sampling, roles, true);
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

@@ -172,7 +172,7 @@ public final class Evaluation {
         progress.start(requests.size());
         try {
             for (EvalRequest r : requests) {
-                samples.add(generateOne(generator, r, config.sampling()));
+                samples.add(generateOne(generator, r, config.sampling(), config.keepIdiom()));
                 progress.pieceDone();
             }
         } finally {
@@ -188,13 +188,14 @@ public final class Evaluation {
         return loopsmith.generate.GenreDefaults.forGenre(it.genre()).key();
     }
 
-    private static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling) {
+    private static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
         loopsmith.generate.GenreInstruments instruments = loopsmith.generate.GenreInstruments.forGenre(r.genre());
         List<TrackSpec> tracks = r.roles().stream().map(instruments::track).toList();
         GenerationRequest request = GenerationRequest.fresh(Tags.of(r.genre().orElse(null), null, null), r.bpm(), r.timeSignature(),
                 r.key(), r.bars(), tracks, sampling, r.seed());
         try {
             Generator.Result res = generator.generate(request).get(0);
+            if (keepIdiom) res = DrumIdiomGuard.keep(generator, request, res, r.genre()).result();
             return new Sample(r, Optional.of(res.piece()), res.tokens());
         } catch (IllegalStateException e) {
             // The engine refuses to hand out tokens that need repair: that output does not decode.
@@ -210,7 +211,7 @@ public final class Evaluation {
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < checks; i++) {
             Sample first = g.samples.get(i);
-            Sample again = generateOne(g.generator, first.request(), config.sampling());
+            Sample again = generateOne(g.generator, first.request(), config.sampling(), config.keepIdiom());
             seeds.add(first.request().seed());
             if (!first.tokens().isEmpty() && first.tokens().equals(again.tokens())) sameTokens++;
             if (first.piece().isPresent() && again.piece().isPresent()

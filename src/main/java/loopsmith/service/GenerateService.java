@@ -26,6 +26,7 @@ import loopsmith.audio.GrooveTemplate;
 import loopsmith.audio.StemRenderer;
 import loopsmith.audio.TempoDetector;
 import loopsmith.audio.WavReader;
+import loopsmith.eval.DrumIdiomGuard;
 import loopsmith.export.ExportConfig;
 import loopsmith.export.AbletonExport;
 import loopsmith.generate.GenerationRequest;

@@ -86,6 +86,42 @@ class InterpolateApiTest {
         }
     }
 
+    /** Bars 2 and 3 of a real Nottingham tune's melody, as a 2-bar MIDI clip. */
+    static byte[] tune(String name) throws Exception {
+        Piece p = loopsmith.midi.MidiReader.read(loopsmith.SharedCorpus.root().resolve("nottingham").resolve(name)).piece();
+        Track melody = p.tracks().get(0);
+        long from = p.barGrid().barStartTick(1), to = p.barGrid().barStartTick(3);
+        List<Note> notes = melody.notes().stream().filter(n -> n.startTick() >= from && n.startTick() < to)
+                .map(n -> new Note(n.pitch(), n.velocity(), n.startTick() - from, Math.min(n.durationTicks(), to - n.startTick()))).toList();
+        Path f = Files.createTempFile("tune", ".mid");
+        try {
+            MidiWriter.write(Piece.of(p.ticksPerQuarter(), p.initialBpm(), p.initialTimeSignature(), p.key(),
+                    List.of(new Track("Melody", Role.MELODY, 0, false, notes)), to - from), f);
+            return Files.readAllBytes(f);
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void twoRealTunesMoveFromOneToTheOther() throws Exception {
+        HttpResponse<byte[]> posted = http.postFiles("/api/interpolate", request(4),
+                Map.of("clip_a", tune("ashover19.mid"), "clip_b", tune("hpps10.mid")));
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
+        JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(60));
+        assertEquals("done", job.path("status").asText(), job.toString());
+        JsonNode g = Http.JSON.readTree(out.resolve(job.path("results").get(0).path("folder").asText()).resolve("loopsmith.json").toFile())
+                .path("generation");
+        assertEquals("model", g.path("order").asText(), g.toString());
+        double last = -1;
+        for (JsonNode s : g.path("similarity_to_b")) {
+            double near = (s.path("rhythm").asDouble() + s.path("pitch").asDouble()) / 2;
+            assertTrue(near >= last - 1e-9, "each step nearer B: " + g.path("similarity_to_b"));
+            last = near;
+        }
+        assertEquals(1.0, last, 1e-9);
+    }
+
     @Test
     void badPairsAreRefusedWithTheReason() throws Exception {
         HttpResponse<byte[]> lengths = http.postFiles("/api/interpolate", request(5), Map.of("clip_a", bass(2, 0, true), "clip_b", bass(4, 5, true)));

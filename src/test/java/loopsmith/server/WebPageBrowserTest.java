@@ -134,6 +134,21 @@ class WebPageBrowserTest {
                 assertTrue(browser.findElement(By.id("status")).getText().startsWith("grooved: 16 hits"),
                         browser.findElement(By.id("status")).getText());
 
+                // Interpolate through the page: the beat as Seed MIDI (A), another as Clip B, a card with the steps.
+                Path other = dir.resolve("beat-b.mid");
+                List<loopsmith.music.Note> hitsB = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) hitsB.add(new loopsmith.music.Note(i % 8 == 0 || i % 8 == 3 ? 36 : i % 8 == 4 ? 38 : 42, 100, i * 240L, 60));
+                loopsmith.midi.MidiWriter.write(loopsmith.music.Piece.of(480, 100, loopsmith.music.TimeSignature.FOUR_FOUR,
+                        java.util.Optional.empty(), List.of(new loopsmith.music.Track("Drums", loopsmith.music.Role.DRUMS, 0, true, hitsB)), 3840), other);
+                browser.findElement(By.id("clip_b")).sendKeys(other.toString());
+                browser.findElement(By.id("interpolate")).click();
+                WebElement morph = wait.until(d -> d.findElements(By.cssSelector("#results article.card")).stream()
+                        .filter(c -> String.valueOf(c.getAttribute("data-folder")).contains("_interpolate-rock_")).findFirst().orElse(null));
+                assertTrue(morph.findElements(By.cssSelector(".files a")).stream().anyMatch(a -> a.getText().startsWith("Interpolation_")),
+                        "the whole interpolation's MIDI file is offered");
+                assertTrue(morph.findElements(By.cssSelector(".files a")).stream().anyMatch(a -> a.getText().startsWith("Step05_")),
+                        "each step's MIDI file is offered");
+
                 Path shot = Path.of("target/browser-test/screenshot.png");
                 Files.createDirectories(shot.getParent());
                 File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -1,8 +1,7 @@
-package loopsmith.service;
+package loopsmith.eval;
 
 import java.util.List;
 import java.util.Optional;
-import loopsmith.eval.DrumIdioms;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
 import loopsmith.generate.TrackSpec;
@@ -15,12 +14,13 @@ import loopsmith.music.Role;
  * the idiom is kept, and the other parts are written again around it (accompany mode, so every bar of them hears the
  * drums). An idea whose drums hold the idiom is left exactly as the model wrote it, so the check costs nothing then.
  *
- * <p>Choosing among the model's own parts keeps its style; forcing tokens inside the grammar would need the per-bar
+ * <p>It lives beside the idioms it checks so that {@code eval} measures what {@code generate} ships (the service
+ * and the evaluation both apply it). Choosing among the model's own parts keeps its style; forcing tokens inside the grammar would need the per-bar
  * idiom in the engine and could not make a roll the model does not want.
  */
-final class DrumIdiomGuard {
+public final class DrumIdiomGuard {
     /** Drum parts tried in all, the idea's own first. */
-    static final int CANDIDATES = 8;
+    public static final int CANDIDATES = 8;
     /** Apart from the idea's seed, so candidates never repeat another variation's drums. */
     private static final long SEED_STRIDE = 7919;
 
@@ -31,9 +31,9 @@ final class DrumIdiomGuard {
      * @param candidates drum parts written to find it
      * @param drumsSeed  the seed of the drums kept
      */
-    record Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed) { }
+    public record Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed) { }
 
-    static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
+    public static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
         List<TrackSpec> drums = request.tracks().stream().filter(t -> t.role() == Role.DRUMS).toList();
         boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty()
                 && DrumIdioms.required(genre.get()).map(sets -> !sets.isEmpty()).orElse(false);
