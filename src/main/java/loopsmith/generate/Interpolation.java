@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.ToDoubleBiFunction;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -110,10 +111,18 @@ public final class Interpolation {
         List<Note> onlyB = new ArrayList<>(); // what pairing left in B, in B's order
         for (Note n : partB.notes()) if (byKeyB.get(key(n, tpq, positionsPerQuarter)).remove(n)) onlyB.add(n);
 
-        Random random = new Random(seed);
-        List<Note> leaving = leaveOrder(a, partA, shared, onlyA, 0, steps, random);       // A's notes, first to leave first
-        List<Note> arriving = new ArrayList<>(leaveOrder(b, partB, shared, onlyB, 1, steps, random));
+        // The two orders are independent: A's is worked out on another thread while this one works out B's.
+        CompletableFuture<List<Note>> fromA = CompletableFuture.supplyAsync(
+                () -> leaveOrder(a, partA, shared, onlyA, 0, steps, new Random(seed)));     // A's notes, first to leave first
+        List<Note> arriving = new ArrayList<>(leaveOrder(b, partB, shared, onlyB, 1, steps, new Random(~seed)));
         Collections.reverse(arriving); // B's notes, first to arrive first
+        List<Note> leaving;
+        try {
+            leaving = fromA.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
 
         boolean monophonic = !partA.isDrum() && isMonophonic(partA, tpq) && isMonophonic(partB, tpq);
         Piece target = b;
