@@ -244,6 +244,17 @@ public final class DrumifyService {
             List<Generator.Result> results = new ArrayList<>(generator.generate(request));
             if (candidates > hearing)
                 results.addAll(generator.generate(fresh(clip, genre, seed + hearing, candidates - hearing)));
+            Drumified best = choose(clip, genre, results, hearing, candidates);
+            // None holds the genre's idiom: as generate does, the model writes more parts for the genre (once more as many).
+            if (best.idiom().filter(ok -> !ok).isPresent()) {
+                results.addAll(generator.generate(fresh(clip, genre, seed + candidates, candidates)));
+                best = choose(clip, genre, results, hearing, 2 * candidates);
+            }
+            return best;
+        }
+
+        /** The best of the model's drum parts for the clip, each made to carry its onsets; the first {@code hearing} heard it. */
+        private Drumified choose(Clip clip, Optional<String> genre, List<Generator.Result> results, int hearing, int candidates) {
             int tpq = results.get(0).piece().ticksPerQuarter();
             Piece clipAtTpq = clip.piece().withResolution(tpq);
             List<OnsetCover.Onset> onsets = OnsetCover.onsets(clipAtTpq);
