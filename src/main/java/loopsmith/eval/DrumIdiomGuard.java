@@ -1,11 +1,18 @@
 package loopsmith.eval;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
 import loopsmith.generate.TrackSpec;
+import loopsmith.library.Swing;
+import loopsmith.music.Piece;
 import loopsmith.music.Role;
+import loopsmith.music.Track;
+import loopsmith.tokens.RemiEncoder;
+import loopsmith.tokens.Token;
 
 /**
  * The genre's drum idiom, kept: a house idea has its four-on-the-floor, a hip-hop one its backbeat, a trap one its
@@ -47,13 +54,42 @@ public final class DrumIdiomGuard {
         List<Generator.Result> tried = generator.generate(drumsOnly);
         Optional<Generator.Result> found = tried.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
         if (found.isEmpty()) return new Kept(made, Optional.of(false), CANDIDATES, made.seed());
-        List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS).toList();
-        if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), 1 + tried.indexOf(found.get()) + 1, found.get().seed());
+        // Harmony before the lines, as a new idea is written: the bass and melody of a bar then hear its chords.
+        List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS)
+                .sorted(Comparator.comparing(TrackSpec::role, RemiEncoder.partOrder())).toList();
+        int written = 1 + tried.indexOf(found.get()) + 1;
+        if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), written, found.get().seed());
         GenerationRequest around = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
                 request.bars(), others, request.keyConstraint(), request.sampling(), made.seed(), 1, Optional.of(found.get().piece()),
                 GenerationRequest.Mode.ACCOMPANY, 0, -1, request.controls());
         Generator.Result rest = generator.generate(around).get(0);
-        return new Kept(rest, Optional.of(true), 1 + tried.indexOf(found.get()) + 1, found.get().seed());
+        // The engine reads a seed straight and keeps it so: the drums' swing is played back on the whole idea here.
+        Piece piece = swung(rest.piece(), found.get().swing(), request);
+        Generator.Result kept = new Generator.Result(inRequestOrder(piece, request.tracks()), rest.tokens(), made.seed(),
+                rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
+        return new Kept(kept, Optional.of(true), written, found.get().seed());
+    }
+
+    /** The piece with the drums' swing, where the meter holds whole pairs and no quantization was asked for. */
+    private static Piece swung(Piece p, Optional<Token.Swing> swing, GenerationRequest request) {
+        if (swing.isEmpty() || request.controls().quantizeSteps() > 0) return p;
+        long pair = (long) p.ticksPerQuarter() * 8 / swing.get().unit();
+        if (request.timeSignature().ticksPerBar(p.ticksPerQuarter()) % pair != 0) return p;
+        return Swing.of(pair, swing.get().phase()).applyTo(p);
+    }
+
+    /** The parts in the order the request named them (the engine lists the seed's drums first, then the parts it added). */
+    private static Piece inRequestOrder(Piece p, List<TrackSpec> asked) {
+        List<Track> left = new ArrayList<>(p.tracks());
+        List<Track> out = new ArrayList<>(left.size());
+        for (TrackSpec spec : asked)
+            for (int i = 0; i < left.size(); i++)
+                if (left.get(i).role() == spec.role()) {
+                    out.add(left.remove(i));
+                    break;
+                }
+        out.addAll(left);
+        return p.withTracks(out);
     }
 
     private static Optional<Boolean> holds(Generator.Result r, String genre) {

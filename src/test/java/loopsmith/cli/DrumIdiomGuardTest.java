@@ -56,6 +56,7 @@ class DrumIdiomGuardTest {
             assertEquals(holds, DrumIdioms.judge(full(f)).flatMap(v -> v.passes("trap")).orElse(false), "the sidecar tells the truth: " + idiom);
             assertTrue(f.getFileName().toString().endsWith("_s" + seed), "the idea keeps its seed: " + f);
             assertEquals(2, full(f).tracks().size(), "drums and bass");
+            assertTrue(full(f).tracks().get(0).isDrum(), "the parts in the order asked, drums first");
             if (holds) held++;
         }
         assertTrue(held >= 2, held + " of 3 trap ideas hold the idiom");
