@@ -177,7 +177,7 @@ public final class Interpolation {
             left.addAll(gone);
             for (Note n : onlyA) if (!left.contains(n)) notes.add(n);
             notes.addAll(come);
-            if (monophonic) notes = oneAtATime(notes);
+            if (monophonic) notes = oneAtATime(notes, a.ticksPerQuarter() / LEGATO_PER_QUARTER);
             return (nearA ? a : b).withTracks(List.of((nearA ? partA : partB).withNotes(notes)));
         }
     }
@@ -248,13 +248,19 @@ public final class Interpolation {
         List<Note> notes = t.notes();
         for (int i = 1; i < notes.size(); i++) {
             Note prev = notes.get(i - 1), n = notes.get(i);
-            if (n.startTick() == prev.startTick() || prev.endTick() - n.startTick() > ticksPerQuarter / 8) return false;
+            if (n.startTick() == prev.startTick() || prev.endTick() - n.startTick() > ticksPerQuarter / LEGATO_PER_QUARTER) return false;
         }
         return true;
     }
 
-    /** A line stays a line: each note ends by the next onset, and of two at one onset the later-listed is dropped. */
-    private static List<Note> oneAtATime(List<Note> notes) {
+    /** How much one note of a line may ring into the next (legato), as a share of a quarter: a 32nd. */
+    private static final int LEGATO_PER_QUARTER = 8;
+
+    /**
+     * A line stays a line: a note ringing into the next onset by more than legato ends there, and of two at one onset
+     * the later-listed is dropped. A clip that passes {@link #isMonophonic} is left as it is.
+     */
+    private static List<Note> oneAtATime(List<Note> notes, long legato) {
         List<Note> sorted = new ArrayList<>(notes);
         sorted.sort(null);
         List<Note> out = new ArrayList<>(sorted.size());
@@ -262,7 +268,7 @@ public final class Interpolation {
             Note n = sorted.get(i);
             if (!out.isEmpty() && out.get(out.size() - 1).startTick() == n.startTick()) continue;
             long next = i + 1 < sorted.size() ? sorted.get(i + 1).startTick() : Long.MAX_VALUE;
-            out.add(n.endTick() > next && next > n.startTick() ? new Note(n.pitch(), n.velocity(), n.startTick(), next - n.startTick()) : n);
+            out.add(n.endTick() - next > legato && next > n.startTick() ? new Note(n.pitch(), n.velocity(), n.startTick(), next - n.startTick()) : n);
         }
         return out;
     }

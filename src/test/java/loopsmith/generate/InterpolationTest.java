@@ -57,7 +57,7 @@ class InterpolationTest {
         return out;
     }
 
-    @Property(tries = 150)
+    @Property(tries = 1000)
     void theFirstStepIsATheLastIsBAndEachIsNearerB(@ForAll long seedA, @ForAll long seedB, @ForAll @IntRange(min = 3, max = 9) int steps,
                                                       @ForAll boolean drums) {
         Piece a = clip(drums, randomNotes(seedA, drums)), b = clip(drums, randomNotes(seedB, drums));
@@ -118,7 +118,7 @@ class InterpolationTest {
         Interpolation.Result r = new Interpolation(PPQ, Optional.empty(), InterpolationTest::jaccard).between(a, b, 5, 1);
         for (Piece s : r.steps()) {
             List<Note> notes = s.tracks().get(0).notes();
-            for (int i = 1; i < notes.size(); i++) assertTrue(notes.get(i - 1).endTick() <= notes.get(i).startTick(), "overlap in " + notes);
+            for (int i = 1; i < notes.size(); i++) assertTrue(notes.get(i - 1).endTick() - notes.get(i).startTick() <= TPQ / 8, "overlap past legato in " + notes);
         }
     }
 }
