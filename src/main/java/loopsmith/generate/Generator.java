@@ -252,8 +252,13 @@ public final class Generator {
             }
             plan.add(new PartPlan(spec, Optional.of(encoder.declaration(t, seedBars)), bars, plan.size()));
         }
-        if (r.mode() == GenerationRequest.Mode.ACCOMPANY)
-            for (TrackSpec spec : r.tracks()) plan.add(new PartPlan(spec, Optional.empty(), cells(seedBars, SAMPLE), plan.size()));
+        if (r.mode() == GenerationRequest.Mode.ACCOMPANY) {
+            // The new parts in the order a new idea writes them (harmony before the lines, as trained), listed as asked.
+            List<PartPlan> added = new ArrayList<>();
+            for (TrackSpec spec : r.tracks()) added.add(new PartPlan(spec, Optional.empty(), cells(seedBars, SAMPLE), plan.size() + added.size()));
+            added.sort(Comparator.comparing(p -> p.spec().role(), RemiEncoder.partOrder()));
+            plan.addAll(added);
+        }
         if (plan.size() > vocabulary.config().maxTracks())
             throw new IllegalArgumentException("the seed and the new parts make " + plan.size() + " parts; at most "
                     + vocabulary.config().maxTracks() + " fit one piece");

@@ -145,6 +145,19 @@ class GeneratorTest {
         }
     }
 
+    @Test
+    void accompanyWritesHarmonyBeforeTheLinesAndListsThePartsAsAsked() {
+        Piece seed = MidiReader.read(SharedCorpus.malformed("gen-valid-reference.mid")).piece();
+        Piece quantized = new RemiEncoder(V).quantize(seed);
+        Piece drums = quantized.withTracks(List.of(quantized.tracks().get(0)));
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 256, 5), V);
+        Generator.Result r = g.generate(seeded(drums, GenerationRequest.Mode.ACCOMPANY,
+                List.of(TrackSpec.of(Role.MELODY), TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS)), 2, 0, -1)).get(0);
+        assertEquals(List.of(Role.DRUMS, Role.MELODY, Role.BASS, Role.CHORDS), r.piece().tracks().stream().map(Track::role).toList());
+        List<Role> declared = r.tokens().stream().filter(t -> t instanceof Token.RoleTag).map(t -> ((Token.RoleTag) t).role()).toList();
+        assertEquals(List.of(Role.DRUMS, Role.CHORDS, Role.BASS, Role.MELODY), declared, "written in part order");
+    }
+
     private static List<Note> before(Track t, long tick) {
         return t.notes().stream().filter(n -> n.startTick() < tick).toList();
     }
