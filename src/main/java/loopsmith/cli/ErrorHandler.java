@@ -2,6 +2,8 @@ package loopsmith.cli;
 
 import java.util.Arrays;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.InvalidRequestException;
+import loopsmith.service.RequestField;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,6 +20,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         boolean debug = Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--debug");
         if (debug) ex.printStackTrace(cl.getErr());
+        if (ex instanceof InvalidRequestException ir) {
+            cl.getErr().println("error: " + ir.message(ErrorHandler::flag));
+            return BAD_INPUT;
+        }
         if (ex instanceof LoopsmithException le) {
             cl.getErr().println("error: " + (le.file() == null ? "" : le.file() + ": ") + le.reason());
             return BAD_INPUT;
@@ -28,5 +34,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         cl.getErr().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
         return INTERNAL;
+    }
+
+    /** A request field as the CLI spells it: IN_KEY is --in-key; the text is the command's words. */
+    static String flag(RequestField f) {
+        return f == RequestField.TEXT ? "TEXT" : "--" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -9,10 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import loopsmith.generate.GenerationRequest;
-import loopsmith.generate.KeyConstraint;
-import loopsmith.library.CorpusRules;
+import loopsmith.generate.SamplingConfig;
 import loopsmith.music.Key;
+import loopsmith.service.GenerateInput;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 import picocli.CommandLine.Command;
@@ -55,22 +54,24 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--tracks", split = ",", description = "With --mode vary: the parts to regenerate (default: all).")
     List<String> tracks;
 
-    @Option(names = "--in-key", defaultValue = "soft", description = "strict, soft or off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--in-key", description = "strict, soft or off (default: soft).")
     String inKey;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "0 = greedy (default: ${DEFAULT-VALUE}).") double temperature;
-    @Option(names = "--top-k", defaultValue = "0", description = "0 = off (default: ${DEFAULT-VALUE}).") int topK;
+    // Sampling defaults are SamplingConfig's, shown in the help from there.
+    @Option(names = "--temperature", description = "0 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature = SamplingConfig.defaults().temperature();
+    @Option(names = "--top-k", description = "0 = off (default: ${DEFAULT-VALUE}).") int topK = SamplingConfig.defaults().topK();
     @Option(names = "--top-p", description = "Nucleus sampling; 1 = off (default: ${DEFAULT-VALUE}).")
-    double topP = loopsmith.generate.SamplingConfig.defaults().topP();
-    @Option(names = "--guidance", defaultValue = "1.0", description = "Classifier-free guidance on the genre: above 1 steers harder toward it, at twice the cost; 1 = off (default: ${DEFAULT-VALUE}).")
-    double guidance;
+    double topP = SamplingConfig.defaults().topP();
+    @Option(names = "--guidance", description = "Classifier-free guidance on the genre: above 1 steers harder toward it, at twice the cost; 1 = off (default: ${DEFAULT-VALUE}).")
+    double guidance = SamplingConfig.defaults().guidance();
     @Option(names = "--min-p", description = "Min-p sampling: drop tokens less likely than this share of the likeliest; 0 = off (default: ${DEFAULT-VALUE}).")
-    double minP = loopsmith.generate.SamplingConfig.defaults().minP();
+    double minP = SamplingConfig.defaults().minP();
 
     @Option(names = "--seed", description = "Same seed, same result; without it one is chosen and reported.") Long seed;
 
-    @Option(names = "--variations", defaultValue = "1", description = "Sibling results, seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
-    int variations;
+    @Option(names = "--variations", description = "Sibling results, seeds seed..seed+N-1 (default: 1).")
+    Integer variations;
 
     @Option(names = "--seed-midi", description = "A MIDI file to continue, accompany or vary.") Path seedMidi;
 
@@ -81,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
             + "and accents per sixteenth) instead of the model's feel.")
     boolean feelFromAudio;
 
-    @Option(names = "--mode", defaultValue = "new", description = "new, continue, accompany, vary or infill (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", description = "new, continue, accompany, vary or infill (default: new; with --seed-midi, accompany).")
     String mode;
 
     @Option(names = "--vary-bars", description = "With --mode vary or infill: bars to regenerate, e.g. 5-8; the model hears the bars after them too.")
@@ -96,8 +97,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--feel", paramLabel = "human|tight", description = "human: performed, with a player's timing and dynamics; tight: programmed on the grid (default: the text's word, else the model's choice).")
     String feel;
 
-    @Option(names = "--quantize", defaultValue = "0", description = "Snap onsets to this many steps per quarter note (4 = 16ths), removing micro-timing; 0 keeps it (default: ${DEFAULT-VALUE}).")
-    int quantize;
+    @Option(names = "--quantize", description = "Snap onsets to this many steps per quarter note (4 = 16ths), removing micro-timing; 0 keeps it (default: 0).")
+    Integer quantize;
 
     @Option(names = "--json", description = "Print the outcome as one JSON document.") boolean json;
 
@@ -112,28 +113,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerationRequest.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "new" -> seedMidi != null ? GenerationRequest.Mode.ACCOMPANY : GenerationRequest.Mode.NEW;
-            case "continue" -> GenerationRequest.Mode.CONTINUE;
-            case "accompany" -> GenerationRequest.Mode.ACCOMPANY;
-            case "vary" -> GenerationRequest.Mode.VARY;
-            case "infill" -> GenerationRequest.Mode.INFILL;
-            default -> throw new loopsmith.music.LoopsmithException(null, "--mode: expected new, continue, accompany, vary or infill, not " + mode);
-        };
-        KeyConstraint constraint = switch (inKey.toLowerCase(Locale.ROOT)) {
-            case "strict" -> KeyConstraint.STRICT;
-            case "soft" -> KeyConstraint.SOFT;
-            case "off" -> KeyConstraint.OFF;
-            default -> throw new loopsmith.music.LoopsmithException(null, "--in-key: expected strict, soft or off, not " + inKey);
-        };
-        List<String> roleList = m == GenerationRequest.Mode.VARY ? tracks : roles;
-        GenerateOptions options = new GenerateOptions(text.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", text)),
-                Optional.ofNullable(genre), Optional.ofNullable(style), Optional.ofNullable(mood), Optional.ofNullable(bpm),
-                Optional.ofNullable(key), Optional.ofNullable(timesig), Optional.ofNullable(bars), Optional.ofNullable(roleList),
-                constraint, temperature, topK, topP, Optional.ofNullable(seed), variations, Optional.ofNullable(seedMidi), m,
-                Optional.ofNullable(varyBars), Optional.ofNullable(model), out,
-                new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit), splitDrums),
-                Optional.ofNullable(audio), controls(), guidance, minP, feelFromAudio);
+        GenerateOptions options = GenerateInput.into(out)
+                .text(text.isEmpty() ? null : String.join(" ", text)).genre(genre).style(style).mood(mood).bpm(bpm).key(key)
+                .timesig(timesig).bars(bars).roles(varies() ? tracks : roles).inKey(inKey).temperature(temperature)
+                .topK(topK).topP(topP).minP(minP).guidance(guidance).seed(seed).variations(variations).seedMidi(seedMidi)
+                .audio(audio).feelFromAudio(feelFromAudio).mode(mode).varyBars(varyBars).density(density).swing(swing)
+                .quantize(quantize).feel(feel).model(model)
+                .export(new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit), splitDrums))
+                .resolve();
         GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {
@@ -162,16 +149,9 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GenerationRequest.Controls controls() {
-        Optional<loopsmith.generate.Density> d = Optional.ofNullable(density).map(w -> loopsmith.generate.Density.fromWord(w)
-                .orElseThrow(() -> new loopsmith.music.LoopsmithException(null, "--density: expected sparse, medium or busy, not " + w)));
-        Optional<String> f = Optional.ofNullable(feel).map(w -> CorpusRules.feelWord(w.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new loopsmith.music.LoopsmithException(null, "--feel: expected human (performed) or tight (programmed on the grid), not " + w)));
-        try {
-            return new GenerationRequest.Controls(d, swing == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(swing), quantize, f);
-        } catch (IllegalArgumentException e) {
-            throw new loopsmith.music.LoopsmithException(null, (swing != null && e.getMessage().startsWith("swing") ? "--swing: " : "--quantize: ") + e.getMessage());
-        }
+    /** --tracks is the roles field in vary mode, --roles in the others. */
+    private boolean varies() {
+        return mode != null && mode.trim().equalsIgnoreCase("vary");
     }
 
     private static String trim(double v) {

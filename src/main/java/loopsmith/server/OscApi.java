@@ -40,6 +40,7 @@ import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
 import loopsmith.service.GenerateOptions;
+import loopsmith.service.InvalidRequestException;
 import loopsmith.service.GrooveService;
 
 /**
@@ -222,7 +223,7 @@ final class OscApi implements AutoCloseable {
             form.check(config.maxPromptChars());
             GenerateOptions o = form.toOptions(config.outDir(), Optional.empty());
             watch(admission.submit(o), to, request);
-        } catch (ApiException e) {
+        } catch (ApiException | InvalidRequestException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
             send(to, "error", request, "busy: " + e.getMessage());

@@ -229,10 +229,10 @@ public final class GenerateService {
         boolean fromDefaults = o.seedMidi().isPresent();
         double bpm = o.bpm().or(() -> clip.map(c -> c.tempo().bpm())).orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
                 .map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
-        Optional<Key> key = o.key().map(k -> Key.parse(k).orElseThrow(() -> new LoopsmithException(null, "--key: not a key: " + k)));
+        Optional<Key> key = o.key().map(k -> Key.parse(k).orElseThrow(() -> new InvalidRequestException(RequestField.KEY, "not a key: " + k)));
         if (key.isEmpty()) key = clip.flatMap(AudioAnalysis::detectedKey);
         if (key.isEmpty()) key = seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.KEY)).flatMap(Piece::key).or(prompt::key);
-        TimeSignature meter = o.timeSignature().map(t -> TimeSignature.parse(t).orElseThrow(() -> new LoopsmithException(null, "--timesig: not a time signature: " + t)))
+        TimeSignature meter = o.timeSignature().map(t -> TimeSignature.parse(t).orElseThrow(() -> new InvalidRequestException(RequestField.TIMESIG, "not a time signature: " + t)))
                 .or(() -> seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
@@ -424,7 +424,7 @@ public final class GenerateService {
         List<Role> out = new ArrayList<>();
         for (String n : names) {
             Role r = loopsmith.library.Synonyms.role(n).or(() -> Role.parse(n))
-                    .orElseThrow(() -> new LoopsmithException(null, "--roles: unknown role '" + n + "' (drums, bass, chords, melody, pad, fx)"));
+                    .orElseThrow(() -> new InvalidRequestException(RequestField.ROLES, "unknown role '" + n + "' (drums, bass, chords, melody, pad, fx)"));
             if (!out.contains(r)) out.add(r);
         }
         return out;
@@ -438,7 +438,7 @@ public final class GenerateService {
     private static GenerationRequest.Controls feelAsked(GenerateOptions o, Optional<AudioAnalysis> clip, List<String> warnings) {
         GenerationRequest.Controls asked = o.controls();
         if (!o.feelFromAudio()) return asked;
-        if (clip.isEmpty()) throw new LoopsmithException(null, "--feel-from-audio needs an audio clip (--audio CLIP)");
+        if (clip.isEmpty()) throw new InvalidRequestException(RequestField.FEEL_FROM_AUDIO, "needs an audio clip");
         if (GrooveTemplate.of(clip.get().groove()).isEmpty()) {
             warnings.add(clip.get().file().getFileName() + ": too few drum hits to take a feel from; the model's feel is kept");
             return asked;
@@ -472,17 +472,17 @@ public final class GenerateService {
     private static int[] varyRange(GenerateOptions o, Optional<Piece> seed) {
         if (o.mode() != GenerationRequest.Mode.VARY && o.mode() != GenerationRequest.Mode.INFILL) return new int[] {0, -1};
         String mode = o.mode().name().toLowerCase(Locale.ROOT);
-        String spec = o.varyBars().orElseThrow(() -> new LoopsmithException(null, "mode " + mode + " needs the bars to vary, FROM-TO, e.g. 5-8"));
+        String spec = o.varyBars().orElseThrow(() -> new InvalidRequestException(RequestField.VARY_BARS, "mode " + mode + " needs the bars to vary, FROM-TO, e.g. 5-8"));
         String[] parts = spec.split("-");
         try {
             int from = Integer.parseInt(parts[0].trim());
             int to = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : from;
             long seedBars = seed.map(Piece::lengthBars).orElse(0L);
             if (from < 1 || to < from || to > seedBars)
-                throw new LoopsmithException(null, "bars to vary " + spec + ": the seed has bars 1-" + seedBars);
+                throw new InvalidRequestException(RequestField.VARY_BARS, spec + ": the seed has bars 1-" + seedBars);
             return new int[] {from - 1, to - 1};
         } catch (NumberFormatException e) {
-            throw new LoopsmithException(null, "bars to vary " + spec + ": expected FROM-TO, e.g. 5-8");
+            throw new InvalidRequestException(RequestField.VARY_BARS, spec + ": expected FROM-TO, e.g. 5-8");
         }
     }
 

@@ -164,6 +164,6 @@ class AnalyzeCommandTest {
 
         Cli noClip = Cli.run("generate", "house", "--model", model.toString(), "--out", felt.toString(), "--feel-from-audio", "--no-audio");
         assertEquals(2, noClip.exitCode());
-        assertTrue(noClip.err().contains("--feel-from-audio needs an audio clip"), noClip.err());
+        assertTrue(noClip.err().contains("--feel-from-audio: needs an audio clip"), noClip.err());
     }
 }

@@ -114,7 +114,7 @@ class GenerateCommandTest {
         assertTrue(noModel.err().startsWith("error: "), noModel.err());
         Cli badKey = Cli.run("generate", "--key", "H#", "--model", model.toString(), "--out", dir.resolve("y").toString());
         assertEquals(2, badKey.exitCode());
-        assertTrue(badKey.err().contains("not a key"), badKey.err());
+        assertTrue(badKey.err().contains("--key: not a key"), badKey.err());
         Cli badSeed = Cli.run("generate", "--seed-midi", SharedCorpus.malformed("gen-not-midi-png.mid").toString(), "--model", model.toString(),
                 "--out", dir.resolve("z").toString());
         assertEquals(2, badSeed.exitCode());

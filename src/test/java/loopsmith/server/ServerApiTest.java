@@ -172,12 +172,14 @@ class ServerApiTest {
     @Test
     void aJobThatFailsSaysWhy() throws Exception {
         Map<String, Object> r = request("techno", 2, 3);
-        r.put("key", "H#");
-        HttpResponse<byte[]> posted = http.postJson(r);
-        assertEquals(202, posted.statusCode());
+        r.put("mode", "vary");
+        r.put("vary_bars", "5-8"); // the seed has two bars: found out only when the job reads it
+        HttpResponse<byte[]> posted = http.postMultipart(r, "seed_midi", "two bars.mid",
+                Midi.bars(2, 1));
+        assertEquals(202, posted.statusCode(), new String(posted.body()));
         JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(30));
         assertEquals("failed", job.path("status").asText());
-        assertTrue(job.path("error").asText().contains("not a key: H#"), job.toString());
+        assertEquals("vary_bars: 5-8: the seed has bars 1-2", job.path("error").asText(), job.toString());
     }
 
     /** DELETE stops a running generation between tokens: it ends at once, writes nothing, and the worker takes the next job. */
@@ -235,6 +237,13 @@ class ServerApiTest {
         r = http.postJson(Map.of("text", "house", "feel", "sloppy"));
         assertEquals(400, r.statusCode());
         assertTrue(new String(r.body()).contains("feel: expected human (performed) or tight (programmed on the grid)"), new String(r.body()));
+        r = http.postJson(Map.of("text", "house", "in_key", "loose"));
+        assertEquals(400, r.statusCode());
+        assertTrue(new String(r.body()).contains("in_key: expected strict, soft or off, not loose"), new String(r.body()));
+        r = http.postJson(Map.of("text", "house", "key", "H#"));
+        assertEquals(400, r.statusCode(), "the key is read before a job is queued");
+        assertTrue(new String(r.body()).contains("key: not a key: H#") && !new String(r.body()).contains("--"),
+                "the API's own field names, no CLI flags: " + new String(r.body()));
         assertEquals(404, http.get("/api/jobs/no-such-job").statusCode());
     }
 
