@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,8 +217,7 @@ public final class TrainLoop {
             double stepSeconds = (System.nanoTime() - stepStart) / 1e9;
             double tokensPerSecond = realTokens / stepSeconds;
             trainCurve.add(new double[] {step, lastLoss});
-            appendMetric(metrics, Map.of("step", step, "epoch", epoch, "train_loss", round(lastLoss), "lr", lr,
-                    "tokens_per_s", Math.round(tokensPerSecond)));
+            MetricLine.training(step, epoch, round(lastLoss), lr, Math.round(tokensPerSecond)).appendTo(metrics);
             listener.stepped(step, lastLoss, lr, tokensPerSecond);
             if (!Double.isFinite(lastLoss)) throw new LoopsmithException(runDir, "training diverged at step " + step + " (loss " + lastLoss + ")");
 
@@ -236,8 +236,7 @@ public final class TrainLoop {
                 }
                 if (!Double.isNaN(val)) {
                     validationCurve.add(new double[] {step, val});
-                    appendMetric(metrics, Map.of("step", step, "epoch", epoch, "validation_loss", round(val),
-                            "rss_mb", Math.round(ProcessMemory.residentMb())));
+                    MetricLine.evaluation(step, epoch, round(val), Math.round(ProcessMemory.residentMb())).appendTo(metrics);
                 }
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
@@ -335,10 +334,10 @@ public final class TrainLoop {
         Checkpoint.save(file, model.config(), state, tensors, shapes);
     }
 
-    /** On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve. */
     /**
-     * Keeps the metrics up to the checkpoint's step. A line that does not parse (the torn end of a killed run's
-     * append) is dropped with a warning, so it never blocks a resume.
+     * On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve.
+     * A line that does not parse (the torn end of a killed run's append) is dropped with a warning, so it never
+     * blocks a resume. Kept lines are written back as they were read, extra keys and all.
      */
     private static void rewindMetrics(Path metrics, int step, List<double[]> train, List<double[]> validation,
                                       Listener listener) throws IOException {
@@ -348,31 +347,22 @@ public final class TrainLoop {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) continue;
-            JsonNode n;
+            MetricLine m;
             try {
-                n = JSON.readTree(line);
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                m = MetricLine.parse(line);
+            } catch (StreamReadException e) {
                 listener.warned(metrics + " line " + (i + 1) + " is not a complete record (a killed run's last write?); dropped");
                 continue;
-            }
-            if (n == null || !n.has("step")) {
-                listener.warned(metrics + " line " + (i + 1) + " has no step; dropped");
+            } catch (DatabindException e) {
+                listener.warned(metrics + " line " + (i + 1) + " is not a metrics record (" + e.getOriginalMessage() + "); dropped");
                 continue;
             }
-            if (n.path("step").asInt() > step) continue;
+            if (m.step() > step) continue;
             kept.add(line);
-            if (n.has("train_loss")) train.add(new double[] {n.path("step").asDouble(), n.path("train_loss").asDouble()});
-            if (n.has("validation_loss")) validation.add(new double[] {n.path("step").asDouble(), n.path("validation_loss").asDouble()});
+            if (m.trainLoss() != null) train.add(new double[] {m.step(), m.trainLoss()});
+            if (m.validationLoss() != null) validation.add(new double[] {m.step(), m.validationLoss()});
         }
         AtomicFiles.write(metrics, "metrics", String.join("\n", kept).concat(kept.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void appendMetric(Path metrics, Map<String, Object> values) throws IOException {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        for (String k : List.of("step", "epoch", "train_loss", "validation_loss", "lr", "tokens_per_s", "rss_mb"))
-            if (values.containsKey(k)) ordered.put(k, values.get(k));
-        Files.writeString(metrics, JSON.writeValueAsString(ordered) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static double round(double v) {

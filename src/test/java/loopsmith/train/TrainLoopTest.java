@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,15 +64,15 @@ class TrainLoopTest {
         return TrainConfig.tiny().withMaxSteps(steps);
     }
 
-    private static List<JsonNode> metrics(Path run) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve(TrainLoop.METRICS))) out.add(JSON.readTree(line));
+    private static List<MetricLine> metrics(Path run) throws Exception {
+        List<MetricLine> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve(TrainLoop.METRICS))) out.add(MetricLine.parse(line));
         return out;
     }
 
     private static double trainLossAt(Path run, int step) throws Exception {
-        return metrics(run).stream().filter(n -> n.path("step").asInt() == step && n.has("train_loss"))
-                .findFirst().orElseThrow().path("train_loss").asDouble();
+        return metrics(run).stream().filter(m -> m.step() == step && m.trainLoss() != null)
+                .findFirst().orElseThrow().trainLoss();
     }
 
     @Test
@@ -90,9 +89,9 @@ class TrainLoopTest {
         for (String f : List.of("checkpoints/last.ckpt", "checkpoints/best.ckpt", TrainLoop.METRICS, TrainLoop.LOSS_PNG,
                 TrainLoop.CONFIG, "vocabulary.json"))
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
-        List<JsonNode> m = metrics(run);
-        assertEquals(60, m.stream().filter(n -> n.has("train_loss")).count());
-        List<Double> val = m.stream().filter(n -> n.has("validation_loss")).map(n -> n.path("validation_loss").asDouble()).toList();
+        List<MetricLine> m = metrics(run);
+        assertEquals(60, m.stream().filter(n -> n.trainLoss() != null).count());
+        List<Double> val = m.stream().map(MetricLine::validationLoss).filter(java.util.Objects::nonNull).toList();
         assertTrue(val.size() >= 2);
         assertTrue(val.get(val.size() - 1) < val.get(0), "validation loss falls: " + val);
         assertEquals("final-step-60", samples.get(samples.size() - 1), "the sample hook runs after each epoch and at the end");
@@ -128,7 +127,7 @@ class TrainLoopTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.jsonl line") && w.contains("dropped")), warnings.toString());
         assertTrue(Files.notExists(orphan), "a killed run's temp file is cleaned");
         for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
-        assertEquals(40, metrics(split).stream().filter(n -> n.has("train_loss")).count(), "no step logged twice");
+        assertEquals(40, metrics(split).stream().filter(n -> n.trainLoss() != null).count(), "no step logged twice");
     }
 
     @Test
