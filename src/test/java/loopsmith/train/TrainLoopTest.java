@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import loopsmith.SharedCorpus;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.Ingest;
@@ -75,6 +79,23 @@ class TrainLoopTest {
                 .findFirst().orElseThrow().trainLoss();
     }
 
+    /**
+     * Edits the run state in a checkpoint's header in place, keeping the tensors: the header is JSON after the magic
+     * and a big-endian length ({@code model.Checkpoint}), and the tensors follow it untouched.
+     */
+    private static void editRunState(Path checkpoint, Consumer<ObjectNode> edit) throws Exception {
+        byte[] file = Files.readAllBytes(checkpoint);
+        int magic = 8;
+        int headerLength = ByteBuffer.wrap(file, magic, 4).getInt();
+        ObjectNode header = (ObjectNode) JSON.readTree(new String(file, magic + 4, headerLength, StandardCharsets.UTF_8));
+        edit.accept((ObjectNode) header.path("state").path(ModelFile.TRAIN_STATE));
+        byte[] newHeader = JSON.writeValueAsBytes(header);
+        int dataStart = magic + 4 + headerLength;
+        ByteBuffer out = ByteBuffer.allocate(magic + 4 + newHeader.length + file.length - dataStart);
+        out.put(file, 0, magic).putInt(newHeader.length).put(newHeader).put(file, dataStart, file.length - dataStart);
+        Files.write(checkpoint, out.array());
+    }
+
     @Test
     void aRunWritesCheckpointsMetricsCurveAndSamples() throws Exception {
         Path run = work.resolve("run-files");
@@ -101,7 +122,10 @@ class TrainLoopTest {
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 
-    /** A run killed after its checkpoint at step 25 and resumed logs the losses an uninterrupted run logs. */
+    /**
+     * A run killed after its checkpoint at step 25 and resumed logs the losses an uninterrupted run logs, also when
+     * its checkpoint was written before run states had a version and a warm-up end.
+     */
     @Test
     void resumeContinuesExactly() throws Exception {
         Path whole = work.resolve("run-whole");
@@ -117,6 +141,11 @@ class TrainLoopTest {
         // What kill -9 can leave besides: a torn last metrics line and a checkpoint's temp file.
         Files.writeString(split.resolve("metrics.jsonl"), "{\"step\":29,\"epoch\":0,\"train_lo", java.nio.file.StandardOpenOption.APPEND);
         Path orphan = Files.writeString(split.resolve("checkpoints/.last.ckpt4711.tmp"), "half a checkpoint");
+        Path last = split.resolve("checkpoints/last.ckpt");
+        editRunState(last, state -> {
+            state.remove("version");
+            state.remove("warmup_end_minutes");
+        });
         List<String> warnings = new java.util.ArrayList<>();
         TrainLoop.run(dataset, split, tiny(40), true, Optional.empty(), new TrainLoop.Listener() {
             @Override
@@ -128,6 +157,13 @@ class TrainLoopTest {
         assertTrue(Files.notExists(orphan), "a killed run's temp file is cleaned");
         for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
         assertEquals(40, metrics(split).stream().filter(n -> n.trainLoss() != null).count(), "no step logged twice");
+        assertEquals(RunState.VERSION, RunState.of(ModelFile.load(last)).version(), "a resumed run writes the version");
+
+        editRunState(last, state -> state.put("version", RunState.VERSION + 1));
+        var e = assertThrows(LoopsmithException.class, () -> TrainLoop.run(dataset, split, tiny(60), true, Optional.empty(),
+                new TrainLoop.Listener() { }));
+        assertEquals(last, e.file());
+        assertTrue(e.getMessage().contains("version " + (RunState.VERSION + 1)), e.getMessage());
     }
 
     @Test
