@@ -21,6 +21,8 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     public static final String RUN_CHECKPOINTS = "checkpoints";
     public static final String BEST = "best.ckpt";
     public static final String LAST = "last.ckpt";
+    /** Key of the header state under which training keeps its run state ({@code train.RunState}). */
+    public static final String TRAIN_STATE = "train";
     /** Key of the training state listing the tags the model saw in training (GENRE=house, …). */
     public static final String SEEN_TAGS = "seen_tags";
 
@@ -43,9 +45,13 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
         return new ModelFile(file, c.config(), vocabulary, c);
     }
 
-    /** Tags the model saw in training, as GENRE=house; empty for models trained before this was recorded. */
+    /**
+     * Tags the model saw in training, as GENRE=house; empty for models trained before this was recorded. Read here
+     * rather than through {@code train.RunState} because generation must not depend on the training layer; the two
+     * share the key constants.
+     */
     public java.util.Optional<java.util.Set<String>> seenTags() {
-        JsonNode n = contents.state().path("train").path(SEEN_TAGS);
+        JsonNode n = contents.state().path(TRAIN_STATE).path(SEEN_TAGS);
         if (!n.isArray()) return java.util.Optional.empty();
         java.util.Set<String> out = new java.util.TreeSet<>();
         n.forEach(x -> out.add(x.asText()));

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,6 @@ public final class TrainLoop {
     public static final String LOSS_PNG = "loss.png";
     public static final String SAMPLES = "samples";
     public static final String CONFIG = "train-config.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a caller sees of a run. All methods are optional. */
@@ -73,13 +72,13 @@ public final class TrainLoop {
 
     private TrainLoop() {}
 
-    /** Where a run picks up: the model, and for a resume the optimizer tensors and saved state. */
-    /** @param inheritedTags tags a fine-tuned model's base was trained on: it has seen them too */
-    private record Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state, List<String> inheritedTags) {
-        Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, JsonNode state) {
-            this(model, vocabulary, optimizer, state, List.of());
-        }
-    }
+    /**
+     * Where a run picks up: the model, and for a resume the optimizer tensors and saved state.
+     *
+     * @param inheritedTags tags a fine-tuned model's base was trained on, or a resumed run's: it has seen them too
+     */
+    private record Start(Gpt model, Vocabulary vocabulary, Map<String, float[]> optimizer, Optional<RunState> state,
+                         List<String> inheritedTags) { }
 
     public static TrainResult run(Path datasetDir, Path runDir, TrainConfig config, boolean resume, Optional<Path> init,
                                   Listener listener) {
@@ -94,7 +93,7 @@ public final class TrainLoop {
         Start start = resume ? resumeFrom(last, dataset, device)
                 : init.map(p -> fineTuneFrom(p, dataset, device))
                 .orElseGet(() -> new Start(Gpt.create(Gpt.Config.preset(config.preset(), dataset.vocabulary().size()), config.seed(), device),
-                        dataset.vocabulary(), Map.of(), null));
+                        dataset.vocabulary(), Map.of(), Optional.empty(), List.of()));
         try (Gpt model = start.model(); NDManager batchManager = NDManager.newBaseManager(device)) {
             return train(dataset, runDir, config, start, model, batchManager, listener);
         } catch (IOException e) {
@@ -125,8 +124,9 @@ public final class TrainLoop {
         ModelFile m = ModelFile.load(last);
         if (!m.vocabulary().equals(dataset.vocabulary()))
             throw new LoopsmithException(last, "the run was trained on another vocabulary than this dataset's");
-        return new Start(m.open(device), m.vocabulary(), m.contents().tensors(), m.contents().state().path("train"),
-                m.seenTags().map(List::copyOf).orElse(List.of()));
+        RunState state = RunState.of(m);
+        return new Start(m.open(device), m.vocabulary(), m.contents().tensors(), Optional.of(state),
+                state.seenTags() == null ? List.of() : state.seenTags());
     }
 
     /**
@@ -155,7 +155,8 @@ public final class TrainLoop {
         weights.put("wte", wte);
         Gpt.Config c = m.config();
         Gpt.Config config = new Gpt.Config(fresh.size(), c.contextTokens(), c.layers(), c.heads(), c.embedDim(), c.dropout());
-        return new Start(Gpt.fromWeights(config, weights, device), fresh, Map.of(), null, m.seenTags().map(List::copyOf).orElse(List.of()));
+        return new Start(Gpt.fromWeights(config, weights, device), fresh, Map.of(), Optional.empty(),
+                m.seenTags().map(List::copyOf).orElse(List.of()));
     }
 
     private static TrainResult train(DatasetReader dataset, Path runDir, TrainConfig config, Start start, Gpt model,
@@ -173,17 +174,18 @@ public final class TrainLoop {
         LrSchedule schedule = new LrSchedule(config.learningRate(), config.minLearningRate(), config.warmupSteps(), config.maxSteps());
         int stepsPerEpoch = Math.max(1, (int) Math.ceil((double) batches.trainSegments() / config.effectiveBatch()));
 
-        JsonNode s = start.state();
-        int step = s == null ? 0 : s.path("step").asInt();
-        int epoch = s == null ? 0 : s.path("epoch").asInt();
-        double best = s == null ? Double.POSITIVE_INFINITY : s.path("best_validation_loss").asDouble(Double.POSITIVE_INFINITY);
-        int bestStep = s == null ? 0 : s.path("best_step").asInt();
-        int badEvals = s == null ? 0 : s.path("evaluations_without_improvement").asInt();
-        double priorSeconds = s == null ? 0 : s.path("seconds").asDouble();
+        RunState s = start.state().orElse(null);
+        int step = s == null ? 0 : s.step();
+        int epoch = s == null ? 0 : s.epoch();
+        double best = s == null || s.bestValidationLoss() == null ? Double.POSITIVE_INFINITY : s.bestValidationLoss();
+        int bestStep = s == null ? 0 : s.bestStep();
+        int badEvals = s == null ? 0 : s.evaluationsWithoutImprovement();
+        double priorSeconds = s == null ? 0 : s.seconds();
         // When warm-up ended, in the run's minutes: the time-shaped decay counts from there (kept across --resume).
-        double warmupEndMinutes = s == null || !s.has("warmup_end_minutes") ? Double.NaN : s.path("warmup_end_minutes").asDouble();
+        double warmupEndMinutes = s == null || s.warmupEndMinutes() == null ? Double.NaN : s.warmupEndMinutes();
+        // Runs from before it was recorded: the best guess is that warm-up ended where they were last saved.
         if (s != null && Double.isNaN(warmupEndMinutes) && step >= config.warmupSteps()) warmupEndMinutes = priorSeconds / 60;
-        if (s != null) optimizer.restore(s.path("adam_steps").asInt(), start.optimizer());
+        if (s != null) optimizer.restore(s.adamSteps(), start.optimizer());
 
         Path metrics = runDir.resolve(METRICS);
         List<double[]> trainCurve = new ArrayList<>();
@@ -216,8 +218,7 @@ public final class TrainLoop {
             double stepSeconds = (System.nanoTime() - stepStart) / 1e9;
             double tokensPerSecond = realTokens / stepSeconds;
             trainCurve.add(new double[] {step, lastLoss});
-            appendMetric(metrics, Map.of("step", step, "epoch", epoch, "train_loss", round(lastLoss), "lr", lr,
-                    "tokens_per_s", Math.round(tokensPerSecond)));
+            MetricLine.training(step, epoch, round(lastLoss), lr, Math.round(tokensPerSecond)).appendTo(metrics);
             listener.stepped(step, lastLoss, lr, tokensPerSecond);
             if (!Double.isFinite(lastLoss)) throw new LoopsmithException(runDir, "training diverged at step " + step + " (loss " + lastLoss + ")");
 
@@ -236,13 +237,11 @@ public final class TrainLoop {
                 }
                 if (!Double.isNaN(val)) {
                     validationCurve.add(new double[] {step, val});
-                    appendMetric(metrics, Map.of("step", step, "epoch", epoch, "validation_loss", round(val),
-                            "rss_mb", Math.round(ProcessMemory.residentMb())));
+                    MetricLine.evaluation(step, epoch, round(val), Math.round(ProcessMemory.residentMb())).appendTo(metrics);
                 }
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-                ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
-                state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
-                if (!Double.isNaN(warmupEndMinutes)) state.put("warmup_end_minutes", warmupEndMinutes);
+                RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
+                        optimizer.steps(), config, seenTags, warmupEndMinutes);
                 // best before last: a crash between the two leaves a last.ckpt no newer than the best it names
                 if (improved) save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
                 save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
@@ -257,9 +256,8 @@ public final class TrainLoop {
         }
         double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
         if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
-            ObjectNode state = state(step, epoch, best, bestStep, badEvals, seconds, optimizer, config);
-            state.set(ModelFile.SEEN_TAGS, JSON.valueToTree(seenTags));
-            if (!Double.isNaN(warmupEndMinutes)) state.put("warmup_end_minutes", warmupEndMinutes);
+            RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
+                    optimizer.steps(), config, seenTags, warmupEndMinutes);
             if (!Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST)))
                 save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
             save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
@@ -306,24 +304,10 @@ public final class TrainLoop {
         return List.copyOf(tags);
     }
 
-    private static ObjectNode state(int step, int epoch, double best, int bestStep, int badEvals, double seconds,
-                                    AdamW optimizer, TrainConfig config) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("step", step);
-        s.put("epoch", epoch);
-        if (Double.isFinite(best)) s.put("best_validation_loss", best);
-        s.put("best_step", bestStep);
-        s.put("evaluations_without_improvement", badEvals);
-        s.put("seconds", seconds);
-        s.put("adam_steps", optimizer.steps());
-        s.set("config", JSON.valueToTree(config));
-        return s;
-    }
-
     /** Writes a checkpoint: weights, the vocabulary's config, the run state, and (for last.ckpt) optimizer moments. */
-    static void save(Path file, Gpt model, Vocabulary vocabulary, AdamW optimizer, ObjectNode trainState) {
+    static void save(Path file, Gpt model, Vocabulary vocabulary, AdamW optimizer, RunState trainState) {
         ObjectNode state = ModelFile.stateWithVocabulary(vocabulary);
-        state.set("train", trainState);
+        state.set(ModelFile.TRAIN_STATE, trainState.toJson());
         Map<String, float[]> tensors = Checkpoint.weightsOf(model);
         Map<String, long[]> shapes = Checkpoint.shapesOf(model);
         if (optimizer != null) {
@@ -335,10 +319,10 @@ public final class TrainLoop {
         Checkpoint.save(file, model.config(), state, tensors, shapes);
     }
 
-    /** On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve. */
     /**
-     * Keeps the metrics up to the checkpoint's step. A line that does not parse (the torn end of a killed run's
-     * append) is dropped with a warning, so it never blocks a resume.
+     * On resume, drops metric lines from after the checkpoint (they will be computed again) and reloads the curve.
+     * A line that does not parse (the torn end of a killed run's append) is dropped with a warning, so it never
+     * blocks a resume. Kept lines are written back as they were read, extra keys and all.
      */
     private static void rewindMetrics(Path metrics, int step, List<double[]> train, List<double[]> validation,
                                       Listener listener) throws IOException {
@@ -348,31 +332,22 @@ public final class TrainLoop {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) continue;
-            JsonNode n;
+            MetricLine m;
             try {
-                n = JSON.readTree(line);
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                m = MetricLine.parse(line);
+            } catch (StreamReadException e) {
                 listener.warned(metrics + " line " + (i + 1) + " is not a complete record (a killed run's last write?); dropped");
                 continue;
-            }
-            if (n == null || !n.has("step")) {
-                listener.warned(metrics + " line " + (i + 1) + " has no step; dropped");
+            } catch (DatabindException e) {
+                listener.warned(metrics + " line " + (i + 1) + " is not a metrics record (" + e.getOriginalMessage() + "); dropped");
                 continue;
             }
-            if (n.path("step").asInt() > step) continue;
+            if (m.step() > step) continue;
             kept.add(line);
-            if (n.has("train_loss")) train.add(new double[] {n.path("step").asDouble(), n.path("train_loss").asDouble()});
-            if (n.has("validation_loss")) validation.add(new double[] {n.path("step").asDouble(), n.path("validation_loss").asDouble()});
+            if (m.trainLoss() != null) train.add(new double[] {m.step(), m.trainLoss()});
+            if (m.validationLoss() != null) validation.add(new double[] {m.step(), m.validationLoss()});
         }
         AtomicFiles.write(metrics, "metrics", String.join("\n", kept).concat(kept.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void appendMetric(Path metrics, Map<String, Object> values) throws IOException {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        for (String k : List.of("step", "epoch", "train_loss", "validation_loss", "lr", "tokens_per_s", "rss_mb"))
-            if (values.containsKey(k)) ordered.put(k, values.get(k));
-        Files.writeString(metrics, JSON.writeValueAsString(ordered) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static double round(double v) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import loopsmith.SharedCorpus;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.Ingest;
@@ -65,15 +68,32 @@ class TrainLoopTest {
         return TrainConfig.tiny().withMaxSteps(steps);
     }
 
-    private static List<JsonNode> metrics(Path run) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve(TrainLoop.METRICS))) out.add(JSON.readTree(line));
+    private static List<MetricLine> metrics(Path run) throws Exception {
+        List<MetricLine> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve(TrainLoop.METRICS))) out.add(MetricLine.parse(line));
         return out;
     }
 
     private static double trainLossAt(Path run, int step) throws Exception {
-        return metrics(run).stream().filter(n -> n.path("step").asInt() == step && n.has("train_loss"))
-                .findFirst().orElseThrow().path("train_loss").asDouble();
+        return metrics(run).stream().filter(m -> m.step() == step && m.trainLoss() != null)
+                .findFirst().orElseThrow().trainLoss();
+    }
+
+    /**
+     * Edits the run state in a checkpoint's header in place, keeping the tensors: the header is JSON after the magic
+     * and a big-endian length ({@code model.Checkpoint}), and the tensors follow it untouched.
+     */
+    private static void editRunState(Path checkpoint, Consumer<ObjectNode> edit) throws Exception {
+        byte[] file = Files.readAllBytes(checkpoint);
+        int magic = 8;
+        int headerLength = ByteBuffer.wrap(file, magic, 4).getInt();
+        ObjectNode header = (ObjectNode) JSON.readTree(new String(file, magic + 4, headerLength, StandardCharsets.UTF_8));
+        edit.accept((ObjectNode) header.path("state").path(ModelFile.TRAIN_STATE));
+        byte[] newHeader = JSON.writeValueAsBytes(header);
+        int dataStart = magic + 4 + headerLength;
+        ByteBuffer out = ByteBuffer.allocate(magic + 4 + newHeader.length + file.length - dataStart);
+        out.put(file, 0, magic).putInt(newHeader.length).put(newHeader).put(file, dataStart, file.length - dataStart);
+        Files.write(checkpoint, out.array());
     }
 
     @Test
@@ -90,9 +110,9 @@ class TrainLoopTest {
         for (String f : List.of("checkpoints/last.ckpt", "checkpoints/best.ckpt", TrainLoop.METRICS, TrainLoop.LOSS_PNG,
                 TrainLoop.CONFIG, "vocabulary.json"))
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
-        List<JsonNode> m = metrics(run);
-        assertEquals(60, m.stream().filter(n -> n.has("train_loss")).count());
-        List<Double> val = m.stream().filter(n -> n.has("validation_loss")).map(n -> n.path("validation_loss").asDouble()).toList();
+        List<MetricLine> m = metrics(run);
+        assertEquals(60, m.stream().filter(n -> n.trainLoss() != null).count());
+        List<Double> val = m.stream().map(MetricLine::validationLoss).filter(java.util.Objects::nonNull).toList();
         assertTrue(val.size() >= 2);
         assertTrue(val.get(val.size() - 1) < val.get(0), "validation loss falls: " + val);
         assertEquals("final-step-60", samples.get(samples.size() - 1), "the sample hook runs after each epoch and at the end");
@@ -102,7 +122,10 @@ class TrainLoopTest {
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     }
 
-    /** A run killed after its checkpoint at step 25 and resumed logs the losses an uninterrupted run logs. */
+    /**
+     * A run killed after its checkpoint at step 25 and resumed logs the losses an uninterrupted run logs, also when
+     * its checkpoint was written before run states had a version and a warm-up end.
+     */
     @Test
     void resumeContinuesExactly() throws Exception {
         Path whole = work.resolve("run-whole");
@@ -118,6 +141,11 @@ class TrainLoopTest {
         // What kill -9 can leave besides: a torn last metrics line and a checkpoint's temp file.
         Files.writeString(split.resolve("metrics.jsonl"), "{\"step\":29,\"epoch\":0,\"train_lo", java.nio.file.StandardOpenOption.APPEND);
         Path orphan = Files.writeString(split.resolve("checkpoints/.last.ckpt4711.tmp"), "half a checkpoint");
+        Path last = split.resolve("checkpoints/last.ckpt");
+        editRunState(last, state -> {
+            state.remove("version");
+            state.remove("warmup_end_minutes");
+        });
         List<String> warnings = new java.util.ArrayList<>();
         TrainLoop.run(dataset, split, tiny(40), true, Optional.empty(), new TrainLoop.Listener() {
             @Override
@@ -128,7 +156,14 @@ class TrainLoopTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.jsonl line") && w.contains("dropped")), warnings.toString());
         assertTrue(Files.notExists(orphan), "a killed run's temp file is cleaned");
         for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
-        assertEquals(40, metrics(split).stream().filter(n -> n.has("train_loss")).count(), "no step logged twice");
+        assertEquals(40, metrics(split).stream().filter(n -> n.trainLoss() != null).count(), "no step logged twice");
+        assertEquals(RunState.VERSION, RunState.of(ModelFile.load(last)).version(), "a resumed run writes the version");
+
+        editRunState(last, state -> state.put("version", RunState.VERSION + 1));
+        var e = assertThrows(LoopsmithException.class, () -> TrainLoop.run(dataset, split, tiny(60), true, Optional.empty(),
+                new TrainLoop.Listener() { }));
+        assertEquals(last, e.file());
+        assertTrue(e.getMessage().contains("version " + (RunState.VERSION + 1)), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,133 @@
+package loopsmith.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import loopsmith.model.ModelFile;
+import loopsmith.music.LoopsmithException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class RunStateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FILE = Path.of("runs/x/checkpoints/last.ckpt");
+
+    /** A run state as the code before RunState wrote it: no version, no warm-up end, no seen tags. */
+    private static final String BEFORE_VERSIONS = """
+            {"step":25,"epoch":1,"best_validation_loss":2.5,"best_step":25,"evaluations_without_improvement":0,
+             "seconds":12.5,"adam_steps":25,"config":%s}""";
+
+    private static JsonNode tree(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+
+    private static String oldState() throws Exception {
+        return BEFORE_VERSIONS.formatted(JSON.writeValueAsString(TrainConfig.tiny()));
+    }
+
+    @Property(tries = 300)
+    void readInvertsWrite(@ForAll("states") RunState s) throws Exception {
+        // Through text, as the checkpoint header stores it.
+        assertEquals(s, RunState.read(FILE, tree(JSON.writeValueAsString(s.toJson()))));
+    }
+
+    @Provide
+    Arbitrary<RunState> states() {
+        Arbitrary<int[]> counts = Arbitraries.integers().greaterOrEqual(0).array(int[].class).ofSize(5);
+        Arbitrary<Double> finite = Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+        Arbitrary<TrainConfig> configs = Combinators.combine(Arbitraries.integers().between(1, 1_000_000),
+                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), Arbitraries.doubles().between(0, 10))
+                .as((steps, source, weight) -> TrainConfig.tiny().withMaxSteps(steps).withSourceWeights(Map.of(source, weight)));
+        Arbitrary<List<String>> tags = Arbitraries.strings().alpha().withChars("=-").ofMinLength(1).ofMaxLength(16)
+                .list().ofMaxSize(6).injectNull(0.3);
+        return Combinators.combine(counts, finite.injectNull(0.3), finite.map(Math::abs), configs, tags, finite.injectNull(0.3))
+                .as((c, best, seconds, config, seen, warmup) ->
+                        new RunState(RunState.VERSION, c[0], c[1], best, c[2], c[3], seconds, c[4], config, seen, warmup));
+    }
+
+    @Test
+    void writesTheKeysRunsHaveAlwaysWrittenAndAVersion() {
+        RunState s = new RunState(RunState.VERSION, 50, 2, 1.25, 50, 0, 30, 50, TrainConfig.tiny(), List.of("GENRE=funk"), 0.5);
+        JsonNode j = s.toJson();
+        List<String> keys = new java.util.ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("version", "step", "epoch", "best_validation_loss", "best_step", "evaluations_without_improvement",
+                "seconds", "adam_steps", "config", ModelFile.SEEN_TAGS, "warmup_end_minutes"), keys);
+        assertEquals(RunState.VERSION, j.path("version").asInt());
+    }
+
+    @Test
+    void noneYetIsLeftOutNotWrittenAsANumber() {
+        RunState s = new RunState(RunState.VERSION, 3, 0, Double.POSITIVE_INFINITY, 0, 0, 1, 3, TrainConfig.tiny(), null, Double.NaN);
+        JsonNode j = s.toJson();
+        assertTrue(!j.has("best_validation_loss") && !j.has("warmup_end_minutes") && !j.has(ModelFile.SEEN_TAGS), j.toString());
+    }
+
+    @Test
+    void aStateFromBeforeVersionsReadsWithAbsentFieldsAbsent() throws Exception {
+        ObjectNode old = (ObjectNode) tree(oldState());
+        old.put("a_field_from_elsewhere", true);
+        RunState s = RunState.read(FILE, old);
+        assertEquals(1, s.version());
+        assertEquals(25, s.step());
+        assertEquals(1, s.epoch());
+        assertEquals(2.5, s.bestValidationLoss());
+        assertEquals(25, s.adamSteps());
+        assertEquals(12.5, s.seconds());
+        assertEquals(TrainConfig.tiny(), s.config());
+        assertNull(s.warmupEndMinutes(), "absent, not 0");
+        assertNull(s.seenTags(), "absent, not empty");
+    }
+
+    @Test
+    void theBundledModelsRunStateStillReads() {
+        RunState s = RunState.of(ModelFile.load(Path.of("models/default.ckpt")));
+        assertEquals(1400, s.step());
+        assertEquals(1400, s.adamSteps());
+        assertTrue(s.bestValidationLoss() > 0 && s.seconds() > 0);
+        assertTrue(s.seenTags().contains("GENRE=funk"), s.seenTags().toString());
+        assertNull(s.warmupEndMinutes());
+    }
+
+    @Test
+    void aNewerVersionIsRefusedNamingTheFileAndTheVersion() throws Exception {
+        ObjectNode future = (ObjectNode) tree(oldState());
+        future.put("version", RunState.VERSION + 1);
+        var e = assertThrows(LoopsmithException.class, () -> RunState.read(FILE, future));
+        assertEquals(FILE, e.file());
+        assertTrue(e.getMessage().contains("version " + (RunState.VERSION + 1)) && e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredFieldIsAnErrorNotZero() throws Exception {
+        for (String key : List.of("step", "epoch", "best_step", "evaluations_without_improvement", "seconds", "adam_steps", "config")) {
+            ObjectNode state = (ObjectNode) tree(oldState());
+            state.remove(key);
+            var e = assertThrows(LoopsmithException.class, () -> RunState.read(FILE, state), key);
+            assertEquals(FILE, e.file());
+            assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+        }
+        ObjectNode nullStep = (ObjectNode) tree(oldState());
+        nullStep.putNull("step");
+        assertThrows(LoopsmithException.class, () -> RunState.read(FILE, nullStep));
+    }
+
+    @Test
+    void aCheckpointWithoutRunStateCannotBeResumed() {
+        var e = assertThrows(LoopsmithException.class, () -> RunState.read(FILE, JSON.createObjectNode().path("train")));
+        assertTrue(e.getMessage().contains("no run state"), e.getMessage());
+    }
+}
