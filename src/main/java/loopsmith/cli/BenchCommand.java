@@ -151,7 +151,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+            Path home = Home.path();
             System.out.println(Json.of(loopsmith.server.RoundTripBench.run(home, work.toAbsolutePath(), Math.max(1, requests))));
             return 0;
         }
@@ -169,7 +169,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path home = Home.path();
             Path script = common.peerOr("render_fluidsynth.sh");
             System.out.println(Json.of(RenderBench.run(home.resolve("examples/house-loop_124bpm_Am.mid"), Math.max(1, repeats), script)));
             return 0;
@@ -209,7 +209,7 @@ final class BenchCommand implements Runnable {
                 default -> throw new LoopsmithException(null, "--set: genres or groove, not " + set);
             };
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
-            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path home = Home.path();
             Path workDir = work != null ? work : home.resolve("target/bench-tempo");
             System.out.println(Json.of(TempoBench.run(which, folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"),
                     Peer.defaultDir().resolve("render_fluidsynth.sh"))));
@@ -248,7 +248,7 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             int threads = Runtime.getRuntime().availableProcessors();
             EngineSetup.configure(threads);
-            Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+            Path home = Home.path();
             Path lib = library != null ? library : FinetuneBench.standIn(Peer.defaultDir().resolveSibling("corpus").resolve("nottingham"),
                     "folk", 200, seed, work.resolve("library"));
             Path base = model != null ? model : home.resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
@@ -282,7 +282,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
-            Path home = Path.of(System.getProperty("loopsmith.home", "."));
+            Path home = Home.path();
             Path m = model != null ? model : home.resolve(loopsmith.service.GrooveService.DEFAULT_MODEL);
             System.out.println(Json.of(GrooveBench.run(folder, split != null ? split : folder.resolve("info.csv"), m, seed)));
             return 0;
@@ -316,7 +316,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
-            Path m = model != null ? model : Path.of(System.getProperty("loopsmith.home", ".")).resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
+            Path m = model != null ? model : Home.path().resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             System.out.println(Json.of(DrumifyBench.run(folder, m, genres, Math.max(1, clips), Math.max(1, bars), Math.max(1, candidates), seed,
                     Math.max(0, audioClips))));
             return 0;
@@ -345,7 +345,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
-            Path m = model != null ? model : Path.of(System.getProperty("loopsmith.home", ".")).resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
+            Path m = model != null ? model : Home.path().resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             int s = Math.max(loopsmith.generate.Interpolation.MIN_STEPS, Math.min(loopsmith.generate.Interpolation.MAX_STEPS, steps));
             System.out.println(Json.of(loopsmith.bench.InterpolateBench.run(folder, m, Math.max(1, pairs), Math.max(1, bars), s, seed)));
             return 0;

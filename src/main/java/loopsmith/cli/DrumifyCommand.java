@@ -45,7 +45,7 @@ final class DrumifyCommand implements Callable<Integer> {
         ExportConfig export = (noAudio ? ExportConfig.midiOnly() : ExportConfig.defaults()).withSplitDrums(splitDrums);
         DrumifyOptions options = new DrumifyOptions(clip, Optional.ofNullable(genre), Optional.ofNullable(seed), Optional.ofNullable(bars),
                 Optional.ofNullable(model), out, export, candidates);
-        DrumifyService.Outcome o = new DrumifyService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
+        DrumifyService.Outcome o = new DrumifyService(Home.path(),
                 Clock.systemDefaultZone(), Version.current(), WavReader.MAX_SECONDS).drumify(options);
         DrumifyService.Drumified d = o.drumified();
         if (json) {

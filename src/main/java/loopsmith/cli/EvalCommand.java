@@ -66,7 +66,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+        Path home = Home.path();
         Path modelPath = model != null ? model : home.resolve(GenerateService.DEFAULT_MODEL);
         EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
         EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,

@@ -121,7 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .quantize(quantize).feel(feel).model(model)
                 .export(new loopsmith.export.ExportConfig(!noAudio, sampleRate, bits, tail, Optional.ofNullable(soundfont), Optional.ofNullable(kit), splitDrums))
                 .resolve();
-        GenerateService.Outcome o = new GenerateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
+        GenerateService.Outcome o = new GenerateService(Home.path(),
                 Clock.systemDefaultZone(), Version.current()).generate(options);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ final class GrooveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path home = Path.of(System.getProperty("loopsmith.home", "."));
+        Path home = Home.path();
         if (learn != null) return learn();
         if (clip == null) throw new LoopsmithException(null, "groove needs a CLIP.mid to groove, or --learn DIR (see --help)");
         GrooveService.Request request = new GrooveService.Request(amount, Optional.ofNullable(genre), Optional.ofNullable(seed),

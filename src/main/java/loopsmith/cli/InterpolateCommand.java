@@ -49,7 +49,7 @@ final class InterpolateCommand implements Callable<Integer> {
                 .orElseThrow(() -> new LoopsmithException(null, "--part: not a part: '" + p + "' (drums, bass, chords, pad, melody, fx, other)")));
         InterpolateOptions options = new InterpolateOptions(clipA, clipB, steps, role, Optional.ofNullable(genre), Optional.ofNullable(seed),
                 Optional.ofNullable(model), out, noAudio ? ExportConfig.midiOnly() : ExportConfig.defaults());
-        InterpolateService.Outcome o = new InterpolateService(Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath(),
+        InterpolateService.Outcome o = new InterpolateService(Home.path(),
                 Clock.systemDefaultZone(), Version.current()).interpolate(options);
         InterpolateService.Interpolated r = o.interpolated();
         if (json) {

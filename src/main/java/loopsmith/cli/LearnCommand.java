@@ -55,7 +55,7 @@ final class LearnCommand implements Callable<Integer> {
     public Integer call() {
         int threads = Runtime.getRuntime().availableProcessors();
         EngineSetup.configure(threads);
-        Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+        Path home = Home.path();
         Path baseModel = base != null ? base : home.resolve(GenerateService.DEFAULT_MODEL);
         Path workDir = work != null ? work : out.toAbsolutePath().resolveSibling(out.getFileName() + ".run");
         boolean show = ProgressBars.wanted(json);

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig defaults = ServerConfig.defaults(Path.of(System.getProperty("loopsmith.home", ".")));
+        ServerConfig defaults = ServerConfig.defaults(Home.path());
         ServerConfig config = defaults.withHost(host).withPorts(port, oscPort)
                 .withOutDir(out == null ? defaults.outDir() : out)
                 .withPool(workers == null ? defaults.workers() : workers, queue == null ? defaults.queueCapacity() : queue)

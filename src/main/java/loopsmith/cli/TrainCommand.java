@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The recipe's data step (starter corpus, ingest) into RUN, and its settings wherever no option was given. */
     private void applyRecipe() {
-        Path home = Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath();
+        Path home = Home.path();
         Recipe r = Recipe.load(recipe, home);
         var parsed = spec.commandLine().getParseResult();
         if (!parsed.hasMatchedOption("--preset")) preset = r.preset();
