@@ -30,7 +30,6 @@ import loopsmith.library.LabelReader;
 import loopsmith.library.Labels;
 import loopsmith.library.LibraryScan;
 import loopsmith.library.LibraryScanner;
-import loopsmith.music.Key;
 import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Token;
@@ -116,7 +115,7 @@ public final class Ingest {
             writeAudioCatalogue(report.audio(), staging.resolve(DatasetFormat.AUDIO));
             JSON.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
             ReportWriter.write(report, staging);
-            commit(staging, out, manifest(config, vocabulary, report));
+            commit(staging, out, DatasetManifest.of(config, vocabulary.size(), report.splits(), report.library(), newDataFolderName()));
             Set<String> keys = new HashSet<>();
             for (Summary s : summaries) if (s.cacheKey() != null) keys.add(s.cacheKey());
             for (AudioSummary a : audioSummaries) if (a.cacheKey() != null) keys.add(a.cacheKey());
@@ -286,7 +285,7 @@ public final class Ingest {
         Map<String, Integer> filesPerSplit = new TreeMap<>();
         try (ShardWriter train = new ShardWriter(staging, DatasetFormat.TRAIN, DatasetFormat.MAX_SHARD_TOKENS);
              ShardWriter validation = new ShardWriter(staging, DatasetFormat.VALIDATION, DatasetFormat.MAX_SHARD_TOKENS);
-             BufferedWriter index = Files.newBufferedWriter(staging.resolve(DatasetFormat.INDEX), StandardCharsets.UTF_8)) {
+             IndexRow.Writer index = new IndexRow.Writer(staging.resolve(DatasetFormat.INDEX))) {
             for (Summary s : summaries) {
                 if (!s.result().ingested()) continue;
                 Optional<FileResult> entry = s.fromAudio()
@@ -306,8 +305,7 @@ public final class Ingest {
                         continue;
                     }
                     ShardWriter.Location at = writer.append(ids);
-                    index.write(JSON_LINE.writeValueAsString(indexRow(split, at, full, seg, hash, s.fromAudio())));
-                    index.write('\n');
+                    index.append(indexRow(split, at, full, seg, hash, s.fromAudio()));
                     keptHere++;
                     kept++;
                     if (s.fromAudio()) keptFromAudio++;
@@ -369,27 +367,11 @@ public final class Ingest {
         }
     }
 
-    private static Map<String, Object> indexRow(String split, ShardWriter.Location at, FileResult f,
-                                                FileResult.SegmentTokens seg, long hash, boolean fromAudio) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("split", split);
-        row.put("shard", at.shard());
-        row.put("offset", at.offset());
-        row.put("length", at.length());
-        row.put("source", f.path());
-        row.put("start_bar", seg.startBar());
-        row.put("bars", seg.bars());
-        row.put("genre", f.genre());
-        row.put("style", f.style());
-        row.put("mood", f.mood());
-        row.put("bpm", f.bpm());
-        row.put("key", f.key());
-        row.put("time_signature", f.timeSignature());
-        row.put("roles", seg.roles());
-        row.put("swing", f.swingRatio());
-        row.put("hash", Long.toHexString(hash));
-        row.put("origin", fromAudio ? DatasetFormat.ORIGIN_AUDIO : DatasetFormat.ORIGIN_MIDI);
-        return row;
+    private static IndexRow indexRow(String split, ShardWriter.Location at, FileResult f, FileResult.SegmentTokens seg, long hash,
+                                     boolean fromAudio) {
+        return new IndexRow(split, at.shard(), at.offset(), at.length(), f.path(), seg.startBar(), seg.bars(), f.genre(), f.style(),
+                f.mood(), f.bpm(), f.key(), f.timeSignature(), seg.roles(), f.swingRatio(), Long.toHexString(hash),
+                fromAudio ? DatasetFormat.ORIGIN_AUDIO : DatasetFormat.ORIGIN_MIDI);
     }
 
     private static void writeAudioCatalogue(List<IngestReport.AudioEntry> audio, Path file) throws IOException {
@@ -485,35 +467,6 @@ public final class Ingest {
                 Math.round(seconds * 100) / 100.0, Math.round((scan.midi().size() + scan.audio().size()) / seconds * 10) / 10.0);
     }
 
-    private static Map<String, Object> manifest(IngestConfig config, Vocabulary vocabulary, IngestReport report) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", DatasetFormat.FORMAT);
-        m.put("version", DatasetFormat.VERSION);
-        m.put("dtype", DatasetFormat.DTYPE);
-        m.put("vocabulary", DatasetFormat.VOCABULARY);
-        m.put("vocabulary_size", vocabulary.size());
-        m.put("index", DatasetFormat.INDEX);
-        m.put("splits", report.splits());
-        m.put("library", report.library());
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("window_bars", config.windowBars());
-        c.put("hop_bars", config.hopBars());
-        c.put("min_notes", config.minNotes());
-        c.put("validation_fraction", config.validationFraction());
-        c.put("seed", config.seed());
-        c.put("transcribe_audio", config.transcribeAudio());
-        Map<String, Object> clean = new LinkedHashMap<>();
-        clean.put("grid_steps_per_quarter", config.clean().gridStepsPerQuarter());
-        clean.put("quantize_strength", config.clean().quantizeStrength());
-        clean.put("detect_swing", config.clean().detectSwing());
-        clean.put("keep_pickup", config.clean().keepPickup());
-        clean.put("merge_duplicate_roles", config.clean().mergeDuplicateRoles());
-        clean.put("transpose_to", config.clean().transposeTo().map(Key::displayName).orElse(null));
-        c.put("clean", clean);
-        m.put("config", c);
-        return m;
-    }
-
     /** The output folder must be new, empty, or an earlier dataset: never someone's other files. */
     private static void prepareOutput(Path out) {
         try {
@@ -530,21 +483,24 @@ public final class Ingest {
         }
     }
 
+    /** A data folder name no earlier run of this dataset used: the time, and a random part for runs in the same millisecond. */
+    private static String newDataFolderName() {
+        return DatasetFormat.DATA_PREFIX + Long.toString(System.currentTimeMillis(), 36)
+                + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30), 36);
+    }
+
     /**
      * Puts the staged dataset in place so that a reader sees the old dataset or the new one, never a mix, whenever the
      * process dies: the staged folder becomes a new data folder in one rename, then dataset.json, which names the data
      * folder, replaces the old one atomically (the commit point); only then are the old data folder and the report's
      * copies for people replaced.
      */
-    private static void commit(Path staging, Path out, Map<String, Object> manifest) throws IOException {
-        String data = DatasetFormat.DATA_PREFIX + Long.toString(System.currentTimeMillis(), 36)
-                + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30), 36);
+    private static void commit(Path staging, Path out, DatasetManifest manifest) throws IOException {
+        String data = manifest.data();
         Path dataDir = out.resolve(data);
         Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
         loopsmith.music.AtomicFiles.syncDirectory(out);
-        Map<String, Object> m = new LinkedHashMap<>(manifest);
-        m.put("data", data);
-        loopsmith.music.AtomicFiles.write(out.resolve(DatasetFormat.MANIFEST), "dataset manifest", o -> JSON.writeValue(o, m));
+        manifest.write(out);
         // After the commit point: what the previous dataset left (an older data folder, or the flat layout of version 1).
         try (Stream<Path> s = Files.list(out)) {
             for (Path p : s.toList()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import loopsmith.SharedCorpus;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 import loopsmith.dataset.Ingest;
 import loopsmith.dataset.IngestConfig;
 import loopsmith.model.Gpt;
@@ -158,7 +159,7 @@ class TrainLoopTest {
         Augmenter aug = new Augmenter(v, allDropped);
         SplittableRandom rnd = new SplittableRandom(3);
         int transposed = 0;
-        for (DatasetReader.Entry e : d.entries()) {
+        for (IndexRow e : d.entries()) {
             int[] ids = d.tokens(e);
             List<Token> out = aug.apply(v.tokens(ids), rnd);
             assertEquals(Optional.empty(), g.validate(out), e.source());
@@ -180,7 +181,7 @@ class TrainLoopTest {
         int midPiece = 0;
         int windows = 0;
         for (int length : new int[] {48, 1025})
-            for (DatasetReader.Entry e : d.entries()) {
+            for (IndexRow e : d.entries()) {
                 List<Token> in = v.tokens(d.tokens(e));
                 List<Token> w = Arrangement.window(in, length, rnd);
                 windows++;
