@@ -24,6 +24,7 @@ package loopsmith.dataset;
  *   report.md           the same for people, with charts/tempo.png and charts/genre.png
  * </pre>
  * Version 1 (before 2026-12) kept the data files beside dataset.json, with no {@code data} field; readers still read it.
+ * dataset.json is read and written only as a {@link DatasetManifest}, and index.jsonl only as {@link IndexRow}s.
  */
 public final class DatasetFormat {
     public static final String FORMAT = "loopsmith-dataset";
@@ -46,18 +47,6 @@ public final class DatasetFormat {
     public static final String VALIDATION = "validation";
 
     private DatasetFormat() {}
-
-    /**
-     * The folder that holds a dataset's data files: the one its manifest names (version 2), or the dataset folder
-     * itself (version 1). A name that is not a plain data-folder name is refused, so a manifest cannot point outside.
-     */
-    public static java.nio.file.Path dataFolder(java.nio.file.Path dataset, com.fasterxml.jackson.databind.JsonNode manifest) {
-        if (!manifest.has("data")) return dataset;
-        String name = manifest.path("data").asText();
-        if (!name.matches(DATA_PREFIX + "[a-z0-9]{1,40}"))
-            throw new loopsmith.music.LoopsmithException(dataset.resolve(MANIFEST), "data folder name '" + name + "' is not one ingest writes");
-        return dataset.resolve(name);
-    }
 
     public static String shardName(String split, int number) {
         return String.format(java.util.Locale.ROOT, "%s-%03d.bin", split, number);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import loopsmith.dataset.DatasetFormat;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 import loopsmith.library.LibraryScan;
 import loopsmith.library.LibraryScanner;
 import loopsmith.midi.MidiReader;
@@ -24,7 +25,7 @@ public final class TrainingSet {
             DatasetReader d = DatasetReader.open(path);
             RemiDecoder decoder = new RemiDecoder(d.vocabulary());
             int segments = 0;
-            for (DatasetReader.Entry e : d.entries(DatasetFormat.TRAIN)) {
+            for (IndexRow e : d.entries(DatasetFormat.TRAIN)) {
                 Decoded decoded = decoder.decodeIds(d.tokens(e));
                 index.addTraining(decoded.piece());
                 segments++;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import loopsmith.dataset.DatasetFormat;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 import loopsmith.dataset.Ingest;
 import loopsmith.dataset.IngestConfig;
 import loopsmith.dataset.IngestReport;
@@ -100,7 +101,7 @@ public final class LearnService {
     /** The library files (paths relative to it) with segments in a split. */
     private static Set<String> sources(DatasetReader data, String split) {
         Set<String> out = new HashSet<>();
-        for (DatasetReader.Entry e : data.entries(split)) out.add(e.source().replace('\\', '/'));
+        for (IndexRow e : data.entries(split)) out.add(e.source().replace('\\', '/'));
         return out;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 
 /**
  * Training and validation batches from a dataset. A training batch depends only on the seed, the step and the
@@ -20,15 +21,15 @@ final class Batches {
     record Batch(long[] inputs, long[] targets, int rows, int length, long realTokens) { }
 
     private final DatasetReader dataset;
-    private final List<DatasetReader.Entry> train;
-    private final List<DatasetReader.Entry> validation;
+    private final List<IndexRow> train;
+    private final List<IndexRow> validation;
     private final Augmenter augmenter;
     private final int context;
     private final TrainConfig config;
 
     private final loopsmith.tokens.Vocabulary vocabulary;
     /** Training segments by source, and the cumulative draw weights of the sources; empty without source weights. */
-    private final List<List<DatasetReader.Entry>> bySource = new ArrayList<>();
+    private final List<List<IndexRow>> bySource = new ArrayList<>();
     private final List<String> sourceNames = new ArrayList<>();
     private double[] cumulative = new double[0];
 
@@ -42,8 +43,8 @@ final class Batches {
         this.config = config;
         if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
         if (!config.sourceWeights().isEmpty()) {
-            java.util.Map<String, List<DatasetReader.Entry>> groups = new java.util.TreeMap<>();
-            for (DatasetReader.Entry e : train) groups.computeIfAbsent(sourceOf(e), k -> new ArrayList<>()).add(e);
+            java.util.Map<String, List<IndexRow>> groups = new java.util.TreeMap<>();
+            for (IndexRow e : train) groups.computeIfAbsent(sourceOf(e), k -> new ArrayList<>()).add(e);
             List<Double> weights = new ArrayList<>();
             for (var g : groups.entrySet()) {
                 double w = config.sourceWeights().getOrDefault(g.getKey(), 1.0);
@@ -61,7 +62,7 @@ final class Batches {
     }
 
     /** The source of a segment: the first folder of its file's path in the library ("groove/drummer1/…" → groove). */
-    static String sourceOf(DatasetReader.Entry e) {
+    static String sourceOf(IndexRow e) {
         String path = e.source().replace('\\', '/');
         int slash = path.indexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
@@ -74,12 +75,12 @@ final class Batches {
         return out;
     }
 
-    DatasetReader.Entry draw(SplittableRandom rnd) {
+    IndexRow draw(SplittableRandom rnd) {
         if (bySource.isEmpty()) return train.get(rnd.nextInt(train.size()));
         double u = rnd.nextDouble();
         int s = 0;
         while (s < cumulative.length - 1 && u >= cumulative[s]) s++;
-        List<DatasetReader.Entry> group = bySource.get(s);
+        List<IndexRow> group = bySource.get(s);
         return group.get(rnd.nextInt(group.size()));
     }
 
@@ -109,7 +110,7 @@ final class Batches {
         List<Batch> out = new ArrayList<>();
         int b = config.batchSize();
         int wanted = Math.min(validation.size(), config.evalBatches() * b);
-        List<DatasetReader.Entry> chosen = new ArrayList<>(wanted);
+        List<IndexRow> chosen = new ArrayList<>(wanted);
         for (int i = 0; i < wanted; i++) chosen.add(validation.get((int) ((long) i * validation.size() / wanted)));
         for (int start = 0; start < chosen.size(); start += b) {
             List<int[]> rows = new ArrayList<>();

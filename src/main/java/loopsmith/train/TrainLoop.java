@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
@@ -294,7 +295,7 @@ public final class TrainLoop {
     private static List<String> seenTags(DatasetReader dataset, List<String> inherited) {
         java.util.TreeSet<String> tags = new java.util.TreeSet<>(inherited);
         Vocabulary vocabulary = dataset.vocabulary();
-        for (DatasetReader.Entry e : dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN)) {
+        for (IndexRow e : dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN)) {
             for (int id : dataset.tokens(e)) {
                 Token t = vocabulary.token(id);
                 if (t instanceof Token.Tag) tags.add(t.toString());

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import loopsmith.audio.Signals;
 import loopsmith.audio.WavWriter;
+import loopsmith.dataset.DatasetFormat;
+import loopsmith.dataset.DatasetManifest;
+import loopsmith.dataset.IndexRow;
 import loopsmith.midi.MidiWriter;
 import loopsmith.audio.StemRenderer;
 import loopsmith.music.Note;
@@ -94,12 +97,9 @@ class IngestAudioTest {
         throw new AssertionError("no audio entry for " + file + " in " + report.path("audio"));
     }
 
-    private static List<JsonNode> index(String out) throws Exception {
-        List<JsonNode> rows = new ArrayList<>();
+    private static List<IndexRow> index(String out) {
         Path dataset = work.resolve(out);
-        Path data = loopsmith.dataset.DatasetFormat.dataFolder(dataset, JSON.readTree(dataset.resolve("dataset.json").toFile()));
-        for (String line : Files.readAllLines(data.resolve("index.jsonl"))) rows.add(JSON.readTree(line));
-        return rows;
+        return IndexRow.read(DatasetManifest.read(dataset).dataFolder(dataset).resolve(DatasetFormat.INDEX));
     }
 
     @Test
@@ -122,9 +122,9 @@ class IngestAudioTest {
         assertEquals(0, r.path("audioCounts").path("transcribed").asInt());
         assertEquals(1, r.path("audioCounts").path("drumLoops").asInt());
         assertEquals(1, r.path("audioCounts").path("unreadable").asInt());
-        assertTrue(index("catalogue").stream().allMatch(row -> row.path("origin").asText().equals("midi")));
+        assertTrue(index("catalogue").stream().allMatch(row -> row.origin().equals(DatasetFormat.ORIGIN_MIDI)));
         Path catalogue = work.resolve("catalogue");
-        Path data = loopsmith.dataset.DatasetFormat.dataFolder(catalogue, JSON.readTree(catalogue.resolve("dataset.json").toFile()));
+        Path data = DatasetManifest.read(catalogue).dataFolder(catalogue);
         assertEquals(3, Files.readAllLines(data.resolve("audio.jsonl")).size());
         String md = Files.readString(work.resolve("catalogue/report.md"));
         assertTrue(md.contains("## Audio (3)") && md.contains("groove one.wav"), md);
@@ -137,16 +137,16 @@ class IngestAudioTest {
         assertTrue(drums.path("segments").asInt() >= 1, drums.toString());
         assertTrue(entry(r, "Keys/pad.wav").path("segments").isNull(), "a piano loop is not drum material");
         assertEquals(1, r.path("audioCounts").path("transcribed").asInt());
-        List<JsonNode> rows = index("transcribed");
-        List<JsonNode> fromAudio = rows.stream().filter(row -> row.path("origin").asText().equals("audio")).toList();
+        List<IndexRow> rows = index("transcribed");
+        List<IndexRow> fromAudio = rows.stream().filter(row -> row.origin().equals(DatasetFormat.ORIGIN_AUDIO)).toList();
         assertEquals(r.path("audioCounts").path("segmentsKept").asInt(), fromAudio.size());
         assertTrue(fromAudio.size() >= 1);
-        assertTrue(rows.stream().anyMatch(row -> row.path("origin").asText().equals("midi")), "the MIDI file is still there");
-        JsonNode row = fromAudio.get(0);
-        assertEquals("Funk/Drums/groove one.wav", row.path("source").asText());
-        assertEquals("funk", row.path("genre").asText(), "tagged with its folder's genre");
-        assertEquals("[\"drums\"]", row.path("roles").toString());
-        assertEquals(BPM, row.path("bpm").asDouble(), BPM * 0.02);
+        assertTrue(rows.stream().anyMatch(row -> row.origin().equals(DatasetFormat.ORIGIN_MIDI)), "the MIDI file is still there");
+        IndexRow row = fromAudio.get(0);
+        assertEquals("Funk/Drums/groove one.wav", row.source());
+        assertEquals("funk", row.genre(), "tagged with its folder's genre");
+        assertEquals(List.of("drums"), row.roles());
+        assertEquals(BPM, row.bpm(), BPM * 0.02);
 
         // A rerun takes every audio result from the cache and writes the same index.
         JsonNode again = ingest("transcribed", "--transcribe-audio");

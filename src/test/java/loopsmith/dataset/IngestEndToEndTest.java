@@ -142,7 +142,7 @@ class IngestEndToEndTest {
         Grammar g = new Grammar(d.vocabulary());
         Set<String> trainFiles = new HashSet<>();
         Set<String> validationFiles = new HashSet<>();
-        for (DatasetReader.Entry e : d.entries()) {
+        for (IndexRow e : d.entries()) {
             List<Token> tokens = d.vocabulary().tokens(d.tokens(e));
             assertEquals(Optional.empty(), g.validate(tokens), e.source());
             (e.split().equals(DatasetFormat.TRAIN) ? trainFiles : validationFiles).add(e.source());
@@ -154,29 +154,29 @@ class IngestEndToEndTest {
         assertEquals(Set.of(), both, "no file on both sides");
         assertEquals(report.segments().kept(), d.entries().size());
         long tokens = report.splits().values().stream().mapToLong(IngestReport.Split::tokens).sum();
-        assertEquals(tokens, d.entries().stream().mapToLong(DatasetReader.Entry::length).sum());
+        assertEquals(tokens, d.entries().stream().mapToLong(IndexRow::length).sum());
         assertTrue(report.segments().duplicatesDropped() >= 0);
     }
 
     @Test
     void labelsFromFoldersNamesAndSidecarsReachTheIndex() {
-        Map<String, DatasetReader.Entry> bySource = DatasetReader.open(dataset).entries().stream()
-                .collect(Collectors.toMap(DatasetReader.Entry::source, e -> e, (a, b) -> a));
-        DatasetReader.Entry deep = bySource.get("House/Basslines/deep_124bpm_Am.mid");
+        Map<String, IndexRow> bySource = DatasetReader.open(dataset).entries().stream()
+                .collect(Collectors.toMap(IndexRow::source, e -> e, (a, b) -> a));
+        IndexRow deep = bySource.get("House/Basslines/deep_124bpm_Am.mid");
         assertEquals("house", deep.genre());
         assertEquals(124.0, deep.bpm());
         assertEquals("A minor", deep.key());
         assertEquals(List.of("bass"), deep.roles(), "folder 'Basslines' names the role of a one-part file");
-        DatasetReader.Entry keys = bySource.get("Hip Hop/keys.mid");
+        IndexRow keys = bySource.get("Hip Hop/keys.mid");
         assertEquals("lo-fi", keys.genre(), "the per-file JSON beats the folder YAML");
         assertEquals("chill", keys.mood());
         assertEquals("boom-bap", keys.style());
         assertEquals(85.0, keys.bpm());
         assertEquals("Eb minor", keys.key());
-        DatasetReader.Entry tune = bySource.get("Sheet/tune1.mid");
+        IndexRow tune = bySource.get("Sheet/tune1.mid");
         assertEquals("jazz", tune.genre());
         assertEquals(140.0, tune.bpm());
-        DatasetReader.Entry groove = bySource.get("Groove/session1/1_funk_80_beat_4-4.mid");
+        IndexRow groove = bySource.get("Groove/session1/1_funk_80_beat_4-4.mid");
         assertEquals("funk", groove.genre());
         assertEquals(80.0, groove.bpm());
         assertTrue(DatasetReader.open(dataset).vocabulary().contains(new Token.Tag(Token.TagKind.GENRE, "zydeco")),
@@ -185,14 +185,17 @@ class IngestEndToEndTest {
 
     @Test
     void reportFilesArePresent() throws Exception {
-        JsonNode manifest = JSON.readTree(dataset.resolve(DatasetFormat.MANIFEST).toFile());
-        Path data = DatasetFormat.dataFolder(dataset, manifest);
+        DatasetManifest manifest = DatasetManifest.read(dataset);
+        Path data = manifest.dataFolder(dataset);
         assertTrue(data.getFileName().toString().startsWith(DatasetFormat.DATA_PREFIX), data.toString());
         for (String f : List.of(DatasetFormat.VOCABULARY, DatasetFormat.INDEX, DatasetFormat.REPORT_JSON, "train-000.bin", "validation-000.bin"))
             assertTrue(Files.isRegularFile(data.resolve(f)), f);
         for (String f : List.of(DatasetFormat.MANIFEST, DatasetFormat.REPORT_JSON, DatasetFormat.REPORT_MD))
             assertTrue(Files.isRegularFile(dataset.resolve(f)), f + " beside dataset.json");
-        assertEquals("uint16le", manifest.path("dtype").asText());
+        assertEquals("uint16le", manifest.dtype());
+        assertEquals(DatasetFormat.VERSION, manifest.version());
+        assertEquals(report.splits(), manifest.splits());
+        assertEquals(DatasetReader.open(dataset).vocabulary().size(), manifest.vocabularySize());
         String md = Files.readString(dataset.resolve(DatasetFormat.REPORT_MD));
         assertTrue(md.contains("## Skipped"));
         assertTrue(md.contains("gen-not-midi-png.mid"));
@@ -222,7 +225,7 @@ class IngestEndToEndTest {
     }
 
     private static Path shard(Path datasetDir) throws Exception {
-        return DatasetFormat.dataFolder(datasetDir, JSON.readTree(datasetDir.resolve(DatasetFormat.MANIFEST).toFile())).resolve("train-000.bin");
+        return DatasetManifest.read(datasetDir).dataFolder(datasetDir).resolve("train-000.bin");
     }
 
     @Test

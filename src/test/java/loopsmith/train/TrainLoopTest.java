@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import loopsmith.SharedCorpus;
 import loopsmith.dataset.DatasetReader;
+import loopsmith.dataset.IndexRow;
 import loopsmith.dataset.Ingest;
 import loopsmith.dataset.IngestConfig;
 import loopsmith.model.Gpt;
@@ -193,7 +194,7 @@ class TrainLoopTest {
         Augmenter aug = new Augmenter(v, allDropped);
         SplittableRandom rnd = new SplittableRandom(3);
         int transposed = 0;
-        for (DatasetReader.Entry e : d.entries()) {
+        for (IndexRow e : d.entries()) {
             int[] ids = d.tokens(e);
             List<Token> out = aug.apply(v.tokens(ids), rnd);
             assertEquals(Optional.empty(), g.validate(out), e.source());
@@ -215,7 +216,7 @@ class TrainLoopTest {
         int midPiece = 0;
         int windows = 0;
         for (int length : new int[] {48, 1025})
-            for (DatasetReader.Entry e : d.entries()) {
+            for (IndexRow e : d.entries()) {
                 List<Token> in = v.tokens(d.tokens(e));
                 List<Token> w = Arrangement.window(in, length, rnd);
                 windows++;
