@@ -10,6 +10,6 @@ final class Home {
     private Home() {}
 
     static Path path() {
-        return Home.path().normalize();
+        return Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath().normalize();
     }
 }
