@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.bench.Peer;
+import loopsmith.generate.EngineException;
 import loopsmith.generate.SampleWriter;
 import loopsmith.model.Gpt;
 import loopsmith.starter.StarterCorpus;
@@ -184,7 +185,13 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) {
-            if (writeSamples) SampleWriter.write(model, vocabulary, samplesDir.resolve(label + ".mid"), seed);
+            if (!writeSamples) return;
+            try {
+                SampleWriter.write(model, vocabulary, samplesDir.resolve(label + ".mid"), seed);
+            } catch (EngineException e) {
+                // A sample is for listening: an engine bug is reported (it is one) but does not cost the run its training.
+                warned("sample " + label + " not written: " + e.getMessage());
+            }
         }
 
         @Override

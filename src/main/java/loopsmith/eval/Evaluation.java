@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import loopsmith.generate.EngineException;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
 import loopsmith.generate.JavaLanguageModel;
@@ -62,7 +63,7 @@ public final class Evaluation {
         };
     }
 
-    /** A judged piece: what was asked and what came out (empty when the output did not decode). */
+    /** A judged piece: what was asked and what came out (empty when a file read with --generated is no readable MIDI). */
     record Sample(EvalRequest request, Optional<Piece> piece, List<Token> tokens) { }
 
     private Evaluation() {}
@@ -188,7 +189,7 @@ public final class Evaluation {
         return loopsmith.generate.GenreDefaults.forGenre(it.genre()).key();
     }
 
-    private static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
+    static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
         loopsmith.generate.GenreInstruments instruments = loopsmith.generate.GenreInstruments.forGenre(r.genre());
         List<TrackSpec> tracks = r.roles().stream().map(instruments::track).toList();
         GenerationRequest request = GenerationRequest.fresh(Tags.of(r.genre().orElse(null), null, null), r.bpm(), r.timeSignature(),
@@ -197,9 +198,10 @@ public final class Evaluation {
             Generator.Result res = generator.generate(request).get(0);
             if (keepIdiom) res = DrumIdiomGuard.keep(generator, request, res, r.genre()).result();
             return new Sample(r, Optional.of(res.piece()), res.tokens());
-        } catch (IllegalStateException e) {
-            // The engine refuses to hand out tokens that need repair: that output does not decode.
-            return new Sample(r, Optional.empty(), List.of());
+        } catch (EngineException e) {
+            // An engine bug is no output of the model's, so it is never counted as an invalid piece: it stops the
+            // evaluation, naming the request that reproduces it.
+            throw new EngineException(r.referenceFile() + " (seed " + r.seed() + "): " + e.reason(), e);
         }
     }
 
@@ -291,7 +293,7 @@ public final class Evaluation {
         return rel.getParent() == null ? Path.of("") : rel.getParent();
     }
 
-    private static Map<String, Object> validity(List<Sample> samples) {
+    static Map<String, Object> validity(List<Sample> samples) {
         int decodes = 0, bars = 0, tempo = 0, meter = 0, roles = 0, valid = 0;
         for (Sample s : samples) {
             EvalRequest.Validity v = s.request().check(s.piece());

@@ -87,8 +87,11 @@ public final class Generator {
             for (java.util.concurrent.Future<Result> j : jobs) out.add(j.get());
             return out;
         } catch (InterruptedException e) {
+            // A cancelled or timed-out job, told the way a session's own loop tells it (samplePart), not as a bug.
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("generation interrupted", e);
+            java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException("generation interrupted");
+            c.initCause(e);
+            throw c;
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
@@ -135,7 +138,7 @@ public final class Generator {
             s.force(Token.PIECE_END);
         }
         Decoded decoded = new RemiDecoder(vocabulary).decode(s.tokens);
-        if (decoded.repaired()) throw new IllegalStateException("engine error: generated tokens needed repair: " + decoded);
+        if (decoded.repaired()) throw new EngineException("generated tokens needed repair: " + decoded);
         Piece piece = feel(inRequestOrder(decoded.piece(), plan), decoded.swing(), r);
         return new Result(finish(piece, r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
                 decoded.swing());
@@ -306,7 +309,7 @@ public final class Generator {
         }
 
         void force(Token t) {
-            if (!state.allows(t)) throw new IllegalStateException("engine error: " + t + " not allowed after " + tokens.size()
+            if (!state.allows(t)) throw new EngineException(t + " not allowed after " + tokens.size()
                     + " tokens (" + (tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1)) + ")");
             accept(t);
             forced++;
@@ -348,7 +351,7 @@ public final class Generator {
             }
             int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
             if (id < 0) {
-                if (required) throw new IllegalStateException("engine error: no control token allowed");
+                if (required) throw new EngineException("no control token allowed");
                 return;
             }
             Token t = vocabulary.token(id);
@@ -366,7 +369,7 @@ public final class Generator {
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
                 int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
-                if (id < 0) throw new IllegalStateException("engine error: no token allowed inside a part (phase " + state.phase()
+                if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);
                 sampled++;

@@ -6,12 +6,14 @@ import java.util.random.RandomGenerator;
 /**
  * Picks the next token from logits plus a bias per token (0 = as the model says, a negative number = discouraged,
  * -infinity = forbidden): greedy at temperature 0, otherwise temperature, min-p, top-k, top-p (nucleus), then a draw.
+ * The one sampling step: the {@link Generator} draws every token through it, and so does {@code bench generate}'s bare
+ * decoding loop, so the figure it sets beside the peer's is for the step users get.
  */
-final class TokenChooser {
+public final class TokenChooser {
     private TokenChooser() {}
 
     /** The chosen id, or -1 when every token is forbidden. */
-    static int choose(float[] logits, float[] bias, SamplingConfig config, RandomGenerator rnd) {
+    public static int choose(float[] logits, float[] bias, SamplingConfig config, RandomGenerator rnd) {
         int n = logits.length;
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;

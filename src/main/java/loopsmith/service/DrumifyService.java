@@ -15,6 +15,7 @@ import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
 import loopsmith.eval.DrumIdioms;
 import loopsmith.export.AbletonExport;
+import loopsmith.generate.EngineException;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
 import loopsmith.generate.GenreInstruments;
@@ -303,7 +304,7 @@ public final class DrumifyService {
         /** The part added in accompany mode: the engine lists the seed's parts first. */
         private static Track last(Piece p) {
             Track t = p.tracks().get(p.tracks().size() - 1);
-            if (!t.isDrum()) throw new IllegalStateException("engine error: the added part is not drums: " + t.name());
+            if (!t.isDrum()) throw new EngineException("the added part is not drums: " + t.name());
             return t;
         }
 
