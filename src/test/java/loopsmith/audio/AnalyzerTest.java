@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import loopsmith.NativeTest;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
 import loopsmith.music.Mode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The analysis on signals with known answers: click tracks, sine chords, sine melodies, rendered drum patterns. */
+@NativeTest
 class AnalyzerTest {
     private static final Path CLIP = Path.of("clip.wav");
 

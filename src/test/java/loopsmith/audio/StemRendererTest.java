@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.NativeTest;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Note;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SoundFont renderer on the real FluidR3_GM: presets, pitch, timing, envelopes, exclusive classes, bad files. */
+@NativeTest
 class StemRendererTest {
     private static final int RATE = 44100;
     private static final int PPQ = 480;

@@ -3,6 +3,7 @@ package loopsmith.bench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import ai.djl.Device;
+import loopsmith.NativeTest;
 import loopsmith.generate.JavaLanguageModel;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
@@ -10,6 +11,7 @@ import loopsmith.model.JavaGpt;
 import org.junit.jupiter.api.Test;
 
 /** The bench's loop, through the Generator's sampling step, still does the peer's work: plain greedy decoding. */
+@NativeTest
 class GenerateBenchTest {
     @Test
     void theSharedStepDecodesAsPlainArgmax() {

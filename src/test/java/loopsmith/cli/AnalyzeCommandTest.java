@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import loopsmith.NativeTest;
 import loopsmith.audio.WavWriter;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.Checkpoint;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code analyze} and {@code generate --audio} end to end on a click loop, and clear errors for bad audio files. */
+@NativeTest
 class AnalyzeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RATE = 44100;

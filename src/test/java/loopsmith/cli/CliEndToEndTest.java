@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import loopsmith.music.Piece;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@CorpusTest
 class CliEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import loopsmith.NativeTest;
 import loopsmith.train.Recipe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code corpus starter} and {@code train --recipe}, through the real CLI. */
+@NativeTest
 class CorpusAndRecipeTest {
     @Test
     void starterCorpusCommandWritesLoopsAndLabels(@TempDir Path dir) throws Exception {

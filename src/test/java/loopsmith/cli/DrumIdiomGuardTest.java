@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import loopsmith.NativeTest;
 import loopsmith.eval.DrumIdioms;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.Checkpoint;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generate keeps the genre's drum idiom: what the sidecar says about it is what the drums show, with the bundled model;
  * and with a model that cannot hold one (untrained), the idea is kept as written, with the reason.
  */
+@NativeTest
 class DrumIdiomGuardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

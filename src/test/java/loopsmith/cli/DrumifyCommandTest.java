@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.audio.SoundFonts;
 import loopsmith.audio.StemRenderer;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** drumify end to end with a tiny untrained model: MIDI and audio clips, the result folder, coverage, and bad input. */
+@CorpusTest
+@NativeTest
 class DrumifyCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

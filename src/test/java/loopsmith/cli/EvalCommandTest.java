@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.starter.StarterConfig;
 import loopsmith.starter.StarterCorpus;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code loopsmith eval} end to end, CI-sized: the bundled model against a few Groove and POP909 files. */
+@CorpusTest
 class EvalCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

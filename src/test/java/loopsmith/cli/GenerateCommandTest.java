@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.Checkpoint;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real CLI end to end with a (tiny, untrained) model file: result folders, files, reproducibility, seeds. */
+@CorpusTest
+@NativeTest
 class GenerateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code loopsmith groove} end to end with the bundled model: a real drum clip in, every hit out, and clear errors. */
+@CorpusTest
 class GrooveCommandTest {
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.NativeTest;
 import loopsmith.audio.Signals;
 import loopsmith.audio.WavWriter;
 import loopsmith.dataset.DatasetFormat;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * WAV: audio is catalogued with tempo, key and bars either way, and only with {@code --transcribe-audio} does the drum
  * loop become training segments, tagged with its folder's labels.
  */
+@NativeTest
 class IngestAudioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SOUNDFONT = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.library.DrumGrid;
 import loopsmith.midi.MidiReader;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** interpolate end to end with the bundled model: two real drum performances, the result folder, and bad pairs. */
+@CorpusTest
 class InterpolateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.bench.FinetuneBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code loopsmith learn} end to end, CI-sized: a tiny base model fine-tuned for seconds on 30 folk tunes. */
+@CorpusTest
+@NativeTest
 class LearnCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

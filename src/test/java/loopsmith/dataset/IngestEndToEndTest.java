@@ -21,6 +21,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.Note;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A library as producers have them: real corpus folders (linked in place), the malformed files, generated loops with
  * name hints, sidecars in CSV, JSON and YAML (one of them broken), audio, a hidden folder, a link loop and junk.
  */
+@CorpusTest
 class IngestEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -22,6 +22,7 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import loopsmith.NativeTest;
 import loopsmith.audio.SoundFonts;
 import loopsmith.music.Key;
 import loopsmith.music.LoopsmithException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTest
 class AbletonExportTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:34:56Z"), ZoneOffset.UTC);
     private static final double BPM = 124;

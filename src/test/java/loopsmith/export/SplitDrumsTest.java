@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import loopsmith.NativeTest;
 import loopsmith.midi.MidiReader;
 import loopsmith.music.DrumGroup;
 import loopsmith.music.GeneralMidi;
@@ -36,6 +37,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTest
 class SplitDrumsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T05:00:00Z"), ZoneOffset.UTC);
     private static final double BPM = 97;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
@@ -29,6 +31,8 @@ import loopsmith.tokens.Token;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 
+@CorpusTest
+@NativeTest
 class GeneratorTest {
     private static final Vocabulary V = Vocabulary.defaults();
     private static final List<TimeSignature> METERS = List.of(TimeSignature.FOUR_FOUR, new TimeSignature(3, 4),

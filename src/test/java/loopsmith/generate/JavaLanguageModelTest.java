@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.Device;
 import java.util.List;
+import loopsmith.NativeTest;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.JavaGpt;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A core budget ({@code serve --threads}) bounds the sessions run side by side, and changes no result. */
+@NativeTest
 class JavaLanguageModelTest {
     @Test
     void oneCoreRunsVariationsOneAfterAnotherWithTheSameResults() {

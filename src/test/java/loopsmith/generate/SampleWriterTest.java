@@ -7,6 +7,7 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import loopsmith.NativeTest;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
 import loopsmith.model.Gpt;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A training run's sample is what generate makes: the same engine, the same request, the same bytes. */
+@NativeTest
 class SampleWriterTest {
     private static final Vocabulary V = Vocabulary.defaults();
 

@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import loopsmith.CorpusTest;
 import loopsmith.music.Key;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * LabelReader on the real corpora: every file listed in a source's metadata.csv gets that row's labels, normalized,
  * with no warnings. The CSV is read here independently with commons-csv, by column name.
  */
+@CorpusTest
 class CorpusLabelsTest {
     /** Groove genres written as one word; everything else in the corpus is already canonical. */
     private static final Map<String, String> GENRE_SPELLINGS = Map.of(

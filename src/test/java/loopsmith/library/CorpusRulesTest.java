@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import loopsmith.CorpusTest;
 import loopsmith.midi.MidiReader;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -21,6 +22,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** What ingest does to the public corpora it knows: Roland kits to GM, fills apart, POP909 in 4/4 with a bass. */
+@CorpusTest
 class CorpusRulesTest {
     private static Labels labels(String... fieldValues) {
         List<Label> l = new java.util.ArrayList<>();

@@ -12,6 +12,7 @@ import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -19,6 +20,7 @@ import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
 /** The real corpora: every file reads, and our note counts agree with the JDK's independent parser. */
+@CorpusTest
 class CorpusReadTest {
 
     /** Note-ons with velocity above 0, counted by javax.sound.midi: an independent reader for valid files. */

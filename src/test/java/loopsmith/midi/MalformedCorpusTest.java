@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * warning), PARTIAL (what came before the damage, with a warning) or REJECT (a {@link MidiFormatException} whose
  * message names the file and the defect).
  */
+@CorpusTest
 class MalformedCorpusTest {
 
     @ParameterizedTest(name = "{0} → {1}")

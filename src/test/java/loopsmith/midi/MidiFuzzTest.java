@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.music.Piece;
 import loopsmith.tokens.RemiDecoder;
@@ -27,6 +28,7 @@ import net.jqwik.api.Provide;
  * 100,000 mutated and random inputs: the reader either reads them or throws {@link MidiFormatException}, never anything
  * else; whatever it reads can be written, read back, tokenized and decoded without an exception either.
  */
+@CorpusTest
 class MidiFuzzTest {
     private static final Path NAME = Path.of("fuzz.mid");
     private static final List<byte[]> SEEDS = seeds();

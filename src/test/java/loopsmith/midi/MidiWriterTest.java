@@ -13,6 +13,7 @@ import javax.sound.midi.MidiEvent;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
+import loopsmith.CorpusTest;
 import loopsmith.PieceArbitraries;
 import loopsmith.SharedCorpus;
 import loopsmith.music.Note;
@@ -27,6 +28,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CorpusTest
 class MidiWriterTest {
 
     @Provide

@@ -13,11 +13,13 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import loopsmith.NativeTest;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTest
 class GptTest {
     private static final Gpt.Config TINY = new Gpt.Config(50, 32, 2, 2, 16, 0f);
 

@@ -6,9 +6,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
+import loopsmith.NativeTest;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java inference path computes the DJL model's logits, within 1e-4, position by position. */
+@NativeTest
 class JavaGptTest {
     @Test
     void logitsMatchTheDjlModel() {

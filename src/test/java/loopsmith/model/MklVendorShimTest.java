@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loopsmith.NativeTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * These tests build the shim as the launcher does, run a matrix product in a JVM with it preloaded, and check that MKL
  * switched kernels and that the product is still fp32-exact.
  */
+@NativeTest
 class MklVendorShimTest {
 
     @Test

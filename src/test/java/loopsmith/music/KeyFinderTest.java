@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import org.junit.jupiter.api.Test;
 
+@CorpusTest
 class KeyFinderTest {
     private static Track line(int... pitches) {
         List<Note> notes = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.CorpusTest;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/interpolate with the bundled model: two bass lines, the result folder, and bad pairs; behind the same guards. */
+@CorpusTest
 class InterpolateApiTest {
     @TempDir
     static Path out;

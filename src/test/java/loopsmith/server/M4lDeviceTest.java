@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import loopsmith.NativeTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for Max and Live) its tools send the selected clip's notes and put the result into the next empty slot below it.
  * (The server's side of each message is exercised in OscRoundTripTest, GrooveOscTest and OscDrumifyTest.)
  */
+@NativeTest
 class M4lDeviceTest {
     private static final Path M4L = Path.of("m4l");
     private static final Path HARNESS = Path.of("src/test/resources/loopsmith/m4l-harness.js");

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.NativeTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The OSC protocol as the Max for Live device speaks it (docs/osc.md): over real UDP, with the message types Max sends
  * (strings, 32-bit ints), and replies to a separate reply port as Max's udpreceive needs.
  */
+@NativeTest
 class OscRoundTripTest {
     private static final OSCSerializerAndParserBuilder CODEC = new OSCSerializerAndParserBuilder();
 

@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.NativeTest;
 import loopsmith.export.ExportConfig;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The loaded model is kept between calls and replaced when its file changes; warm-up runs the default model once. */
+@NativeTest
 class GenerateServiceTest {
     @TempDir
     Path dir;

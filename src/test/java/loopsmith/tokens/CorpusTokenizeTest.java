@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.CorpusTest;
 import loopsmith.SharedCorpus;
 import loopsmith.midi.MidiReader;
 import loopsmith.music.Piece;
 import org.junit.jupiter.api.Test;
 
 /** Every real corpus file tokenizes to a valid sequence that decodes to exactly its quantized piece. */
+@CorpusTest
 class CorpusTokenizeTest {
     @Test
     void wholeCorpusRoundTrips() {

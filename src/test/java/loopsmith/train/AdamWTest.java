@@ -11,10 +11,12 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import loopsmith.NativeTest;
 import loopsmith.model.Gpt;
 import org.junit.jupiter.api.Test;
 
 /** The fused update against AdamW written out in plain doubles (torch's formulas), with clipping active. */
+@NativeTest
 class AdamWTest {
     private static final double LR = 1e-2;
     private static final double WD = 0.1;

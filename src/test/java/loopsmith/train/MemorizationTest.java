@@ -13,6 +13,8 @@ import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.generate.DjlLanguageModel;
 import loopsmith.generate.GenerationRequest;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * The tiny model learns one short piece by heart, and the generator, asked greedily for what the piece's header and
  * parts say, gives it back token for token: the engine's structure and masks leave a model's learned choices alone.
  */
+@CorpusTest
+@NativeTest
 class MemorizationTest {
     @Test
     void tinyModelOverfitsOnePieceAndReproducesIt() {

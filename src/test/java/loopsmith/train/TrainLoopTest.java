@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import loopsmith.CorpusTest;
+import loopsmith.NativeTest;
 import loopsmith.SharedCorpus;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.IndexRow;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CorpusTest
+@NativeTest
 class TrainLoopTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
