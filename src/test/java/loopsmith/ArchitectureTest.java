@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Lower layers never import upper ones, and library types stay in the layer that wraps them. */
+@UnitTest
 class ArchitectureTest {
     /** Layers from the bottom; a package may import only packages listed before it (and itself). */
     private static final List<String> LAYERS = List.of("music", "midi", "audio", "library", "starter", "tokens", "dataset", "model", "train",

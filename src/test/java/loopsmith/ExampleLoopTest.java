@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The bundled example {@code examples/house-loop_124bpm_Am.mid} is made by this code, not copied from anywhere; the test
  * keeps the committed file identical to it. Regenerate with {@code mvn test -Dgolden.update=true}.
  */
+@UnitTest
 class ExampleLoopTest {
     static final Path FILE = Path.of("examples/house-loop_124bpm_Am.mid");
     private static final int PPQ = 480;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -18,6 +19,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class GrooveTemplateTest {
     private static final double BPM = 90;
     private static final int TPQ = 480;

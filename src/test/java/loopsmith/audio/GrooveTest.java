@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import loopsmith.UnitTest;
 import loopsmith.music.GeneralMidi;
 import org.junit.jupiter.api.Test;
 
 /** Micro-timing and velocity from audio, on synthesized loops whose every hit's offset and loudness are known. */
+@UnitTest
 class GrooveTest {
     private static final Path CLIP = Path.of("groove.wav");
     private static final double BPM = 96;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that a comb and a tempo preference alone read an octave off (drum-and-bass, trap, reggaeton), the ones they read
  * right (boom-bap), a genre label deciding a pattern that could be either, and clips that start off the downbeat.
  */
+@UnitTest
 class OctaveAndDownbeatTest {
     private static final int BARS = 4;
 

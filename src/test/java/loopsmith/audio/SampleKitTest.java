@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -17,6 +18,7 @@ import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UnitTest
 class SampleKitTest {
     @Test
     void hitsLandOnTheirExactSampleAndWavRoundTrips(@TempDir Path dir) {

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where SoundFonts are looked for on each operating system, checked here whatever this machine runs. */
+@UnitTest
 class SoundFontsTest {
     private static List<String> paths(String os, Map<String, String> env, String home) {
         return SoundFonts.places(os, env, Path.of(home)).stream().map(p -> p.path().toString().replace('\\', '/')).toList();

@@ -10,11 +10,13 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import loopsmith.UnitTest;
 import loopsmith.music.LoopsmithException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile headers are refused before they allocate: a rate no audio has, a clip longer than the cap. */
+@UnitTest
 class WavReaderTest {
     private static Path wav(Path file, float rate, int channels, int frames) throws Exception {
         AudioFormat f = new AudioFormat(rate, 8, channels, true, false);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.HashMap;
 import java.util.Map;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** Peers are measured in the user's environment, without the allocator and MKL settings the launcher adds for us. */
+@UnitTest
 class PeerEnvironmentTest {
 
     @Test

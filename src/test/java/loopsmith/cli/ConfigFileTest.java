@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Where each OS keeps the defaults file, and that its values reach a subcommand's options unless given. */
+@UnitTest
 class ConfigFileTest {
     @TempDir
     Path dir;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Docker image's parts that can be checked without a container runtime (CI has none): the entry point's command
  * lines, run for real with a stand-in routing table, and the Dockerfiles putting the app where the entry point runs it.
  */
+@UnitTest
 class DockerImageTest {
     private static final Path ENTRYPOINT = Path.of("docker/entrypoint.sh");
 

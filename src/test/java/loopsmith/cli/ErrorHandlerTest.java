@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import loopsmith.UnitTest;
 import loopsmith.generate.EngineException;
 import loopsmith.music.LoopsmithException;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Bad input is the user's to fix (exit 2); an engine error is a bug, reported as one (exit 1). */
+@UnitTest
 class ErrorHandlerTest {
     @Command(name = "fails")
     static final class Fails implements Callable<Integer> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * app from target/app (never Maven's output) with the same JVM options, and the .cmd keeps the CRLF endings cmd.exe
  * needs for its labels.
  */
+@UnitTest
 class LaunchersTest {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "--add-modules jdk.incubator.vector",
             "-Dai.djl.offline=true", "-Djava.awt.headless=true", "-Dloopsmith.home=");

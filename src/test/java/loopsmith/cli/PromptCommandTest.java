@@ -10,10 +10,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code loopsmith prompt explain}: one JSON object with fixed keys, or a readable summary. */
+@UnitTest
 class PromptCommandTest {
     private record Run(int exitCode, String out) {}
 

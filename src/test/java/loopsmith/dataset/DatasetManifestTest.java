@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loopsmith.UnitTest;
 import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 import net.jqwik.api.Arbitraries;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dataset.json: what ingest writes reads back equal, every version ever written reads, and bad files are named. */
+@UnitTest
 class DatasetManifestTest {
     /** As the first ingest wrote it: no data folder (the data sat beside it) and no transcribe_audio setting yet. */
     static final String VERSION_1 = """

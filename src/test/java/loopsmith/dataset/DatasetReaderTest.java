@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets as earlier builds left them still open; one this build cannot read says why. */
+@UnitTest
 class DatasetReaderTest {
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.music.LoopsmithException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** index.jsonl: rows read back equal, rows from before {@code origin} existed read as MIDI, and bad rows are named. */
+@UnitTest
 class IndexRowTest {
     /** As ingest writes a row today. */
     static final String ROW = "{\"split\":\"train\",\"shard\":\"train-000.bin\",\"offset\":107,\"length\":88,"

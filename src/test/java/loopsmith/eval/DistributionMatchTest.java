@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class DistributionMatchTest {
     private static double[] normal(int n, double mean, double sd, long seed) {
         SplittableRandom r = new SplittableRandom(seed);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import loopsmith.UnitTest;
 import loopsmith.eval.DrumIdioms.Idiom;
 import loopsmith.eval.DrumIdioms.PartVerdict;
 import loopsmith.music.Note;
@@ -24,6 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class DrumIdiomsTest {
     static final int TPQ = 480;
     static final int SIXTEENTH = TPQ / 4;

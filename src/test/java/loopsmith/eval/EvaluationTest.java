@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.generate.EngineException;
 import loopsmith.generate.Generator;
 import loopsmith.generate.LanguageModel;
@@ -19,6 +20,7 @@ import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 /** Validity judges what a model wrote; an engine bug is no output of the model's and stops eval instead. */
+@UnitTest
 class EvaluationTest {
     private static final Vocabulary V = Vocabulary.defaults();
     private static final EvalRequest REQUEST = new EvalRequest(Optional.of("house"), 124, TimeSignature.FOUR_FOUR,

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class GenreClassifierTest {
     /** Two genres far apart in feature 0, noise in feature 1 on a much larger scale (standardizing must handle it). */
     private static void clusters(List<double[]> x, List<String> y, int perGenre) {

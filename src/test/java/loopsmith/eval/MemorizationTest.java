@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class MemorizationTest {
     private static final int TPQ = 480;
     private static final int BAR = 4 * TPQ;

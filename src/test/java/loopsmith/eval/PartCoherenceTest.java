@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import loopsmith.UnitTest;
 import loopsmith.music.Key;
 import loopsmith.music.Mode;
 import loopsmith.music.Note;
@@ -19,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class PartCoherenceTest {
     static final int TPQ = 480;
     static final long BAR = 4L * TPQ;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.Key;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -15,6 +16,7 @@ import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
 /** Every feature on hand-built pieces whose values can be worked out on paper. */
+@UnitTest
 class PieceFeaturesTest {
     private static final int TPQ = 480;
     private static final int BAR = 4 * TPQ;

@@ -3,11 +3,13 @@ package loopsmith.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import loopsmith.UnitTest;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class ProportionTest {
     @Test
     void wilsonIntervalMatchesPublishedValues() {

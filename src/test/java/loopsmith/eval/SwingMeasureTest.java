@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -17,6 +18,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class SwingMeasureTest {
     static final int TPQ = 480;
 

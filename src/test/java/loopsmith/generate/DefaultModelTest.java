@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.model.JavaGpt;
 import loopsmith.model.ModelFile;
 import loopsmith.music.GeneralMidi;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bundled model loads, knows every starter genre, and makes valid, bar-exact ideas for each of them. */
+@UnitTest
 class DefaultModelTest {
     private static ModelFile model;
     private static Generator generator;

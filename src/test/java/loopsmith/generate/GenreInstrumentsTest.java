@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.library.Synonyms;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Role;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sound each genre gives a part the prompt names no instrument for. */
+@UnitTest
 class GenreInstrumentsTest {
     /** Names as {@link GeneralMidi} spells them, so a wrong (1-based) program number shows as a wrong name. */
     @ParameterizedTest(name = "{0} {1}")

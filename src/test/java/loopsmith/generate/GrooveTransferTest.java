@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import loopsmith.UnitTest;
 import loopsmith.library.DrumGrid;
 import loopsmith.library.GrooveModel;
 import loopsmith.music.DrumGroup;
@@ -25,6 +26,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Groove keeps every hit and its sixteenth, moves nothing at amount 0, and is reproducible by seed. */
+@UnitTest
 class GrooveTransferTest {
     private static final int[] KIT = {36, 38, 42, 44, 46, 45, 49, 51, 39, 56};
 

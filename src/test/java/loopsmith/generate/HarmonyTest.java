@@ -3,9 +3,11 @@ package loopsmith.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.tokens.Token;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class HarmonyTest {
     private static int pcs(int... pitchClasses) {
         int set = 0;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -21,6 +22,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The edit path from A to B: its ends, its even progress, the model's order, and lines kept lines. */
+@UnitTest
 class InterpolationTest {
     private static final int TPQ = 96;
     private static final int PPQ = 4;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import loopsmith.UnitTest;
 import loopsmith.library.Synonyms;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Free-text prompts read into tags: a table of phrasings, then defaults and record validation. */
+@UnitTest
 class TextPromptTest {
     /**
      * Each row names only the fields it is about, as {@code field=value; field=value}. Fields: genre, style, mood,

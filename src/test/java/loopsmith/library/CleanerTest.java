@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import loopsmith.UnitTest;
 import loopsmith.music.Key;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -17,6 +18,7 @@ import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class CleanerTest {
     private static final int PPQ = 480;
 

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** File names → labels, including names that must give nothing. */
+@UnitTest
 class FileNameHintsTest {
     /** The labels a name gives, as "field=value" in the order found; "" for none. */
     static String hints(String fileName) {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.music.DrumGroup;
 import loopsmith.music.LoopsmithException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The groove model file: written and read back unchanged, and anything else refused with the file's name. */
+@UnitTest
 class GrooveModelTest {
     @TempDir
     Path dir;

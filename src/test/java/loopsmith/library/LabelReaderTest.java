@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import loopsmith.UnitTest;
 import loopsmith.music.Key;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Role;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sidecars of all three formats in a small library: precedence, provenance and warnings. */
+@UnitTest
 class LabelReaderTest {
     @TempDir
     Path root;

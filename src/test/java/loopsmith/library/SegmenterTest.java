@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -14,6 +15,7 @@ import loopsmith.music.TimeSignatureChange;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class SegmenterTest {
     private static final int BAR = 1920;
 

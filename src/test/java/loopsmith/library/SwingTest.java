@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Role;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class SwingTest {
     private static final int PPQ = 480;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import loopsmith.UnitTest;
 import loopsmith.music.Key;
 import loopsmith.music.Mode;
 import loopsmith.music.Role;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The synonym table, and folder names read through it. */
+@UnitTest
 class SynonymsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

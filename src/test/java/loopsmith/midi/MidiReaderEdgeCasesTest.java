@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Generated files for each reading rule of the Foundation issue. */
+@UnitTest
 class MidiReaderEdgeCasesTest {
     private static final Path NAME = Path.of("generated.mid");
 

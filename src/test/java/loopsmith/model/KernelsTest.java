@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The Vector API kernels compute what the plain loops compute, at every length and offset, tails included. */
+@UnitTest
 class KernelsTest {
     private final Kernels scalar = new ScalarKernels();
     private final Kernels vector = new VectorKernels();

@@ -3,8 +3,10 @@ package loopsmith.music;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class BarGridTest {
     @Test
     void fourFourBars() {

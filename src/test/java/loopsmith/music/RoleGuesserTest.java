@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class RoleGuesserTest {
     private static List<Note> line(int... pitches) {
         List<Note> notes = new ArrayList<>();

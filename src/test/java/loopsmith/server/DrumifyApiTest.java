@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/drumify with the bundled model: a MIDI and an audio clip, the result, and bad input; behind the same guards. */
+@UnitTest
 class DrumifyApiTest {
     @TempDir
     static Path out;

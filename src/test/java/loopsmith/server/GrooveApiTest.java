@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.Note;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/groove} with the bundled groove model: the grooved file comes back at once; bad input is refused. */
+@UnitTest
 class GrooveApiTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /loopsmith/groove} over real UDP: a Live clip's notes in, the grooved notes back at once, every hit kept. */
+@UnitTest
 class GrooveOscTest {
 
     @TempDir

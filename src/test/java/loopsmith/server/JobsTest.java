@@ -14,12 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import loopsmith.UnitTest;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cancelling and deadlines, with a stand-in for the generator that stops when interrupted, as the real one does. */
+@UnitTest
 class JobsTest {
     @TempDir
     Path dir;

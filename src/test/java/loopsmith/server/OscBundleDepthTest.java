@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import loopsmith.UnitTest;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class OscBundleDepthTest {
     private static final byte[] MESSAGE = {'/', 'x', 0, 0, ',', 0, 0, 0};
 

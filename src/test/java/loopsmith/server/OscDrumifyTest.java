@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /loopsmith/drumify} over real UDP: a Live clip's notes in, the drums' notes and done out; bad clips refused. */
+@UnitTest
 class OscDrumifyTest {
 
     @TempDir

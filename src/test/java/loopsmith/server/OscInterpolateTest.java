@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /loopsmith/interpolate} over real UDP: two Live clips' notes in, the steps' notes and done out; bad pairs refused. */
+@UnitTest
 class OscInterpolateTest {
     @TempDir
     static Path out;

@@ -21,12 +21,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API end to end with the bundled model: generate, poll, download, zip, history, failures and load. */
+@UnitTest
 class ServerApiTest {
     static final Path HOME = Path.of("").toAbsolutePath();
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import loopsmith.UnitTest;
 import loopsmith.audio.WavReader;
 import loopsmith.audio.WavWriter;
 import loopsmith.music.LoopsmithException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * variations and audio seconds is budgeted (413), seeds and clips are capped (413/400), the quota and free space are
  * checked (507), --keep deletes the oldest results, and leftovers of a crash are removed. Each refusal creates no job.
  */
+@UnitTest
 class ServerBudgetTest {
     @TempDir
     Path root;

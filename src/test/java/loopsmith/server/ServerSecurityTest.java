@@ -14,12 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Names from clients never reach outside the output folder; oversized and mistyped input is refused. */
+@UnitTest
 class ServerSecurityTest {
     @TempDir
     static Path root;

@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve --soundfont}: every job of the server renders its stems with that file. */
+@UnitTest
 class ServerSoundfontTest {
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import loopsmith.UnitTest;
 import loopsmith.generate.Density;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
@@ -17,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class GenerateInputTest {
     private static final Path OUT = Path.of("out");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.eval.DrumIdioms;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
@@ -16,6 +17,7 @@ import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class OnsetCoverTest {
     private static final int TPQ = 480;
     private static final long SIXTEENTH = TPQ / 4;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import loopsmith.UnitTest;
 import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.GeneralMidi;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The starter corpus: reproducible, distinct, labelled like ../shared/corpus, and idiomatic per genre. */
+@UnitTest
 class StarterCorpusTest {
     private static List<StarterLoop> loops;
 

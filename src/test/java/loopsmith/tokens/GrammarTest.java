@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import loopsmith.UnitTest;
 import loopsmith.music.Note;
 import loopsmith.music.Role;
 import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class GrammarTest {
     private final Vocabulary v = Vocabulary.defaults();
     private final Grammar g = new Grammar(v);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import loopsmith.PieceArbitraries;
+import loopsmith.UnitTest;
 import loopsmith.music.Piece;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+@UnitTest
 class TokenRoundTripTest {
     private static final Vocabulary VOCABULARY = Vocabulary.defaults();
     private final RemiEncoder encoder = new RemiEncoder(VOCABULARY);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,6 +19,7 @@ import org.w3c.dom.NodeList;
  * pom.xml's libtorch profiles, checked as Maven resolves them on each OS and CPU, whatever machine runs the test: each
  * platform DJL publishes libtorch 2.5.1 for gets exactly that build, none otherwise, and {@code -Dgpu} swaps in CUDA.
  */
+@UnitTest
 class LibtorchProfilesTest {
     /** What Maven's OS activation sees (os.name, os.arch, family) on the platforms Ableton Live runs beside. */
     private record Platform(String name, String arch, String family) { }

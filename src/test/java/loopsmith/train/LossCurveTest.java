@@ -3,9 +3,11 @@ package loopsmith.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The smoothed training curve follows the losses from the first step, without a seam. */
+@UnitTest
 class LossCurveTest {
     @Test
     void constantStaysConstantAndFallingStaysFalling() {

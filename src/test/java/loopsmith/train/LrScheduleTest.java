@@ -3,8 +3,10 @@ package loopsmith.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class LrScheduleTest {
     private final LrSchedule s = new LrSchedule(1e-3, 1e-4, 10, 1000);
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.UnitTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,6 +19,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@UnitTest
 class MetricLineTest {
     @Property(tries = 300)
     void parseInvertsToJson(@ForAll("lines") MetricLine line) throws Exception {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import loopsmith.UnitTest;
 import loopsmith.model.ModelFile;
 import loopsmith.music.LoopsmithException;
 import net.jqwik.api.Arbitraries;
@@ -21,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class RunStateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FILE = Path.of("runs/x/checkpoints/last.ckpt");
