@@ -1,5 +1,6 @@
 package loopsmith.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import loopsmith.bench.Peer;
 import loopsmith.generate.EngineException;
 import loopsmith.generate.SampleWriter;
 import loopsmith.model.Gpt;
+import loopsmith.music.LoopsmithException;
 import loopsmith.starter.StarterCorpus;
 import loopsmith.tokens.Vocabulary;
 import loopsmith.train.Recipe;
@@ -105,11 +107,10 @@ final class TrainCommand implements Callable<Integer> {
         if ((dataset == null) == (recipe == null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --dataset or --recipe");
         if (recipe != null) applyRecipe();
-        TrainConfig d = TrainConfig.defaults();
-        boolean fineTune = init != null;
-        TrainConfig config = new TrainConfig(preset, batch, accumulate, lr != null ? lr : fineTune ? 2e-4 : d.learningRate(),
-                (lr != null ? lr : fineTune ? 2e-4 : d.learningRate()) / 10, fineTune ? 20 : d.warmupSteps(),
-                maxSteps != null ? maxSteps : fineTune ? 1000 : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
+        TrainConfig d = init != null ? TrainConfig.fineTuneDefaults() : TrainConfig.defaults();
+        double peak = lr != null ? lr : d.learningRate();
+        TrainConfig config = new TrainConfig(preset, batch, accumulate, peak, peak / 10, d.warmupSteps(),
+                maxSteps != null ? maxSteps : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
                 evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
                 velocityJitter, freezeLayers, device, t, sourceWeights);
         boolean bar = ProgressBars.wanted(false);
@@ -132,6 +133,13 @@ final class TrainCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--accumulate")) accumulate = r.accumulation();
         if (!parsed.hasMatchedOption("--max-minutes")) maxMinutes = r.maxMinutes();
         if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
+        if (lr == null && r.learningRate().isPresent()) lr = r.learningRate().getAsDouble();
+        if (init == null && !resume && r.init().isPresent()) {
+            init = r.init().get();
+            if (!Files.exists(init))
+                throw new LoopsmithException(r.file(), "recipe " + r.name() + " fine-tunes from " + init + ", which is not there: "
+                        + "train that run first (its recipe names it), or give --init");
+        }
         sourceWeights = r.weights();
         System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, weights %s, %d-bar segments; %s preset, "
                 + "batch %d × %d, %d steps%n", r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.weights(), r.bars(), preset, batch, accumulate, maxSteps);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import loopsmith.music.LoopsmithException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,7 +21,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public record Recipe(String name, Path file, int starterPerGenre, long starterSeed, List<String> corpora,
                      Map<String, Double> weights, int bars,
-                     String preset, int batch, int accumulation, int maxSteps, int evalEvery, double maxMinutes, long seed) {
+                     String preset, int batch, int accumulation, int maxSteps, int evalEvery, double maxMinutes, long seed,
+                     Optional<Path> init, OptionalDouble learningRate) {
 
     /** {@code NAME} (a file {@code recipes/NAME.yaml} under {@code home}) or a path to a YAML file. */
     public static Recipe load(String nameOrFile, Path home) {
@@ -58,7 +61,19 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
                 String.valueOf(train.getOrDefault("preset", d.preset())), number(train, "batch", d.batchSize(), file).intValue(),
                 number(train, "accumulate", d.accumulation(), file).intValue(), number(train, "max_steps", d.maxSteps(), file).intValue(),
                 number(train, "eval_every", d.evalEvery(), file).intValue(), number(train, "max_minutes", 0, file).doubleValue(),
-                number(train, "seed", d.seed(), file).longValue());
+                number(train, "seed", d.seed(), file).longValue(), init(train, home, file),
+                train.containsKey("lr") ? OptionalDouble.of(number(train, "lr", 0, file).doubleValue()) : OptionalDouble.empty());
+    }
+
+    /**
+     * The model a recipe fine-tunes from ({@code train.init}, relative to the repository): a fine-tuned bundled model
+     * names the run of the recipe it starts from, which must be trained first.
+     */
+    private static Optional<Path> init(Map<String, Object> train, Path home, Path file) {
+        Object v = train.get("init");
+        if (v == null) return Optional.empty();
+        if (!(v instanceof String s) || s.isBlank()) throw new LoopsmithException(file, "init: expected a path to a model file or run folder");
+        return Optional.of(home.resolve(s).normalize());
     }
 
     /** The corpus folders, resolved against {@code sharedCorpus} ({@code ../shared/corpus}) when relative. */

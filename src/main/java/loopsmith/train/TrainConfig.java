@@ -53,6 +53,17 @@ public record TrainConfig(String preset, int batchSize, int accumulation, double
                 0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()), java.util.Map.of());
     }
 
+    /**
+     * Fine-tuning from a trained model: a lower peak learning rate and a short warm-up, so the first steps do not
+     * undo what it knows, and fewer steps.
+     */
+    public static TrainConfig fineTuneDefaults() {
+        TrainConfig d = defaults();
+        return new TrainConfig(d.preset, d.batchSize, d.accumulation, 2e-4, 2e-5, 20, 1000, d.maxMinutes, d.weightDecay,
+                d.gradClip, d.evalEvery, d.evalBatches, d.patience, d.seed, d.tagDropout, d.transposeSemitones,
+                d.tempoJitterBins, d.velocityJitter, d.freezeLayers, d.device, d.threads, d.sourceWeights);
+    }
+
     /** Seconds-long runs for tests. */
     public static TrainConfig tiny() {
         return new TrainConfig("tiny", 4, 1, 3e-3, 3e-4, 10, 100, 0, 0.1, 1.0, 25, 2, 0, 1337, 0.15, 5, 2, false,

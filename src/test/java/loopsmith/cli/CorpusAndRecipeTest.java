@@ -65,6 +65,26 @@ class CorpusAndRecipeTest {
         assertTrue(Files.isRegularFile(run.resolve("dataset/dataset.json")));
         assertTrue(Files.isRegularFile(run.resolve("checkpoints/best.ckpt")));
         assertTrue(r.out().contains("stopped at step 3"), r.out());
+
+        // A recipe that fine-tunes names the model it starts from and its own peak learning rate.
+        Path fineTune = dir.resolve("tiny-ft.yaml");
+        Files.writeString(fineTune, """
+                name: tiny-ft
+                starter: {per_genre: 2, seed: 6}
+                ingest: {bars: 4}
+                train: {preset: tiny, max_steps: 2, eval_every: 2, lr: 0.001, init: %s}
+                """.formatted(run.resolve("checkpoints/best.ckpt")));
+        Path ftRun = dir.resolve("ft");
+        Cli ft = Cli.run("train", "--recipe", fineTune.toString(), "--out", ftRun.toString(), "--no-samples", "--batch", "2", "--accumulate", "1");
+        assertEquals(0, ft.exitCode(), ft.err());
+        com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ftRun.resolve("train-config.json").toFile());
+        assertEquals(0.001, config.path("learningRate").asDouble(), 1e-12);
+        assertEquals(20, config.path("warmupSteps").asInt(), "fine-tuning's short warm-up");
+
+        Files.writeString(fineTune, Files.readString(fineTune).replace("checkpoints/best.ckpt", "checkpoints/missing.ckpt"));
+        Cli missing = Cli.run("train", "--recipe", fineTune.toString(), "--out", dir.resolve("ft2").toString(), "--no-samples");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("fine-tunes from") && missing.err().contains("missing.ckpt"), missing.err());
     }
 
     @Test
