@@ -68,8 +68,8 @@ public final class DrumifyService {
         this.maxClipSeconds = maxClipSeconds;
     }
 
-    /** A clip read and cut to the bars to follow; {@code kind} is "midi" or "audio". */
-    public record Clip(Path file, String kind, Piece piece, Map<String, Object> analysis) { }
+    /** A clip read and cut to the bars to follow; {@code kind} is "midi" or "audio", and an audio clip has its analysis. */
+    public record Clip(Path file, String kind, Piece piece, Optional<AudioAnalysis.Summary> analysis) { }
 
     /**
      * What one Drumify made, and how well the drums carry the clip.
@@ -103,7 +103,7 @@ public final class DrumifyService {
         request.put("bpm", d.piece().initialBpm());
         request.put("seed", seed);
         request.put("candidates", o.candidates());
-        if (!clip.analysis().isEmpty()) request.put("audio", clip.analysis());
+        clip.analysis().ifPresent(a -> request.put("audio", a));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("file", engine.model.file().getFileName().toString());
         model.put("sha256", GenerateService.sha256(engine.model.file()));
@@ -161,16 +161,14 @@ public final class DrumifyService {
             int n = bars.orElse((int) Math.min(DEFAULT_MAX_BARS, Math.max(1, p.lengthBars())));
             Piece cut = firstBars(p, n);
             if (cut.noteCount() == 0) throw new LoopsmithException(file, "no notes in its first " + n + " bars");
-            return new Clip(file, "midi", cut, Map.of());
+            return new Clip(file, "midi", cut, Optional.empty());
         }
         if (name.endsWith(".wav") || name.endsWith(".aif") || name.endsWith(".aiff") || name.endsWith(".flac")) {
             AudioAnalysis a = Analyzer.analyze(file, maxClipSeconds).startingAtDownbeat();
             int n = bars.orElse(Math.max(1, Math.min(DEFAULT_MAX_BARS, a.tempo().bars())));
             Piece p = a.toPiece(n);
             if (p.noteCount() == 0) throw new LoopsmithException(file, "no onsets: the analysis found no drum hits or notes in it");
-            Map<String, Object> summary = new LinkedHashMap<>(a.summary());
-            summary.put("file", file.getFileName().toString());
-            return new Clip(file, "audio", p, summary);
+            return new Clip(file, "audio", p, Optional.of(a.summary(file.getFileName().toString(), null)));
         }
         throw new LoopsmithException(file, "not a clip Drumify reads: expected a MIDI file (.mid) or audio (.wav, .aif, .aiff, .flac)");
     }

@@ -304,12 +304,8 @@ public final class GenerateService {
             generation.put("warnings", warnings);
             Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
             Map<String, Object> described = describe(o, prompt, request, ideaSeed);
-            clip.ifPresent(c -> {
-                Map<String, Object> summary = new LinkedHashMap<>(c.summary());
-                summary.put("file", c.file().getFileName().toString());
-                grooveTemplate.ifPresent(g -> summary.put("feel_offsets_ms", g.offsetMs(bpm)));
-                described.put("audio", summary);
-            });
+            clip.ifPresent(c -> described.put("audio", c.summary(c.file().getFileName().toString(),
+                    grooveTemplate.map(g -> g.offsetMs(bpm)).orElse(null))));
             folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described,
                     modelInfo, generation, version), o.outDir(), o.export(), clock, midiReady));
         }
