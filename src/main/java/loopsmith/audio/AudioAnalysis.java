@@ -1,11 +1,14 @@
 package loopsmith.audio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import loopsmith.music.Key;
@@ -95,31 +98,47 @@ public record AudioAnalysis(Path file, double seconds, Tempo tempo, Optional<Key
         return Groove.of(drumHits, tempo);
     }
 
-    /** The figures for reports, JSON and sidecars, rounded for reading. */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", file.toString());
-        m.put("seconds", round(seconds, 3));
-        m.put("bpm", tempo.bpm());
-        m.put("bpm_confidence", tempo.confidence());
-        m.put("bpm_octave_confidence", tempo.octave().confidence());
-        m.put("bpm_alternative", tempo.octave().alternativeBpm().isPresent() ? tempo.octave().alternativeBpm().getAsDouble() : null);
-        m.put("bpm_alternative_confidence", tempo.octave().alternativeConfidence());
-        m.put("rhythm", tempo.octave().rhythm().label());
-        m.put("octave_by_genre_label", tempo.octave().byGenreLabel());
-        m.put("first_beat_s", tempo.firstBeatSeconds());
-        m.put("first_downbeat_s", tempo.downbeat().firstSeconds());
-        m.put("downbeat_confidence", tempo.downbeat().confidence());
-        m.put("bars", tempo.bars());
-        m.put("loop_length_prior", tempo.loopLength());
-        m.put("kind", kind.label());
-        m.put("key", key.map(k -> k.key().displayName()).orElse(null));
-        m.put("key_confidence", key.map(k -> round(k.confidence(), 3)).orElse(null));
-        m.put("voiced_share", round(voicedShare, 3));
-        m.put("onsets", onsets);
-        m.put("drum_hits", drumHits.size());
-        m.put("notes", notes.size());
-        return m;
+    /**
+     * The figures for reports, JSON and sidecars, rounded for reading. Every field is boxed: a sidecar written before
+     * a field existed (the octave and downbeat figures came later than the tempo) reads it back as null, not
+     * recorded, never as 0.
+     *
+     * @param file          the path the clip was analysed from, or its name alone where a sidecar records it
+     * @param bpmAlternative the best reading an octave away; null when the clip allows none
+     * @param key           null for drum-only clips and clips without a clear key, as is {@code keyConfidence}
+     * @param feelOffsetsMs the clip's pocket as generate --feel-from-audio played it into the new parts: 16 offsets
+     *                      in milliseconds, one per 16th step ({@link GrooveTemplate#offsetMs}); null, and not
+     *                      written, otherwise
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(String file, Double seconds, Double bpm, Double bpmConfidence, Double bpmOctaveConfidence,
+                          Double bpmAlternative, Double bpmAlternativeConfidence, String rhythm, Boolean octaveByGenreLabel,
+                          @JsonProperty("first_beat_s") Double firstBeatSeconds,
+                          @JsonProperty("first_downbeat_s") Double firstDownbeatSeconds, Double downbeatConfidence,
+                          Integer bars, Boolean loopLengthPrior, String kind, String key, Double keyConfidence,
+                          Double voicedShare, Integer onsets, Integer drumHits, Integer notes,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> feelOffsetsMs) {
+        public Summary {
+            feelOffsetsMs = feelOffsetsMs == null ? null : List.copyOf(feelOffsetsMs);
+        }
+    }
+
+    public Summary summary() {
+        return summary(file.toString(), null);
+    }
+
+    /**
+     * As a sidecar records the clip: by {@code fileName}, so that it does not tell whoever reads it the user's folder
+     * layout, and with the pocket played into the new parts ({@code feelOffsetsMs}, null when none was).
+     */
+    public Summary summary(String fileName, double[] feelOffsetsMs) {
+        return new Summary(fileName, round(seconds, 3), tempo.bpm(), tempo.confidence(), tempo.octave().confidence(),
+                tempo.octave().alternativeBpm().isPresent() ? tempo.octave().alternativeBpm().getAsDouble() : null,
+                tempo.octave().alternativeConfidence(), tempo.octave().rhythm().label(), tempo.octave().byGenreLabel(),
+                tempo.firstBeatSeconds(), tempo.downbeat().firstSeconds(), tempo.downbeat().confidence(), tempo.bars(),
+                tempo.loopLength(), kind.label(), key.map(k -> k.key().displayName()).orElse(null),
+                key.map(k -> round(k.confidence(), 3)).orElse(null), round(voicedShare, 3), onsets, drumHits.size(), notes.size(),
+                feelOffsetsMs == null ? null : Arrays.stream(feelOffsetsMs).boxed().toList());
     }
 
     public Optional<Key> detectedKey() {

@@ -53,7 +53,7 @@ public final class DrumifyBench {
         Tally ours = new Tally(), baseline = new Tally(), audio = new Tally();
         int i = 0;
         for (Clip c : clips) {
-            DrumifyService.Clip clip = new DrumifyService.Clip(null, "midi", c.piece(), Map.of());
+            DrumifyService.Clip clip = new DrumifyService.Clip(null, "midi", c.piece(), Optional.empty());
             for (Optional<String> g : asked) {
                 long s = seed + 100L * i++;
                 ours.add(g.get(), engine.follow(clip, g, s, candidates));

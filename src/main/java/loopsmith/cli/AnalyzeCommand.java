@@ -43,7 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (midi != null && files.size() != 1) throw new LoopsmithException(null, "--midi takes exactly one FILE, got " + files.size());
         Optional<String> label = Optional.ofNullable(genre).map(g -> Synonyms.genre(g)
                 .orElseThrow(() -> new LoopsmithException(null, "--genre: not a genre: " + g)));
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<AudioAnalysis.Summary> results = new ArrayList<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -70,15 +70,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static String line(AudioAnalysis a) {
-        Map<String, Object> s = a.summary();
+        AudioAnalysis.Summary s = a.summary();
         String key = a.key().map(k -> String.format(Locale.ROOT, "%s (confidence %.2f)", k.key().displayName(), k.confidence())).orElse("no key");
         String what = a.kind() == AudioAnalysis.Kind.PITCHED ? a.notes().size() + " notes" : a.drumHits().size() + " drum hits";
         String octave = a.tempo().octave().alternativeBpm().isPresent()
-                ? String.format(Locale.ROOT, " (%s; or %s BPM, %.0f%%)", a.tempo().octave().rhythm().label(), s.get("bpm_alternative"),
+                ? String.format(Locale.ROOT, " (%s; or %s BPM, %.0f%%)", a.tempo().octave().rhythm().label(), s.bpmAlternative(),
                         100 * a.tempo().octave().alternativeConfidence())
                 : "";
         return String.format(Locale.ROOT, "%s: %s BPM%s (confidence %.2f), first beat %.3f s, first downbeat %.3f s, %d bars, %.2f s, %s, %s, "
-                + "%d onsets, %s", a.file(), s.get("bpm"), octave, a.tempo().confidence(), a.tempo().firstBeatSeconds(),
+                + "%d onsets, %s", a.file(), s.bpm(), octave, a.tempo().confidence(), a.tempo().firstBeatSeconds(),
                 a.tempo().downbeat().firstSeconds(), a.tempo().bars(), a.seconds(), key, a.kind().label(), a.onsets(), what);
     }
 }

@@ -48,8 +48,8 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
 
     public DatasetManifest {
         // Kept in the order written (train, then validation), as people read the file.
-        splits = Collections.unmodifiableMap(new LinkedHashMap<>(DatasetJson.required(splits, "splits")));
-        DatasetJson.required(config, "config");
+        splits = Collections.unmodifiableMap(new LinkedHashMap<>(TypedJson.required(splits, "splits")));
+        TypedJson.required(config, "config");
         if (version >= 2 && data == null)
             throw new IllegalArgumentException("missing required field 'data' (version " + version + " names its data folder)");
         if (data != null && !data.matches(DATA_NAME))
@@ -71,7 +71,7 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
                          Boolean transcribeAudio,
                          @JsonProperty(required = true) Clean clean) {
         public Config {
-            DatasetJson.required(clean, "config.clean");
+            TypedJson.required(clean, "config.clean");
             if (transcribeAudio == null) transcribeAudio = false;
         }
 
@@ -110,7 +110,7 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
     /** Replaces the dataset's manifest atomically: this is ingest's commit point. */
     void write(Path dataset) {
         AtomicFiles.write(dataset.resolve(DatasetFormat.MANIFEST), "dataset manifest",
-                out -> DatasetJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, this));
+                out -> TypedJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, this));
     }
 
     /**
@@ -121,7 +121,7 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
         Path file = dataset.resolve(DatasetFormat.MANIFEST);
         if (!Files.isRegularFile(file)) throw new LoopsmithException(dataset, "not a Loopsmith dataset (no " + DatasetFormat.MANIFEST + ")");
         try {
-            JsonNode tree = DatasetJson.MAPPER.readTree(file.toFile());
+            JsonNode tree = TypedJson.MAPPER.readTree(file.toFile());
             if (tree == null || !tree.isObject()) throw new LoopsmithException(file, "not a Loopsmith dataset manifest (not a JSON object)");
             if (!tree.hasNonNull("format")) throw new LoopsmithException(file, "missing required field 'format'");
             if (!DatasetFormat.FORMAT.equals(tree.get("format").asText()))
@@ -135,9 +135,9 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
                 throw new LoopsmithException(file, "dataset version " + version + " is newer than this build reads (1 to "
                         + DatasetFormat.VERSION + "); update Loopsmith or ingest the library again");
             if (version < 1) throw new LoopsmithException(file, "dataset version " + version + " does not exist (versions start at 1)");
-            return DatasetJson.MAPPER.treeToValue(tree, DatasetManifest.class);
+            return TypedJson.MAPPER.treeToValue(tree, DatasetManifest.class);
         } catch (JsonProcessingException e) {
-            throw new LoopsmithException(file, DatasetJson.reason(e), e);
+            throw new LoopsmithException(file, TypedJson.reason(e), e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read dataset manifest: " + e.getMessage(), e);
         }

@@ -50,15 +50,15 @@ public record IndexRow(@JsonProperty(required = true) String split,
                        @JsonProperty(required = true) String hash,
                        String origin) {
 
-    private static final ObjectWriter LINE = DatasetJson.MAPPER.writerFor(IndexRow.class);
+    private static final ObjectWriter LINE = TypedJson.MAPPER.writerFor(IndexRow.class);
 
     public IndexRow {
-        DatasetJson.required(split, "split");
-        DatasetJson.required(source, "source");
-        DatasetJson.required(hash, "hash");
-        roles = List.copyOf(DatasetJson.required(roles, "roles"));
+        TypedJson.required(split, "split");
+        TypedJson.required(source, "source");
+        TypedJson.required(hash, "hash");
+        roles = List.copyOf(TypedJson.required(roles, "roles"));
         // Shard names are joined to the data folder, so only plain file names are taken.
-        if (!DatasetJson.required(shard, "shard").matches("[\\w.-]+\\.bin")) throw new IllegalArgumentException("not a shard name: " + shard);
+        if (!TypedJson.required(shard, "shard").matches("[\\w.-]+\\.bin")) throw new IllegalArgumentException("not a shard name: " + shard);
         if (offset < 0 || length < 0) throw new IllegalArgumentException("offset and length must be >= 0, were " + offset + " and " + length);
         if (origin == null) origin = DatasetFormat.ORIGIN_MIDI;
     }
@@ -72,9 +72,9 @@ public record IndexRow(@JsonProperty(required = true) String split,
                 lineNumber++;
                 if (line.isBlank()) continue;
                 try {
-                    rows.add(DatasetJson.MAPPER.readValue(line, IndexRow.class));
+                    rows.add(TypedJson.MAPPER.readValue(line, IndexRow.class));
                 } catch (JsonProcessingException e) {
-                    throw new LoopsmithException(file, "line " + lineNumber + ": " + DatasetJson.reason(e), e);
+                    throw new LoopsmithException(file, "line " + lineNumber + ": " + TypedJson.reason(e), e);
                 }
             }
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package loopsmith.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +27,13 @@ import loopsmith.music.Track;
  * temporary name and renamed when complete, so a half-written result is never visible.
  */
 public final class AbletonExport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int MAX_NAME = 80;
 
     private AbletonExport() {}
 
     /** What to write: the piece, the labels for the folder name, and the sidecar's facts. */
-    public record Item(Piece piece, String genre, long seed, Map<String, Object> request, Map<String, Object> model,
-                       Map<String, Object> generation, String version) { }
+    public record Item(Piece piece, String genre, long seed, Sidecar.Request request, Sidecar.ModelInfo model,
+                       Sidecar.Generation generation, String version) { }
 
     public static Path write(Item item, Path outDir, ExportConfig config, Clock clock) {
         return write(item, outDir, config, clock, folder -> { });
@@ -116,12 +113,11 @@ public final class AbletonExport {
                 files.addAll(stems);
                 PianoRoll.write(p, tmp.resolve("piano-roll.png"));
                 files.add("piano-roll.png");
-                files.add("loopsmith.json");
-                Sidecar sidecar = new Sidecar(item.version(), LocalDateTime.now(clock).toString(), item.request(), item.model(),
-                        item.seed(), p.initialBpm(), p.key().map(Key::displayName).orElse(null), p.initialTimeSignature().toString(),
-                        (int) p.lengthBars(), tracks, files, item.generation(), warnings,
-                        config.splitDrums() ? drumParts(p, splits, emptyParts, stems) : null);
-                JSON.writeValue(tmp.resolve("loopsmith.json").toFile(), sidecar);
+                files.add(Sidecar.FILE_NAME);
+                new Sidecar(Sidecar.FORMAT, Sidecar.VERSION, item.version(), LocalDateTime.now(clock).toString(), item.request(),
+                        item.model(), item.seed(), p.initialBpm(), p.key().map(Key::displayName).orElse(null),
+                        p.initialTimeSignature().toString(), (int) p.lengthBars(), tracks, files, item.generation(), warnings,
+                        config.splitDrums() ? drumParts(p, splits, emptyParts, stems) : null).write(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package loopsmith.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -19,8 +18,8 @@ import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 
 /**
- * A model file: a JSON header (format, the model config, whatever state the caller adds, tensor names and shapes)
- * followed by the tensors as float32 little-endian, in header order.
+ * A model file: a JSON header ({@link CheckpointHeader}: format, the model config, whatever state the caller adds,
+ * tensor names and shapes) followed by the tensors as float32 little-endian, in header order.
  *
  * <pre>
  *   "LSMCKPT1"  8 bytes magic
@@ -33,35 +32,31 @@ import loopsmith.music.LoopsmithException;
  */
 public final class Checkpoint {
     private static final byte[] MAGIC = "LSMCKPT1".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above any header written (the bundled model's is 6 kB): a larger length is a damaged file, not a header. */
+    private static final int MAX_HEADER_BYTES = 64 << 20;
 
     /** What a file holds: the config, the caller's state (a JSON object) and named tensors. */
     public record Contents(Gpt.Config config, JsonNode state, Map<String, float[]> tensors) { }
 
     private Checkpoint() {}
 
+    /** Writes {@code tensors} in their map order, each with its shape from {@code shapes}. */
     public static void save(Path file, Gpt.Config config, JsonNode state, Map<String, float[]> tensors, Map<String, long[]> shapes) {
-        ObjectNode header = JSON.createObjectNode();
-        header.put("format", FORMAT);
-        header.set("config", JSON.valueToTree(config));
-        header.set("state", state == null ? JSON.createObjectNode() : state);
-        var list = header.putArray("tensors");
-        long dataBytes = 0;
+        List<CheckpointHeader.Tensor> table = new ArrayList<>();
         for (Map.Entry<String, float[]> t : tensors.entrySet()) {
-            ObjectNode entry = list.addObject();
-            entry.put("name", t.getKey());
-            var shape = entry.putArray("shape");
-            for (long d : shapes.get(t.getKey())) shape.add(d);
-            dataBytes += 4L * t.getValue().length;
+            long[] shape = shapes.get(t.getKey());
+            if (shape == null) throw new IllegalArgumentException("no shape for tensor " + t.getKey());
+            CheckpointHeader.Tensor entry = CheckpointHeader.Tensor.of(t.getKey(), shape);
+            // The reader takes each tensor's length from its shape; a mismatch would shift every tensor after it.
+            if (entry.elements() != t.getValue().length)
+                throw new IllegalArgumentException("tensor " + t.getKey() + " has " + t.getValue().length + " values, its shape "
+                        + entry.shape() + " says " + entry.elements());
+            table.add(entry);
         }
-        byte[] headerBytes;
-        try {
-            headerBytes = JSON.writeValueAsBytes(header);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render checkpoint header", e);
-        }
-        long expectedBytes = MAGIC.length + 4L + headerBytes.length + dataBytes;
+        if (state != null && !state.isObject()) throw new IllegalArgumentException("checkpoint state must be a JSON object, was " + state.getNodeType());
+        CheckpointHeader header = new CheckpointHeader(CheckpointHeader.FORMAT, config, (ObjectNode) state, table);
+        byte[] headerBytes = header.toBytes();
+        long expectedBytes = MAGIC.length + 4L + headerBytes.length + header.dataBytes();
         AtomicFiles.write(file, "checkpoint", out -> {
             ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
             head.put(MAGIC).putInt(headerBytes.length).put(headerBytes);
@@ -89,18 +84,19 @@ public final class Checkpoint {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) throw new LoopsmithException(file, "not a Loopsmith model file");
             int headerLength = in.readInt();
-            if (headerLength <= 0 || headerLength > (64 << 20)) throw new LoopsmithException(file, "damaged model file (header length)");
-            JsonNode header = JSON.readTree(in.readNBytes(headerLength));
-            if (header.path("format").asInt() != FORMAT)
-                throw new LoopsmithException(file, "model file format " + header.path("format").asInt() + " is not supported");
-            Gpt.Config config = JSON.treeToValue(header.path("config"), Gpt.Config.class);
+            if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) throw new LoopsmithException(file, "damaged model file (header length)");
+            byte[] headerBytes = in.readNBytes(headerLength);
+            if (headerBytes.length < headerLength) throw new java.io.EOFException();
+            CheckpointHeader header = CheckpointHeader.parse(file, headerBytes);
+            // Checked before reading so that a cut-off file is named as such, not after allocating every tensor.
+            long dataBytes = Files.size(file) - MAGIC.length - 4L - headerLength;
+            if (dataBytes < header.dataBytes())
+                throw new LoopsmithException(file, "damaged model file (truncated: its header lists " + header.dataBytes()
+                        + " bytes of tensors, " + dataBytes + " follow it)");
             Map<String, float[]> tensors = new LinkedHashMap<>();
             byte[] buf = new byte[1 << 16];
-            for (JsonNode t : header.path("tensors")) {
-                long size = 1;
-                for (JsonNode d : t.path("shape")) size *= d.asLong();
-                if (size < 0 || size > Integer.MAX_VALUE) throw new LoopsmithException(file, "damaged model file (tensor size)");
-                float[] values = new float[(int) size];
+            for (CheckpointHeader.Tensor t : header.tensors()) {
+                float[] values = new float[t.elements()];
                 int filled = 0;
                 while (filled < values.length) {
                     int n = Math.min(buf.length / 4, values.length - filled);
@@ -108,15 +104,13 @@ public final class Checkpoint {
                     ByteBuffer.wrap(buf, 0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, filled, n);
                     filled += n;
                 }
-                tensors.put(t.path("name").asText(), values);
+                tensors.put(t.name(), values);
             }
-            return new Contents(config, header.path("state"), tensors);
+            return new Contents(header.config(), header.state(), tensors);
         } catch (java.io.EOFException e) {
             throw new LoopsmithException(file, "damaged model file (truncated)", e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read model file: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new LoopsmithException(file, "damaged model file: " + e.getMessage(), e);
         }
     }
 

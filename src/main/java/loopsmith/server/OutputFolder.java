@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import loopsmith.export.Sidecar;
 import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 
@@ -86,7 +87,7 @@ final class OutputFolder {
         List<Path> results;
         try (Stream<Path> s = Files.list(dir)) {
             results = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && ResultFiles.isResultName(p.getFileName().toString())
-                    && Files.isRegularFile(p.resolve("loopsmith.json"), LinkOption.NOFOLLOW_LINKS))
+                    && Files.isRegularFile(p.resolve(Sidecar.FILE_NAME), LinkOption.NOFOLLOW_LINKS))
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             System.err.println("warning: cannot list " + dir + " for --keep: " + e.getMessage());

@@ -1,7 +1,5 @@
 package loopsmith.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import loopsmith.export.Sidecar;
+import loopsmith.music.LoopsmithException;
 
 /**
  * The result folders under the output folder, as clients may see them. Names from a URL are checked against the
@@ -26,7 +26,6 @@ import java.util.zip.ZipOutputStream;
 public final class ResultFiles {
     /** What {@code AbletonExport} puts in folder and file names; no separators, so one name is one path element. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9#_-][A-Za-z0-9#._-]{0,127}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path outDir;
 
     public ResultFiles(Path outDir) {
@@ -87,18 +86,22 @@ public final class ResultFiles {
             files.add(e);
         }
         m.put("files", files);
-        Path sidecar = folder.resolve("loopsmith.json");
-        if (Files.isRegularFile(sidecar)) {
+        Path sidecarFile = folder.resolve(Sidecar.FILE_NAME);
+        if (Files.isRegularFile(sidecarFile)) {
             try {
-                JsonNode s = JSON.readTree(sidecar.toFile());
-                // The sidecar's record components are camelCase; the API speaks snake_case.
-                for (String k : new String[] {"seed", "bpm", "key", "timeSignature", "bars", "created"})
-                    if (s.hasNonNull(k)) m.put(k.equals("timeSignature") ? "time_signature" : k, JSON.treeToValue(s.get(k), Object.class));
-                JsonNode req = s.path("request");
-                if (req.hasNonNull("genre")) m.put("genre", req.get("genre").asText());
-                if (req.hasNonNull("text")) m.put("text", req.get("text").asText());
-            } catch (IOException e) {
-                m.put("warning", "unreadable loopsmith.json: " + e.getMessage());
+                Sidecar s = Sidecar.read(sidecarFile);
+                // The sidecar's keys are camelCase; the API speaks snake_case.
+                m.put("seed", s.seed());
+                m.put("bpm", s.bpm());
+                if (s.key() != null) m.put("key", s.key());
+                if (s.timeSignature() != null) m.put("time_signature", s.timeSignature());
+                m.put("bars", s.bars());
+                if (s.created() != null) m.put("created", s.created());
+                if (s.request().genre() != null) m.put("genre", s.request().genre());
+                if (s.request() instanceof Sidecar.GenerateRequest g && g.text() != null) m.put("text", g.text());
+            } catch (LoopsmithException e) {
+                // The reason alone: the file's absolute path would tell a client the user's folder layout.
+                m.put("warning", "unreadable " + Sidecar.FILE_NAME + ": " + e.reason());
             }
         }
         return m;

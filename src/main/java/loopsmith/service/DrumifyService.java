@@ -5,16 +5,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import loopsmith.audio.Analyzer;
 import loopsmith.audio.AudioAnalysis;
 import loopsmith.eval.DrumIdioms;
 import loopsmith.export.AbletonExport;
+import loopsmith.export.Sidecar;
 import loopsmith.generate.EngineException;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
@@ -68,8 +67,8 @@ public final class DrumifyService {
         this.maxClipSeconds = maxClipSeconds;
     }
 
-    /** A clip read and cut to the bars to follow; {@code kind} is "midi" or "audio". */
-    public record Clip(Path file, String kind, Piece piece, Map<String, Object> analysis) { }
+    /** A clip read and cut to the bars to follow; {@code kind} is "midi" or "audio", and an audio clip has its analysis. */
+    public record Clip(Path file, String kind, Piece piece, Optional<AudioAnalysis.Summary> analysis) { }
 
     /**
      * What one Drumify made, and how well the drums carry the clip.
@@ -94,33 +93,12 @@ public final class DrumifyService {
         if (d.idiom().filter(ok -> !ok).isPresent())
             warnings.add("no candidate holds the " + genre.get() + " drum idiom with this clip's onsets; kept the one that covers the most");
 
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("tool", "drumify");
-        request.put("clip", o.clip().getFileName().toString());
-        request.put("clip_kind", clip.kind());
-        request.put("genre", genre.orElse(null));
-        request.put("bars", (int) d.piece().lengthBars());
-        request.put("bpm", d.piece().initialBpm());
-        request.put("seed", seed);
-        request.put("candidates", o.candidates());
-        if (!clip.analysis().isEmpty()) request.put("audio", clip.analysis());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("file", engine.model.file().getFileName().toString());
-        model.put("sha256", GenerateService.sha256(engine.model.file()));
-        model.put("config", engine.model.config());
-        Map<String, Object> generation = new LinkedHashMap<>();
-        generation.put("onsets", d.result().onsets());
-        generation.put("strong_onsets", d.result().strong());
-        generation.put("covered_by_model", d.own().covered());
-        generation.put("covered", d.result().covered());
-        generation.put("strong_with_kick_or_snare", d.result().strongWithKickOrSnare());
-        generation.put("kick_snare_on_onsets", d.result().kickSnareOnOnsets());
-        generation.put("kick_snare_hits", d.result().kickSnareHits());
-        generation.put("added_hits", d.added());
-        generation.put("chosen_seed", d.seed());
-        generation.put("chosen_heard_clip", d.heardClip());
-        generation.put("idiom_holds", d.idiom().orElse(null));
-        generation.put("warnings", warnings);
+        Sidecar.DrumifyRequest request = new Sidecar.DrumifyRequest(o.clip().getFileName().toString(), clip.kind(), genre.orElse(null),
+                (int) d.piece().lengthBars(), d.piece().initialBpm(), seed, o.candidates(), clip.analysis().orElse(null));
+        Sidecar.ModelInfo model = modelInfo(engine.model);
+        Sidecar.DrumifyFigures generation = new Sidecar.DrumifyFigures(d.result().onsets(), d.result().strong(), d.own().covered(),
+                d.result().covered(), d.result().strongWithKickOrSnare(), d.result().kickSnareOnOnsets(), d.result().kickSnareHits(),
+                d.added(), d.seed(), d.heardClip(), d.idiom().orElse(null), warnings);
         Path folder = AbletonExport.write(new AbletonExport.Item(d.piece(), "drumify" + genre.map(g -> "-" + g).orElse(""), seed,
                 request, model, generation, version), o.outDir(), o.export(), clock);
         return new Outcome(folder, d, warnings, (System.nanoTime() - t0) / 1e9);
@@ -161,16 +139,14 @@ public final class DrumifyService {
             int n = bars.orElse((int) Math.min(DEFAULT_MAX_BARS, Math.max(1, p.lengthBars())));
             Piece cut = firstBars(p, n);
             if (cut.noteCount() == 0) throw new LoopsmithException(file, "no notes in its first " + n + " bars");
-            return new Clip(file, "midi", cut, Map.of());
+            return new Clip(file, "midi", cut, Optional.empty());
         }
         if (name.endsWith(".wav") || name.endsWith(".aif") || name.endsWith(".aiff") || name.endsWith(".flac")) {
             AudioAnalysis a = Analyzer.analyze(file, maxClipSeconds).startingAtDownbeat();
             int n = bars.orElse(Math.max(1, Math.min(DEFAULT_MAX_BARS, a.tempo().bars())));
             Piece p = a.toPiece(n);
             if (p.noteCount() == 0) throw new LoopsmithException(file, "no onsets: the analysis found no drum hits or notes in it");
-            Map<String, Object> summary = new LinkedHashMap<>(a.summary());
-            summary.put("file", file.getFileName().toString());
-            return new Clip(file, "audio", p, summary);
+            return new Clip(file, "audio", p, Optional.of(a.summary(file.getFileName().toString(), null)));
         }
         throw new LoopsmithException(file, "not a clip Drumify reads: expected a MIDI file (.mid) or audio (.wav, .aif, .aiff, .flac)");
     }
@@ -187,6 +163,11 @@ public final class DrumifyService {
             if (!notes.isEmpty()) tracks.add(t.withNotes(notes));
         }
         return p.withTracks(tracks).withEndTick(end);
+    }
+
+    /** The model as Drumify's and Interpolate's sidecars record it: by file name, with its SHA-256 and config. */
+    static Sidecar.ModelInfo modelInfo(ModelFile model) {
+        return new Sidecar.ModelInfo(model.file().getFileName().toString(), GenerateService.sha256(model.file()), model.config());
     }
 
     /** The genre as {@code model}'s tag ("hip hop" → hip-hop); an error naming the genres it knows when it knows none. */

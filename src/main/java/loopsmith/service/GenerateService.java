@@ -11,10 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +27,7 @@ import loopsmith.audio.WavReader;
 import loopsmith.eval.DrumIdiomGuard;
 import loopsmith.export.ExportConfig;
 import loopsmith.export.AbletonExport;
+import loopsmith.export.Sidecar;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.GenreInstruments;
 import loopsmith.generate.Generator;
@@ -275,43 +274,22 @@ public final class GenerateService {
                 : new JavaLanguageModel(java, Math.min(2, cores), cores);
         Generator generator = new Generator(language, model.vocabulary());
         List<Generator.Result> results = generator.generate(request);
-        Map<String, Object> modelInfo = new LinkedHashMap<>();
-        modelInfo.put("file", shown(model.file()));
-        modelInfo.put("sha256", ready.sha256());
-        modelInfo.put("config", model.config());
+        Sidecar.ModelInfo modelInfo = modelInfo(ready);
         List<Path> folders = new ArrayList<>();
         for (Generator.Result produced : results) {
             DrumIdiomGuard.Kept kept = DrumIdiomGuard.keep(generator, request, produced, Optional.ofNullable(genre));
             Generator.Result r = kept.result();
             long ideaSeed = produced.seed();
-            Map<String, Object> generation = new LinkedHashMap<>();
-            generation.put("sampled_tokens", r.sampledTokens());
-            generation.put("forced_tokens", r.forcedTokens());
-            generation.put("window_slides", r.windowSlides());
-            generation.put("bars_closed_early", r.barsClosedEarly());
-            generation.put("swing", r.swing().map(Token.Swing::toString).orElse("straight"));
-            generation.put("dropped_tags", droppedTags);
-            if (kept.holds().isPresent()) {
-                Map<String, Object> idiom = new LinkedHashMap<>();
-                idiom.put("genre", genre);
-                idiom.put("holds", kept.holds().get());
-                idiom.put("drum_parts_written", kept.candidates());
-                idiom.put("drums_seed", kept.drumsSeed());
-                generation.put("drum_idiom", idiom);
-                if (!kept.holds().get())
-                    warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
-            }
-            generation.put("warnings", warnings);
+            Sidecar.DrumIdiom idiom = kept.holds().map(holds -> new Sidecar.DrumIdiom(genre, holds, kept.candidates(), kept.drumsSeed()))
+                    .orElse(null);
+            if (kept.holds().filter(holds -> !holds).isPresent())
+                warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
             Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
-            Map<String, Object> described = describe(o, prompt, request, ideaSeed);
-            clip.ifPresent(c -> {
-                Map<String, Object> summary = new LinkedHashMap<>(c.summary());
-                summary.put("file", c.file().getFileName().toString());
-                grooveTemplate.ifPresent(g -> summary.put("feel_offsets_ms", g.offsetMs(bpm)));
-                described.put("audio", summary);
-            });
-            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described,
-                    modelInfo, generation, version), o.outDir(), o.export(), clock, midiReady));
+            AudioAnalysis.Summary audio = clip.map(c -> c.summary(c.file().getFileName().toString(),
+                    grooveTemplate.map(g -> g.offsetMs(bpm)).orElse(null))).orElse(null);
+            Sidecar.GenerateRequest described = describe(o.text(), o.seedMidi(), prompt, request, ideaSeed, audio);
+            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described, modelInfo,
+                    figures(r, droppedTags, idiom, warnings), version), o.outDir(), o.export(), clock, midiReady));
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
     }
@@ -380,7 +358,8 @@ public final class GenerateService {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("loopsmith-warm-up");
-            AbletonExport.write(new AbletonExport.Item(result.piece(), "house", result.seed(), Map.of(), Map.of(), Map.of(), version),
+            AbletonExport.write(new AbletonExport.Item(result.piece(), "house", result.seed(), describe(Optional.empty(), Optional.empty(),
+                    TextPrompt.parse(""), r, result.seed(), null), modelInfo(ready), figures(result, List.of(), null, List.of()), version),
                     scratch, ExportConfig.midiOnly(), clock);
         } catch (IOException e) {
             // Warming is an optimisation: without a temporary folder the first request compiles the writer itself.
@@ -486,33 +465,27 @@ public final class GenerateService {
         }
     }
 
-    private static Map<String, Object> describe(GenerateOptions o, PromptTags prompt, GenerationRequest r, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", o.text().orElse(null));
-        m.put("parsed", loopsmith.generate.PromptExplanation.of(prompt));
-        m.put("mode", r.mode().name().toLowerCase(Locale.ROOT));
-        m.put("seed_midi", o.seedMidi().map(f -> f.getFileName().toString()).orElse(null));
-        m.put("genre", r.tags().genre().orElse(null));
-        m.put("style", r.tags().style().orElse(null));
-        m.put("mood", r.tags().mood().orElse(null));
-        m.put("bpm", r.bpm());
-        m.put("key", r.key().map(Key::displayName).orElse(null));
-        m.put("time_signature", r.timeSignature().toString());
-        m.put("bars", r.bars());
-        m.put("tracks", r.tracks().stream().map(t -> t.role().label() + ":" + t.program()).toList());
-        m.put("in_key", r.keyConstraint().name().toLowerCase(Locale.ROOT));
-        m.put("density", r.controls().density().map(loopsmith.generate.Density::label).orElse(null));
-        m.put("swing_percent", r.controls().swingPercent().isPresent() ? r.controls().swingPercent().getAsDouble() : null);
-        m.put("feel", r.controls().feel().orElse(null));
-        m.put("quantize", r.controls().quantizeSteps());
-        m.put("temperature", r.sampling().temperature());
-        m.put("top_k", r.sampling().topK());
-        m.put("top_p", r.sampling().topP());
-        m.put("guidance", r.sampling().guidance());
-        m.put("min_p", r.sampling().minP());
-        m.put("seed", seed);
-        m.put("variations", r.variations());
-        return m;
+    /** What the sidecar records of a request: the prompt and every setting as resolved, for this idea's seed. */
+    private static Sidecar.GenerateRequest describe(Optional<String> text, Optional<Path> seedMidi, PromptTags prompt, GenerationRequest r,
+                                                    long seed, AudioAnalysis.Summary audio) {
+        return new Sidecar.GenerateRequest(text.orElse(null), loopsmith.generate.PromptExplanation.of(prompt),
+                r.mode().name().toLowerCase(Locale.ROOT), seedMidi.map(f -> f.getFileName().toString()).orElse(null),
+                r.tags().genre().orElse(null), r.tags().style().orElse(null), r.tags().mood().orElse(null), r.bpm(),
+                r.key().map(Key::displayName).orElse(null), r.timeSignature().toString(), r.bars(),
+                r.tracks().stream().map(t -> t.role().label() + ":" + t.program()).toList(), r.keyConstraint().name().toLowerCase(Locale.ROOT),
+                r.controls().density().map(loopsmith.generate.Density::label).orElse(null),
+                r.controls().swingPercent().isPresent() ? r.controls().swingPercent().getAsDouble() : null, r.controls().feel().orElse(null),
+                r.controls().quantizeSteps(), r.sampling().temperature(), r.sampling().topK(), r.sampling().topP(), r.sampling().guidance(),
+                r.sampling().minP(), seed, r.variations(), audio);
+    }
+
+    private static Sidecar.GenerateFigures figures(Generator.Result r, List<String> droppedTags, Sidecar.DrumIdiom idiom, List<String> warnings) {
+        return new Sidecar.GenerateFigures(r.sampledTokens(), r.forcedTokens(), r.windowSlides(), r.barsClosedEarly(),
+                r.swing().map(Token.Swing::toString).orElse("straight"), droppedTags, idiom, warnings);
+    }
+
+    private Sidecar.ModelInfo modelInfo(Loaded ready) {
+        return new Sidecar.ModelInfo(shown(ready.model().file()), ready.sha256(), ready.model().config());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import loopsmith.eval.ClipSimilarity;
 import loopsmith.export.AbletonExport;
+import loopsmith.export.Sidecar;
 import loopsmith.generate.Interpolation;
 import loopsmith.generate.JavaLanguageModel;
 import loopsmith.generate.NoteSurprise;
@@ -72,27 +73,12 @@ public final class InterpolateService {
         Optional<String> genre = DrumifyService.genreTag(engine.model, o.genre());
         Interpolated made = interpolate(a, b, o.steps(), genre, seed, engine);
 
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("tool", "interpolate");
-        request.put("clip_a", o.clipA().getFileName().toString());
-        request.put("clip_b", o.clipB().getFileName().toString());
-        request.put("part", a.part().role().label());
-        request.put("steps", o.steps());
-        request.put("bars_per_step", a.piece().lengthBars());
-        request.put("genre", genre.orElse(null));
-        request.put("seed", seed);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("file", engine.model.file().getFileName().toString());
-        model.put("sha256", GenerateService.sha256(engine.model.file()));
-        model.put("config", engine.model.config());
-        Map<String, Object> generation = new LinkedHashMap<>();
-        generation.put("shared_notes", made.result().shared());
-        generation.put("notes_only_in_a", made.result().onlyA());
-        generation.put("notes_only_in_b", made.result().onlyB());
-        generation.put("order", made.modelJudged() ? "model" : "metric");
-        generation.put("similarity_to_a", made.toA().stream().map(InterpolateService::figures).toList());
-        generation.put("similarity_to_b", made.toB().stream().map(InterpolateService::figures).toList());
-        generation.put("warnings", made.warnings());
+        Sidecar.InterpolateRequest request = new Sidecar.InterpolateRequest(o.clipA().getFileName().toString(),
+                o.clipB().getFileName().toString(), a.part().role().label(), o.steps(), a.piece().lengthBars(), genre.orElse(null), seed);
+        Sidecar.ModelInfo model = DrumifyService.modelInfo(engine.model);
+        Sidecar.InterpolateFigures generation = new Sidecar.InterpolateFigures(made.result().shared(), made.result().onlyA(),
+                made.result().onlyB(), made.modelJudged() ? "model" : "metric", made.toA().stream().map(InterpolateService::figures).toList(),
+                made.toB().stream().map(InterpolateService::figures).toList(), made.warnings());
         Piece sequence = made.result().sequence();
         sequence = sequence.withTracks(List.of(sequence.tracks().get(0).withName(PART_NAME)));
         Map<String, Piece> steps = new LinkedHashMap<>();
@@ -197,12 +183,8 @@ public final class InterpolateService {
         return ClipSimilarity.of(step, target).overall();
     }
 
-    private static Map<String, Object> figures(ClipSimilarity.Similarity s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rhythm", round(s.rhythm()));
-        m.put("pitch", round(s.pitch()));
-        m.put("notes", round(s.notes()));
-        return m;
+    private static Sidecar.Similarity figures(ClipSimilarity.Similarity s) {
+        return new Sidecar.Similarity(round(s.rhythm()), round(s.pitch()), round(s.notes()));
     }
 
     private static double round(double v) {

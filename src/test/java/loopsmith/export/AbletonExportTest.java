@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.midi.MetaMessage;
@@ -56,7 +55,7 @@ class AbletonExportTest {
     @BeforeAll
     static void export() {
         piece = piece();
-        folder = AbletonExport.write(new AbletonExport.Item(piece, "house", 7, Map.of("text", "test"), Map.of(), Map.of(), "test"),
+        folder = AbletonExport.write(new AbletonExport.Item(piece, "house", 7, Sidecars.request("test"), Sidecars.MODEL, Sidecars.FIGURES, "test"),
                 dir.resolve("out"), ExportConfig.defaults(), CLOCK);
     }
 
@@ -150,8 +149,8 @@ class AbletonExportTest {
         Path out = dir.resolve("out-fail");
         Path notSf2 = Files.writeString(dir.resolve("bad.sf2"), "not a soundfont");
         ExportConfig bad = new ExportConfig(true, 44100, 24, false, Optional.of(notSf2), Optional.empty(), false);
-        assertThrows(LoopsmithException.class, () -> AbletonExport.write(new AbletonExport.Item(piece, "house", 1, Map.of(), Map.of(),
-                Map.of(), "test"), out, bad, CLOCK));
+        assertThrows(LoopsmithException.class, () -> AbletonExport.write(new AbletonExport.Item(piece, "house", 1, Sidecars.request(null),
+                Sidecars.MODEL, Sidecars.FIGURES, "test"), out, bad, CLOCK));
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(List.of(), s.toList(), "nothing half-written is visible");
         }
@@ -161,7 +160,7 @@ class AbletonExportTest {
     @Test
     void theMidiIsReadyBeforeTheOptionalWork() throws Exception {
         List<List<String>> seen = new java.util.ArrayList<>();
-        Path written = AbletonExport.write(new AbletonExport.Item(piece, "house", 2, Map.of(), Map.of(), Map.of(), "test"),
+        Path written = AbletonExport.write(new AbletonExport.Item(piece, "house", 2, Sidecars.request(null), Sidecars.MODEL, Sidecars.FIGURES, "test"),
                 dir.resolve("out-ready"), ExportConfig.defaults(), CLOCK, folder -> {
                     try (Stream<Path> s = Files.list(folder)) {
                         seen.add(s.map(f -> f.getFileName().toString()).sorted().toList());

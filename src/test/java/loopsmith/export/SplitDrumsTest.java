@@ -95,7 +95,7 @@ class SplitDrumsTest {
         Piece piece = Piece.of(480, BPM, TimeSignature.FOUR_FOUR, Optional.empty(),
                 List.of(new Track("Drums", Role.DRUMS, 0, true, drums), new Track("Bass", Role.BASS, 38, false,
                         List.of(new Note(40, 90, 0, 960)))), 3840);
-        Path folder = AbletonExport.write(new AbletonExport.Item(piece, "rock", 3, Map.of(), Map.of(), Map.of(), "test"),
+        Path folder = AbletonExport.write(new AbletonExport.Item(piece, "rock", 3, Sidecars.request(null), Sidecars.MODEL, Sidecars.FIGURES, "test"),
                 dir, ExportConfig.defaults().withSplitDrums(true), CLOCK);
 
         List<String> names;
@@ -153,7 +153,7 @@ class SplitDrumsTest {
     void withoutTheOptionNothingIsSplit(@TempDir Path dir) {
         Piece piece = Piece.of(480, BPM, TimeSignature.FOUR_FOUR, Optional.empty(),
                 List.of(new Track("Drums", Role.DRUMS, 0, true, List.of(new Note(36, 100, 0, 60)))), 1920);
-        Path folder = AbletonExport.write(new AbletonExport.Item(piece, "rock", 3, Map.of(), Map.of(), Map.of(), "test"),
+        Path folder = AbletonExport.write(new AbletonExport.Item(piece, "rock", 3, Sidecars.request(null), Sidecars.MODEL, Sidecars.FIGURES, "test"),
                 dir, ExportConfig.midiOnly(), CLOCK);
         assertTrue(Files.exists(folder.resolve("Drums_97bpm.mid")));
         assertTrue(!Files.exists(folder.resolve("Kick_97bpm.mid")));
