@@ -16,6 +16,8 @@ import loopsmith.UnitTest;
 import loopsmith.music.LoopsmithException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** metrics.json has one writer and one reader: what is written reads back equal, and a newer file is refused by name. */
 @UnitTest
@@ -69,6 +71,21 @@ class EvalMetricsTest {
             m.write(file);
             assertEquals(m, EvalMetrics.read(file));
         }
+    }
+
+    /**
+     * metrics.json of a small real evaluation (corpus starter --per-genre 2 --seed 3; eval --n 4 --bars 2 --limit 20
+     * --seed 1, then that output judged again with --generated and a --train MIDI folder; paths shortened): read and
+     * written again, the same bytes, so keys, order, rounding and nulls are what eval writes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"metrics-generated.json", "metrics-folder.json"})
+    void aRealReportReadsBackAndIsWrittenAgainByteForByte(String name) throws Exception {
+        Path saved = Path.of(EvalMetricsTest.class.getResource(name).toURI());
+        EvalMetrics m = EvalMetrics.read(saved);
+        Path again = dir.resolve(name);
+        m.write(again);
+        assertEquals(Files.readString(saved), Files.readString(again));
     }
 
     @Test
