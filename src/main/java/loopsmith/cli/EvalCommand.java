@@ -2,10 +2,10 @@ package loopsmith.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import loopsmith.eval.EvalConfig;
+import loopsmith.eval.EvalMetrics;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.eval.Evaluation;
 import loopsmith.service.GenerateService;
@@ -75,16 +75,16 @@ final class EvalCommand implements Callable<Integer> {
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
                 !noIdiomGuard);
-        Map<String, Object> metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
+        EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));
         } else {
             System.out.println(out.resolve("index.md"));
-            System.out.println("validity " + ((Map<?, ?>) metrics.get("validity")).get("rate")
-                    + ", mean overlap " + ((Map<?, ?>) metrics.get("distribution_match")).get("mean_overlap")
-                    + ", genre adherence " + ((Map<?, ?>) metrics.get("conditioning")).get("genre_adherence")
-                    + " (judge accuracy " + ((Map<?, ?>) metrics.get("genre_classifier")).get("cv_accuracy") + ")"
-                    + ", copied windows " + ((Map<?, ?>) metrics.get("memorization")).get("copied_window_rate"));
+            System.out.println("validity " + metrics.validity().rate()
+                    + ", mean overlap " + metrics.distributionMatch().meanOverlap()
+                    + ", genre adherence " + metrics.conditioning().genreAdherence()
+                    + " (judge accuracy " + metrics.genreClassifier().cvAccuracy() + ")"
+                    + ", copied windows " + metrics.memorization().copiedWindowRate());
         }
         return 0;
     }

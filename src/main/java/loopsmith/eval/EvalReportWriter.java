@@ -1,7 +1,5 @@
 package loopsmith.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import loopsmith.export.PianoRoll;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
@@ -27,11 +27,10 @@ final class EvalReportWriter {
     static final String INDEX = "index.md";
     static final String CHARTS = "charts";
     private static final int FEATURE_BINS = 12;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvalReportWriter() {}
 
-    static void write(Map<String, Object> doc, List<Evaluation.Sample> samples, List<PieceFeatures> gen, List<PieceFeatures> ref,
+    static void write(EvalMetrics metrics, List<Evaluation.Sample> samples, List<PieceFeatures> gen, List<PieceFeatures> ref,
                       EvalConfig config) {
         Path out = config.out();
         Path charts = out.resolve(CHARTS);
@@ -41,40 +40,36 @@ final class EvalReportWriter {
             throw new LoopsmithException(charts, "cannot create report folder: " + e.getMessage(), e);
         }
         StringBuilder md = new StringBuilder("# Evaluation\n\n");
-        md.append("Source: ").append(doc.get("source")).append("  \nReference: `").append(config.reference()).append("` (")
-                .append(doc.get("reference_files")).append(" files, ").append(doc.get("reference_skipped")).append(" skipped)  \n")
-                .append("Pieces: ").append(doc.get("pieces")).append(" × ").append(config.bars()).append(" bars, seed ")
+        md.append("Source: ").append(metrics.source()).append("  \nReference: `").append(config.reference()).append("` (")
+                .append(metrics.referenceFiles()).append(" files, ").append(metrics.referenceSkipped()).append(" skipped)  \n")
+                .append("Pieces: ").append(metrics.pieces()).append(" × ").append(config.bars()).append(" bars, seed ")
                 .append(config.seed()).append(". All figures are in `metrics.json`.\n\n");
-        section(md, "Validity", (Map<?, ?>) doc.get("validity"));
-        section(md, "Conditioning", (Map<?, ?>) doc.get("conditioning"));
-        genreAdherence(md, (Map<?, ?>) doc.get("genre_adherence"));
-        drumIdioms(md, (Map<?, ?>) doc.get("drum_idioms"));
-        partCoherence(md, (Map<?, ?>) doc.get("part_coherence"));
-        swing(md, (Map<?, ?>) doc.get("swing"));
-        section(md, "Memorization", (Map<?, ?>) doc.get("memorization"));
-        section(md, "Reproducibility", (Map<?, ?>) doc.get("reproducibility"));
-        if (doc.get("infill_continuity") instanceof Map<?, ?> infill)
-            section(md, "Infill continuity (NLL per token of the kept bar after a rewritten gap; lower leads back better)", infill);
+        section(md, "Validity", validity(metrics.validity()));
+        section(md, "Conditioning", conditioning(metrics.conditioning()));
+        genreAdherence(md, metrics.genreAdherence());
+        drumIdioms(md, metrics.drumIdioms());
+        partCoherence(md, metrics.partCoherence());
+        swing(md, metrics.swing());
+        section(md, "Memorization", memorization(metrics.memorization()));
+        section(md, "Reproducibility", reproducibility(metrics.reproducibility()));
+        if (metrics.infillContinuity() != null)
+            section(md, "Infill continuity (NLL per token of the kept bar after a rewritten gap; lower leads back better)",
+                    infillContinuity(metrics.infillContinuity()));
 
-        Map<?, ?> dm = (Map<?, ?>) doc.get("distribution_match");
-        md.append("## Distribution match\n\n").append(dm.get("method")).append(".\n\nMean overlap area: **")
-                .append(dm.get("mean_overlap")).append("**, mean KL divergence (reference ‖ generated): ").append(dm.get("mean_kl_divergence"))
+        DistributionMetrics dm = metrics.distributionMatch();
+        md.append("## Distribution match\n\n").append(dm.method()).append(".\n\nMean overlap area: **")
+                .append(dm.meanOverlap()).append("**, mean KL divergence (reference ‖ generated): ").append(dm.meanKlDivergence())
                 .append("\n\n| feature | generated mean | reference mean | overlap | KL |\n|---|---:|---:|---:|---:|\n");
-        Map<?, ?> means = (Map<?, ?>) doc.get("features");
-        Map<?, ?> perFeature = (Map<?, ?>) dm.get("features");
         for (String name : PieceFeatures.scalarNames()) {
-            Map<?, ?> mean = (Map<?, ?>) means.get(name);
-            Map<?, ?> match = (Map<?, ?>) perFeature.get(name);
-            md.append("| ").append(name).append(" | ").append(dash(mean.get("generated_mean"))).append(" | ")
-                    .append(dash(mean.get("reference_mean"))).append(" | ").append(dash(match.get("overlap"))).append(" | ")
-                    .append(dash(match.get("kl_divergence"))).append(" |\n");
+            EvalMetrics.FeatureMeans mean = metrics.features().get(name);
+            DistributionMetrics.Match match = dm.features().get(name);
+            md.append("| ").append(name).append(" | ").append(dash(mean.generatedMean())).append(" | ")
+                    .append(dash(mean.referenceMean())).append(" | ").append(dash(match.overlap())).append(" | ")
+                    .append(dash(match.klDivergence())).append(" |\n");
         }
         md.append('\n');
-        for (Map.Entry<?, ?> h : ((Map<?, ?>) dm.get("histograms")).entrySet()) {
-            Map<?, ?> match = (Map<?, ?>) h.getValue();
-            md.append("- ").append(h.getKey()).append(" histogram: overlap ").append(dash(match.get("overlap")))
-                    .append(", KL ").append(dash(match.get("kl_divergence"))).append('\n');
-        }
+        dm.histograms().forEach((name, match) -> md.append("- ").append(name).append(" histogram: overlap ").append(dash(match.overlap()))
+                .append(", KL ").append(dash(match.klDivergence())).append('\n'));
         md.append('\n');
         for (String name : PieceFeatures.scalarNames()) {
             String file = "feature-" + name + ".png";
@@ -85,16 +80,16 @@ final class EvalReportWriter {
         histogramChart("Note length (16ths)", Evaluation.pooled(gen, PieceFeatures::durationHistogram), Evaluation.pooled(ref, PieceFeatures::durationHistogram), charts.resolve("duration.png"), md);
         histogramChart("Velocity (bins of 16)", Evaluation.pooled(gen, PieceFeatures::velocityHistogram), Evaluation.pooled(ref, PieceFeatures::velocityHistogram), charts.resolve("velocity.png"), md);
 
-        Map<?, ?> judge = (Map<?, ?>) doc.get("genre_classifier");
-        md.append("\n## Genre judge\n\n").append(judge.get("method")).append(". ").append(judge.get("folds"))
-                .append("-fold cross-validated accuracy on ").append(judge.get("pieces")).append(" reference pieces: **")
-                .append(judge.get("cv_accuracy")).append("** (majority-class baseline ").append(judge.get("majority_baseline")).append(").\n\n");
-        @SuppressWarnings("unchecked") List<String> genres = (List<String>) judge.get("genres");
-        int[][] confusion = (int[][]) judge.get("confusion");
+        GenreClassifierMetrics judge = metrics.genreClassifier();
+        md.append("\n## Genre judge\n\n").append(judge.method()).append(". ").append(judge.folds())
+                .append("-fold cross-validated accuracy on ").append(judge.pieces()).append(" reference pieces: **")
+                .append(judge.cvAccuracy()).append("** (majority-class baseline ").append(judge.majorityBaseline()).append(").\n\n");
+        List<String> genres = judge.genres();
+        List<List<Integer>> confusion = judge.confusion();
         if (confusionChart(genres, confusion, charts.resolve("confusion.png"))) md.append("![confusion](").append(CHARTS).append("/confusion.png)\n\n");
         md.append("| true \\ predicted | ").append(String.join(" | ", genres)).append(" |\n|---|").append("---:|".repeat(genres.size())).append('\n');
         for (int i = 0; i < genres.size(); i++)
-            md.append("| ").append(genres.get(i)).append(" | ").append(String.join(" | ", Arrays.stream(confusion[i]).mapToObj(Integer::toString).toList())).append(" |\n");
+            md.append("| ").append(genres.get(i)).append(" | ").append(String.join(" | ", confusion.get(i).stream().map(Object::toString).toList())).append(" |\n");
 
         md.append("\n## Samples\n\n");
         int drawn = 0;
@@ -110,105 +105,144 @@ final class EvalReportWriter {
                     Evaluation.sampleName(i), CHARTS, file));
             drawn++;
         }
-        AtomicFiles.write(out.resolve(METRICS), "metrics", o -> JSON.writeValue(o, doc));
+        metrics.write(out.resolve(METRICS));
         AtomicFiles.write(out.resolve(INDEX), "report", md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void genreAdherence(StringBuilder md, Map<?, ?> g) {
+    /** A row of a section's table, named as metrics.json names the figure. */
+    private record Figure(String name, Object value) { }
+
+    private static List<Figure> validity(ValidityMetrics v) {
+        return List.of(new Figure("rate", v.rate()), new Figure("decodes", v.decodes()), new Figure("bar_count", v.barCount()),
+                new Figure("tempo", v.tempo()), new Figure("time_signature", v.timeSignature()), new Figure("roles_present", v.rolesPresent()));
+    }
+
+    private static List<Figure> conditioning(ConditioningMetrics c) {
+        return List.of(new Figure("in_key_rate", c.inKeyRate()), new Figure("in_key_pieces", c.inKeyPieces()),
+                new Figure("reference_in_key_rate", c.referenceInKeyRate()), new Figure("tempo_adherence", c.tempoAdherence()),
+                new Figure("meter_adherence", c.meterAdherence()), new Figure("genre_adherence", c.genreAdherence()),
+                new Figure("genre_judged_pieces", c.genreJudgedPieces()), new Figure("genre_confusion", c.genreConfusion()));
+    }
+
+    private static List<Figure> memorization(MemorizationMetrics m) {
+        return List.of(new Figure("training_set", m.trainingSet()), new Figure("window_bars", m.windowBars()),
+                new Figure("copied_window_rate", m.copiedWindowRate()), new Figure("generated_windows", m.generatedWindows()),
+                new Figure("copied_windows", m.copiedWindows()), new Figure("longest_copied_run_bars", m.longestCopiedRunBars()),
+                new Figure("training_pieces", m.trainingPieces()), new Figure("training_windows", m.trainingWindows()));
+    }
+
+    private static List<Figure> reproducibility(ReproducibilityMetrics r) {
+        if (r instanceof ReproducibilityMetrics.NotMeasured n) return List.of(new Figure("note", n.note()));
+        if (r instanceof ReproducibilityMetrics.Measured m)
+            return List.of(new Figure("checks", m.checks()), new Figure("seeds", m.seeds()), new Figure("identical_tokens", m.identicalTokens()),
+                    new Figure("identical_midi", m.identicalMidi()), new Figure("rate", m.rate()));
+        throw new AssertionError("unhandled " + r);
+    }
+
+    private static List<Figure> infillContinuity(InfillContinuityMetrics i) {
+        return List.of(new Figure("pieces", i.pieces()), new Figure("original_bar4_nll", i.originalBar4Nll()),
+                new Figure("infill_bar4_nll", i.infillBar4Nll()), new Figure("continuation_bar4_nll", i.continuationBar4Nll()),
+                new Figure("infill_gap", i.infillGap()), new Figure("continuation_gap", i.continuationGap()));
+    }
+
+    private static void genreAdherence(StringBuilder md, GenreAdherenceMetrics g) {
         md.append("## Genre adherence by genre\n\nShare of generated pieces the judge files under the requested genre, beside the judge's own "
                 + "cross-validated hit rate on the reference pieces of that genre (95% Wilson intervals). Overall: ")
-                .append(proportion((Map<?, ?>) g.get("generated"))).append("; judge on the reference: ")
-                .append(proportion((Map<?, ?>) g.get("reference_cv"))).append(".\n\n| genre | generated | reference (judge CV) |\n|---|---:|---:|\n");
-        Map<?, ?> gen = (Map<?, ?>) g.get("generated_by_genre");
-        Map<?, ?> ref = (Map<?, ?>) g.get("reference_cv_by_genre");
-        for (Object genre : union(gen, ref))
-            md.append("| ").append(genre).append(" | ").append(proportion((Map<?, ?>) gen.get(genre))).append(" | ")
-                    .append(proportion((Map<?, ?>) ref.get(genre))).append(" |\n");
+                .append(proportion(g.generated())).append("; judge on the reference: ")
+                .append(proportion(g.referenceCv())).append(".\n\n| genre | generated | reference (judge CV) |\n|---|---:|---:|\n");
+        for (String genre : union(g.generatedByGenre(), g.referenceCvByGenre()))
+            md.append("| ").append(genre).append(" | ").append(proportion(g.generatedByGenre().get(genre))).append(" | ")
+                    .append(proportion(g.referenceCvByGenre().get(genre))).append(" |\n");
         md.append('\n');
     }
 
-    private static void drumIdioms(StringBuilder md, Map<?, ?> d) {
-        md.append("## Drum idioms\n\n").append(d.get("method")).append(".\n\n| genre | required | generated | reference |\n|---|---|---:|---:|\n");
-        Map<?, ?> required = (Map<?, ?>) d.get("required");
-        Map<?, ?> gen = (Map<?, ?>) ((Map<?, ?>) d.get("generated")).get("by_genre");
-        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) d.get("reference")).get("by_genre");
-        for (Object genre : union(gen, ref)) {
-            List<?> sets = (List<?>) required.get(genre);
-            md.append("| ").append(genre).append(" | ").append(sets == null || sets.isEmpty() ? "none" : String.join(" or ", sets.stream().map(Object::toString).toList()))
-                    .append(" | ").append(proportion((Map<?, ?>) gen.get(genre))).append(" | ").append(proportion((Map<?, ?>) ref.get(genre))).append(" |\n");
+    private static void drumIdioms(StringBuilder md, DrumIdiomMetrics d) {
+        md.append("## Drum idioms\n\n").append(d.method()).append(".\n\n| genre | required | generated | reference |\n|---|---|---:|---:|\n");
+        Map<String, ProportionMetrics> gen = d.generated().byGenre(), ref = d.reference().byGenre();
+        for (String genre : union(gen, ref)) {
+            List<String> sets = d.required().get(genre);
+            md.append("| ").append(genre).append(" | ").append(sets == null || sets.isEmpty() ? "none" : String.join(" or ", sets))
+                    .append(" | ").append(proportion(gen.get(genre))).append(" | ").append(proportion(ref.get(genre))).append(" |\n");
         }
-        md.append("| all | | ").append(proportion((Map<?, ?>) ((Map<?, ?>) d.get("generated")).get("overall"))).append(" | ")
-                .append(proportion((Map<?, ?>) ((Map<?, ?>) d.get("reference")).get("overall"))).append(" |\n\n");
+        md.append("| all | | ").append(proportion(d.generated().overall())).append(" | ")
+                .append(proportion(d.reference().overall())).append(" |\n\n");
     }
 
-    private static void partCoherence(StringBuilder md, Map<?, ?> c) {
-        md.append("## Part coherence\n\n").append(c.get("method")).append(".\n\n| measure | bars | generated own | other | lift | reference own | other | lift |\n"
+    private static void partCoherence(StringBuilder md, PartCoherenceMetrics c) {
+        md.append("## Part coherence\n\n").append(c.method()).append(".\n\n| measure | bars | generated own | other | lift | reference own | other | lift |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|\n");
-        for (String measure : List.of("chord_tones", "bass_kick_lock")) {
-            Map<?, ?> m = (Map<?, ?>) c.get(measure);
-            Map<?, ?> gen = (Map<?, ?>) m.get("generated");
-            Map<?, ?> ref = (Map<?, ?>) m.get("reference");
-            for (String part : List.of("early", "late", "all"))
-                md.append("| ").append(measure.replace('_', ' ')).append(" | ").append(part).append(" | ").append(ownOtherLift(gen, part))
-                        .append(" | ").append(ownOtherLift(ref, part)).append(" |\n");
-        }
+        lifts(md, "chord tones", c.chordTones());
+        lifts(md, "bass kick lock", c.bassKickLock());
         md.append("\nBy genre, all bars (own / other / lift):\n\n| genre | chord tones, generated | reference | bass-kick lock, generated | reference |\n|---|---:|---:|---:|---:|\n");
-        Map<?, ?> tonesGen = byGenre(c, "chord_tones", "generated"), tonesRef = byGenre(c, "chord_tones", "reference");
-        Map<?, ?> lockGen = byGenre(c, "bass_kick_lock", "generated"), lockRef = byGenre(c, "bass_kick_lock", "reference");
-        java.util.TreeSet<Object> genres = new java.util.TreeSet<>(union(tonesGen, tonesRef));
+        Map<String, PartCoherenceMetrics.GenreLift> tonesGen = c.chordTones().generated().byGenre(), tonesRef = c.chordTones().reference().byGenre();
+        Map<String, PartCoherenceMetrics.GenreLift> lockGen = c.bassKickLock().generated().byGenre(), lockRef = c.bassKickLock().reference().byGenre();
+        SortedSet<String> genres = union(tonesGen, tonesRef);
         genres.addAll(union(lockGen, lockRef));
-        for (Object g : genres)
-            md.append("| ").append(g).append(" | ").append(compact((Map<?, ?>) tonesGen.get(g))).append(" | ").append(compact((Map<?, ?>) tonesRef.get(g)))
-                    .append(" | ").append(compact((Map<?, ?>) lockGen.get(g))).append(" | ").append(compact((Map<?, ?>) lockRef.get(g))).append(" |\n");
+        for (String g : genres)
+            md.append("| ").append(g).append(" | ").append(compact(tonesGen.get(g))).append(" | ").append(compact(tonesRef.get(g)))
+                    .append(" | ").append(compact(lockGen.get(g))).append(" | ").append(compact(lockRef.get(g))).append(" |\n");
         md.append('\n');
     }
 
-    private static Map<?, ?> byGenre(Map<?, ?> coherence, String measure, String side) {
-        return (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) coherence.get(measure)).get(side)).get("by_genre");
+    /** One measure's rows: the first half of the bars, the second half, all. */
+    private static void lifts(StringBuilder md, String measure, PartCoherenceMetrics.Sides sides) {
+        PartCoherenceMetrics.Lift g = sides.generated(), r = sides.reference();
+        md.append("| ").append(measure).append(" | early | ").append(ownOtherLift(g.earlyOwn(), g.earlyOther(), g.earlyLift()))
+                .append(" | ").append(ownOtherLift(r.earlyOwn(), r.earlyOther(), r.earlyLift())).append(" |\n");
+        md.append("| ").append(measure).append(" | late | ").append(ownOtherLift(g.lateOwn(), g.lateOther(), g.lateLift()))
+                .append(" | ").append(ownOtherLift(r.lateOwn(), r.lateOther(), r.lateLift())).append(" |\n");
+        md.append("| ").append(measure).append(" | all | ").append(ownOtherLift(g.allOwn(), g.allOther(), g.allLift()))
+                .append(" | ").append(ownOtherLift(r.allOwn(), r.allOther(), r.allLift())).append(" |\n");
     }
 
-    private static String ownOtherLift(Map<?, ?> m, String part) {
-        return dash(m.get(part + "_own")) + " | " + dash(m.get(part + "_other")) + " | " + dash(m.get(part + "_lift"));
+    private static String ownOtherLift(Double own, Double other, Double lift) {
+        return dash(own) + " | " + dash(other) + " | " + dash(lift);
     }
 
-    private static String compact(Map<?, ?> row) {
+    private static String compact(PartCoherenceMetrics.GenreLift row) {
         if (row == null) return "–";
-        return dash(row.get("all_own")) + " / " + dash(row.get("all_other")) + " / " + dash(row.get("all_lift")) + " (" + row.get("pieces") + ")";
+        return dash(row.allOwn()) + " / " + dash(row.allOther()) + " / " + dash(row.allLift()) + " (" + row.pieces() + ")";
     }
 
-    private static void swing(StringBuilder md, Map<?, ?> s) {
-        md.append("## Swing\n\n").append(s.get("method")).append(".\n\n| genre | 8th phase, generated | reference | 16th phase, generated | reference |\n|---|---:|---:|---:|---:|\n");
-        Map<?, ?> gen = (Map<?, ?>) ((Map<?, ?>) s.get("generated")).get("by_genre");
-        Map<?, ?> ref = (Map<?, ?>) ((Map<?, ?>) s.get("reference")).get("by_genre");
-        for (Object g : union(gen, ref)) {
-            Map<?, ?> a = (Map<?, ?>) gen.get(g), b = (Map<?, ?>) ref.get(g);
-            md.append("| ").append(g).append(" | ").append(phase(a, "eighth")).append(" | ").append(phase(b, "eighth")).append(" | ")
-                    .append(phase(a, "sixteenth")).append(" | ").append(phase(b, "sixteenth")).append(" |\n");
+    private static void swing(StringBuilder md, SwingMetrics s) {
+        md.append("## Swing\n\n").append(s.method()).append(".\n\n| genre | 8th phase, generated | reference | 16th phase, generated | reference |\n|---|---:|---:|---:|---:|\n");
+        Map<String, SwingMetrics.Row> gen = s.generated().byGenre(), ref = s.reference().byGenre();
+        for (String g : union(gen, ref)) {
+            SwingMetrics.Row a = gen.get(g), b = ref.get(g);
+            md.append("| ").append(g).append(" | ").append(eighths(a)).append(" | ").append(eighths(b)).append(" | ")
+                    .append(sixteenths(a)).append(" | ").append(sixteenths(b)).append(" |\n");
         }
         md.append('\n');
     }
 
-    private static String phase(Map<?, ?> row, String level) {
-        if (row == null || row.get(level + "_phase_mean") == null) return "–";
-        return row.get(level + "_phase_mean") + " (" + row.get(level + "_phase_pieces") + ")";
+    private static String eighths(SwingMetrics.Row row) {
+        return row == null ? "–" : phase(row.eighthPhaseMean(), row.eighthPhasePieces());
+    }
+
+    private static String sixteenths(SwingMetrics.Row row) {
+        return row == null ? "–" : phase(row.sixteenthPhaseMean(), row.sixteenthPhasePieces());
+    }
+
+    private static String phase(Double mean, int pieces) {
+        return mean == null ? "–" : mean + " (" + pieces + ")";
     }
 
     /** "12/16 = 0.75 [0.51, 0.9]", or a dash when nothing was judged. */
-    private static String proportion(Map<?, ?> p) {
-        if (p == null || ((Number) p.get("judged")).intValue() == 0) return "–";
-        return p.get("passed") + "/" + p.get("judged") + " = " + p.get("share") + " [" + p.get("ci95_low") + ", " + p.get("ci95_high") + "]";
+    private static String proportion(ProportionMetrics p) {
+        if (p == null || p.judged() == 0) return "–";
+        return p.passed() + "/" + p.judged() + " = " + p.share() + " [" + p.ci95Low() + ", " + p.ci95High() + "]";
     }
 
-    private static java.util.SortedSet<Object> union(Map<?, ?> a, Map<?, ?> b) {
-        java.util.TreeSet<Object> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
-        keys.addAll(a.keySet());
+    /** The genres of both sides, alphabetical. */
+    private static SortedSet<String> union(Map<String, ?> a, Map<String, ?> b) {
+        SortedSet<String> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return keys;
     }
 
-    private static void section(StringBuilder md, String title, Map<?, ?> figures) {
+    private static void section(StringBuilder md, String title, List<Figure> figures) {
         md.append("## ").append(title).append("\n\n| figure | value |\n|---|---:|\n");
-        figures.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(dash(v)).append(" |\n"));
+        for (Figure f : figures) md.append("| ").append(f.name()).append(" | ").append(dash(f.value())).append(" |\n");
         md.append('\n');
     }
 
@@ -251,11 +285,11 @@ final class EvalReportWriter {
         if (save(c, file)) md.append("![").append(title).append("](").append(CHARTS).append('/').append(file.getFileName()).append(")\n");
     }
 
-    private static boolean confusionChart(List<String> genres, int[][] confusion, Path file) {
+    private static boolean confusionChart(List<String> genres, List<List<Integer>> confusion, Path file) {
         if (genres.isEmpty()) return false;
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < genres.size(); i++)
-            for (int j = 0; j < genres.size(); j++) cells.add(new Number[] {j, i, confusion[i][j]});
+            for (int j = 0; j < genres.size(); j++) cells.add(new Number[] {j, i, confusion.get(i).get(j)});
         HeatMapChart c = new HeatMapChartBuilder().width(700).height(600).title("Genre judge, cross-validated (rows: true)").build();
         c.getStyler().setShowValue(true);
         c.getStyler().setXAxisLabelRotation(45);

@@ -1,9 +1,7 @@
 package loopsmith.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
@@ -28,7 +26,7 @@ import loopsmith.tokens.Vocabulary;
 final class InfillContinuity {
     private InfillContinuity() {}
 
-    static Map<String, Object> measure(LanguageModel model, Vocabulary vocabulary, List<Piece> pieces, SamplingConfig sampling, long seed) {
+    static InfillContinuityMetrics measure(LanguageModel model, Vocabulary vocabulary, List<Piece> pieces, SamplingConfig sampling, long seed) {
         Generator generator = new Generator(model, vocabulary);
         RemiEncoder encoder = new RemiEncoder(vocabulary);
         List<Double> original = new ArrayList<>();
@@ -54,14 +52,8 @@ final class InfillContinuity {
             infilled.add(lastBarLoss(model, vocabulary, encoder, filled, head));
             continued.add(lastBarLoss(model, vocabulary, encoder, cont, head));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pieces", original.size());
-        out.put("original_bar4_nll", round(mean(original)));
-        out.put("infill_bar4_nll", round(mean(infilled)));
-        out.put("continuation_bar4_nll", round(mean(continued)));
-        out.put("infill_gap", round(mean(infilled) - mean(original)));
-        out.put("continuation_gap", round(mean(continued) - mean(original)));
-        return out;
+        return new InfillContinuityMetrics(original.size(), round(mean(original)), round(mean(infilled)), round(mean(continued)),
+                round(mean(infilled) - mean(original)), round(mean(continued) - mean(original)));
     }
 
     /** The first {@code bars} bars of a quantized piece. */

@@ -22,10 +22,13 @@ final class MusicalMeasures {
     /** One piece to measure: its genre label, the piece, its key (from the label or request), its swing as played. */
     record Item(Optional<String> genre, Piece piece, Optional<Key> key, SwingMeasure swing) { }
 
+    /** The two sets every measure runs on. */
+    record Sets(List<Item> generated, List<Item> reference) { }
+
     private MusicalMeasures() {}
 
     /** Drum parts judged and passed per genre of the idiom table, with Wilson intervals. */
-    static Map<String, Object> drumIdioms(List<Item> items) {
+    static DrumIdiomMetrics.Side drumIdioms(List<Item> items) {
         Proportion overall = new Proportion(0, 0);
         Map<String, Proportion> byGenre = new TreeMap<>();
         int notInTable = 0;
@@ -42,18 +45,14 @@ final class MusicalMeasures {
             byGenre.merge(it.genre().get(), new Proportion(pass.get() ? 1 : 0, 1),
                     (a, b) -> new Proportion(a.passed() + b.passed(), a.judged() + b.judged()));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("overall", overall.toMap());
-        m.put("drum_parts_not_judged", notInTable);
-        Map<String, Object> genres = new LinkedHashMap<>();
-        byGenre.forEach((g, p) -> genres.put(g, p.toMap()));
-        m.put("by_genre", genres);
-        return m;
+        Map<String, ProportionMetrics> genres = new LinkedHashMap<>();
+        byGenre.forEach((g, p) -> genres.put(g, ProportionMetrics.of(p)));
+        return new DrumIdiomMetrics.Side(ProportionMetrics.of(overall), notInTable, genres);
     }
 
     /** The idiom table as the report states it: genre → accepted idiom sets ("a+b"), empty for "none required". */
-    static Map<String, Object> idiomTable() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    static Map<String, List<String>> idiomTable() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
         for (String g : DrumIdioms.genres()) {
             List<String> sets = new ArrayList<>();
             for (Set<DrumIdioms.Idiom> set : DrumIdioms.required(g).orElseThrow())
@@ -64,12 +63,12 @@ final class MusicalMeasures {
     }
 
     /** Chord-tone rate of melody and bass against the own and another piece's chord part. */
-    static Map<String, Object> chordTones(List<Item> items) {
+    static PartCoherenceMetrics.Lift chordTones(List<Item> items) {
         return lift(items, it -> !PartCoherence.chordPart(it.piece()).isEmpty(), PartCoherence::chordTones, true);
     }
 
     /** Bass onsets on a kick, own drums against another piece's drums. */
-    static Map<String, Object> bassKickLock(List<Item> items) {
+    static PartCoherenceMetrics.Lift bassKickLock(List<Item> items) {
         return lift(items, it -> it.piece().tracks().stream().anyMatch(Track::isDrum),
                 (piece, other, semitones) -> PartCoherence.bassKickLock(piece, other), false);
     }
@@ -80,7 +79,7 @@ final class MusicalMeasures {
 
     private record Pair(Optional<String> genre, PartCoherence.Counts own, PartCoherence.Counts other) { }
 
-    private static Map<String, Object> lift(List<Item> items, Function<Item, Boolean> lendsPart, PairMeasure measure, boolean byKey) {
+    private static PartCoherenceMetrics.Lift lift(List<Item> items, Function<Item, Boolean> lendsPart, PairMeasure measure, boolean byKey) {
         List<PartCoherence.Candidate> candidates = items.stream()
                 .map(it -> new PartCoherence.Candidate(byKey ? it.key() : Optional.empty(), lendsPart.apply(it))).toList();
         List<Pair> pairs = new ArrayList<>();
@@ -93,26 +92,25 @@ final class MusicalMeasures {
             PartCoherence.Counts other = measure.apply(it.piece(), items.get(partner.get().index()).piece(), partner.get().semitones());
             pairs.add(new Pair(it.genre(), own, other));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pieces", pairs.size());
-        m.putAll(split("early", pairs, PartCoherence.Counts::early));
-        m.putAll(split("late", pairs, PartCoherence.Counts::late));
-        m.putAll(split("all", pairs, PartCoherence.Counts::all));
         Map<String, List<Pair>> byGenre = new TreeMap<>();
         for (Pair p : pairs) p.genre().ifPresent(g -> byGenre.computeIfAbsent(g, k -> new ArrayList<>()).add(p));
-        Map<String, Object> genres = new LinkedHashMap<>();
+        Map<String, PartCoherenceMetrics.GenreLift> genres = new LinkedHashMap<>();
         byGenre.forEach((g, ps) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pieces", ps.size());
-            row.putAll(split("all", ps, PartCoherence.Counts::all));
-            genres.put(g, row);
+            Split all = split(ps, PartCoherence.Counts::all);
+            genres.put(g, new PartCoherenceMetrics.GenreLift(ps.size(), all.own(), all.other(), all.lift()));
         });
-        m.put("by_genre", genres);
-        return m;
+        Split early = split(pairs, PartCoherence.Counts::early);
+        Split late = split(pairs, PartCoherence.Counts::late);
+        Split all = split(pairs, PartCoherence.Counts::all);
+        return new PartCoherenceMetrics.Lift(pairs.size(), early.own(), early.other(), early.lift(), late.own(), late.other(), late.lift(),
+                all.own(), all.other(), all.lift(), genres);
     }
 
+    /** Own, other and lift over some of the bars; null where no piece had both. */
+    private record Split(Double own, Double other, Double lift) { }
+
     /** Means over pieces where both own and other are defined in that part of the bars; lift = own − other. */
-    private static Map<String, Object> split(String name, List<Pair> pairs, ToDoubleFunction<PartCoherence.Counts> share) {
+    private static Split split(List<Pair> pairs, ToDoubleFunction<PartCoherence.Counts> share) {
         double own = 0, other = 0;
         int n = 0;
         for (Pair p : pairs) {
@@ -122,44 +120,30 @@ final class MusicalMeasures {
             other += b;
             n++;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(name + "_own", n == 0 ? null : Evaluation.round(own / n));
-        m.put(name + "_other", n == 0 ? null : Evaluation.round(other / n));
-        m.put(name + "_lift", n == 0 ? null : Evaluation.round((own - other) / n));
-        return m;
+        if (n == 0) return new Split(null, null, null);
+        return new Split(Evaluation.round(own / n), Evaluation.round(other / n), Evaluation.round((own - other) / n));
     }
 
     /** Mean 8th- and 16th-pair phase per genre (pieces with a figure at that level). */
-    static Map<String, Object> swing(List<Item> items) {
+    static SwingMetrics.Side swing(List<Item> items) {
         Map<String, List<SwingMeasure>> byGenre = new TreeMap<>();
         for (Item it : items) byGenre.computeIfAbsent(it.genre().orElse("(no genre)"), g -> new ArrayList<>()).add(it.swing());
-        Map<String, Object> genres = new LinkedHashMap<>();
+        Map<String, SwingMetrics.Row> genres = new LinkedHashMap<>();
         byGenre.forEach((g, ss) -> genres.put(g, swingRow(ss)));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("all", swingRow(items.stream().map(Item::swing).toList()));
-        m.put("by_genre", genres);
-        return m;
+        return new SwingMetrics.Side(swingRow(items.stream().map(Item::swing).toList()), genres);
     }
 
-    private static Map<String, Object> swingRow(List<SwingMeasure> ss) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("pieces", ss.size());
-        meanOf(row, "eighth_phase", ss, SwingMeasure::eighthPhase);
-        meanOf(row, "sixteenth_phase", ss, SwingMeasure::sixteenthPhase);
-        return row;
+    private static SwingMetrics.Row swingRow(List<SwingMeasure> ss) {
+        double[] eighths = finite(ss, SwingMeasure::eighthPhase);
+        double[] sixteenths = finite(ss, SwingMeasure::sixteenthPhase);
+        return new SwingMetrics.Row(ss.size(), eighths.length, mean(eighths), sixteenths.length, mean(sixteenths));
     }
 
-    private static void meanOf(Map<String, Object> row, String name, List<SwingMeasure> ss, ToDoubleFunction<SwingMeasure> f) {
-        double[] xs = ss.stream().mapToDouble(f).filter(Double::isFinite).toArray();
-        row.put(name + "_pieces", xs.length);
-        row.put(name + "_mean", xs.length == 0 ? null : Evaluation.round(java.util.Arrays.stream(xs).average().orElse(Double.NaN)));
+    private static double[] finite(List<SwingMeasure> ss, ToDoubleFunction<SwingMeasure> f) {
+        return ss.stream().mapToDouble(f).filter(Double::isFinite).toArray();
     }
 
-    /** Generated and reference side by side under one key. */
-    static Map<String, Object> both(Function<List<Item>, Map<String, Object>> measure, List<Item> generated, List<Item> reference) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generated", measure.apply(generated));
-        m.put("reference", measure.apply(reference));
-        return m;
+    private static Double mean(double[] xs) {
+        return xs.length == 0 ? null : Evaluation.round(java.util.Arrays.stream(xs).average().orElse(Double.NaN));
     }
 }

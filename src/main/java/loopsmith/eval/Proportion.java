@@ -1,8 +1,5 @@
 package loopsmith.eval;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * A share of judged items that passed, with its 95% Wilson score interval. Wilson rather than the normal
  * approximation because per-genre counts are small (a dozen pieces) and shares sit near 0 or 1, where the normal
@@ -43,16 +40,5 @@ public record Proportion(int passed, int judged) {
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         return Math.max(0, Math.min(1, centre + sign * half));
-    }
-
-    /** The metrics.json form: judged, passed, share and the interval, four decimals. */
-    Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("judged", judged);
-        m.put("passed", passed);
-        m.put("share", Evaluation.round(share()));
-        m.put("ci95_low", Evaluation.round(low()));
-        m.put("ci95_high", Evaluation.round(high()));
-        return m;
     }
 }

@@ -2,7 +2,6 @@ package loopsmith.eval;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import loopsmith.generate.SamplingConfig;
 
@@ -46,8 +45,7 @@ public record StyleMatch(double overlap, double ceiling, int generated, int held
 
     static double meanOverlap(List<PieceFeatures> a, List<PieceFeatures> reference) {
         if (a.isEmpty() || reference.isEmpty()) return 0;
-        Map<String, Object> m = Evaluation.distributionMatch(a, reference);
-        Object v = m.get("mean_overlap");
-        return v instanceof Number n ? n.doubleValue() : 0;
+        Double overlap = Evaluation.distributionMatch(a, reference).meanOverlap();
+        return overlap == null ? 0 : overlap;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import loopsmith.UnitTest;
 import loopsmith.generate.EngineException;
@@ -75,9 +74,9 @@ class EvaluationTest {
         List<Evaluation.Sample> samples = List.of(made,
                 new Evaluation.Sample(fourBars, Optional.of(piece), List.of()),  // decodes, wrong length
                 new Evaluation.Sample(REQUEST, Optional.empty(), List.of()));    // a file that did not read
-        Map<String, Object> validity = Evaluation.validity(samples);
-        assertEquals(Evaluation.round(2 / 3.0), validity.get("decodes"));
-        assertEquals(Evaluation.round(1 / 3.0), validity.get("bar_count"));
-        assertEquals(Evaluation.round((made.request().check(made.piece()).valid() ? 1 : 0) / 3.0), validity.get("rate"));
+        ValidityMetrics validity = Evaluation.validity(samples);
+        assertEquals(Evaluation.round(2 / 3.0), validity.decodes());
+        assertEquals(Evaluation.round(1 / 3.0), validity.barCount());
+        assertEquals(Evaluation.round((made.request().check(made.piece()).valid() ? 1 : 0) / 3.0), validity.rate());
     }
 }

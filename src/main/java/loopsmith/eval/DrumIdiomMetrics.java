@@ -1,0 +1,36 @@
+package loopsmith.eval;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * metrics.json {@code drum_idioms} ({@link DrumIdioms}): drum parts that hold their genre's idiom, generated beside
+ * reference.
+ *
+ * @param required genre → accepted idiom sets, each as "a+b"; empty when the genre requires none
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DrumIdiomMetrics(String method, Map<String, List<String>> required, Side generated, Side reference) {
+    public DrumIdiomMetrics {
+        EvalMetrics.required(method, "method");
+        required = EvalMetrics.ordered(required, "required");
+        EvalMetrics.required(generated, "generated");
+        EvalMetrics.required(reference, "reference");
+    }
+
+    /**
+     * One set of pieces.
+     *
+     * @param drumPartsNotJudged drum parts of a genre the idiom table does not name
+     * @param byGenre            genres in alphabetical order
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Side(ProportionMetrics overall, int drumPartsNotJudged, Map<String, ProportionMetrics> byGenre) {
+        public Side {
+            EvalMetrics.required(overall, "overall");
+            byGenre = EvalMetrics.ordered(byGenre, "by_genre");
+        }
+    }
+}
