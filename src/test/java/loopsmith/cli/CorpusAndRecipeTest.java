@@ -38,14 +38,18 @@ class CorpusAndRecipeTest {
 
     @Test
     void theDefaultRecipeParses() {
+        Recipe v1 = Recipe.load("default-v1", Path.of("."));
+        assertEquals("default-v1", v1.name());
+        assertTrue(v1.starterPerGenre() >= 100);
+        assertEquals(java.util.List.of(), v1.corpora());
         Recipe r = Recipe.load("default", Path.of("."));
         assertEquals("default", r.name());
-        assertTrue(r.starterPerGenre() >= 100);
         assertEquals("small", r.preset());
-        Recipe v3 = Recipe.load("default-v3", Path.of("."));
-        assertEquals(java.util.List.of("groove", "pop909"), v3.corpora(), "licence-clean human performances; not Nottingham (GPL) or Pop-K (NC)");
-        assertEquals(java.util.Set.of("starter", "groove", "pop909"), v3.weights().keySet());
-        assertTrue(v3.maxMinutes() > 0);
+        assertEquals(java.util.List.of("groove", "pop909"), r.corpora(), "licence-clean human performances; not Nottingham (GPL) or Pop-K (NC)");
+        assertEquals(java.util.Set.of("starter", "groove", "pop909"), r.weights().keySet());
+        assertTrue(r.maxMinutes() > 0);
+        assertTrue(r.init().orElseThrow().endsWith(Path.of("runs/default-v1/checkpoints/best.ckpt")), "fine-tuned from the starter-only model's run");
+        assertEquals(3e-4, r.learningRate().orElseThrow(), 1e-12);
     }
 
     @Test
