@@ -1,8 +1,5 @@
 package loopsmith.train;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import loopsmith.music.LoopsmithException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A training recipe kept in the repository ({@code recipes/NAME.yaml}): which data (the starter corpus, corpora
@@ -30,69 +24,31 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
                 : home.resolve("recipes").resolve(nameOrFile + ".yaml");
         if (!nameOrFile.matches("[\\w./-]+")) throw new LoopsmithException(null, "--recipe: not a recipe name or file: " + nameOrFile);
         if (!Files.isRegularFile(file)) throw new LoopsmithException(file, "no such recipe");
-        Map<String, Object> y;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(parsed instanceof Map<?, ?> m)) throw new LoopsmithException(file, "a recipe is a YAML mapping");
-            @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
-            y = map;
-        } catch (IOException e) {
-            throw new LoopsmithException(file, "cannot read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            if (e instanceof LoopsmithException le) throw le;
-            throw new LoopsmithException(file, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        RecipeFile y = RecipeFile.read(file);
         TrainConfig d = TrainConfig.defaults();
-        Map<String, Object> starter = section(y, "starter", file);
-        Map<String, Object> ingest = section(y, "ingest", file);
-        Map<String, Object> train = section(y, "train", file);
-        Object corpora = y.getOrDefault("corpora", List.of());
-        if (!(corpora instanceof List<?> list)) throw new LoopsmithException(file, "corpora: expected a list of folder names");
-        Map<String, Object> w = section(y, "weights", file);
+        RecipeFile.Starter starter = y.starter() == null ? new RecipeFile.Starter(null, null) : y.starter();
+        RecipeFile.Ingest ingest = y.ingest() == null ? new RecipeFile.Ingest(null) : y.ingest();
+        RecipeFile.Train train = y.train() == null ? new RecipeFile.Train(null, null, null, null, null, null, null, null, null) : y.train();
         Map<String, Double> weights = new java.util.TreeMap<>();
-        for (String source : w.keySet()) {
-            double v = number(w, source, 1, file).doubleValue();
-            if (!(v >= 0)) throw new LoopsmithException(file, "weights: " + source + " must be 0 or more, found " + v);
+        if (y.weights() != null) y.weights().forEach((source, v) -> {
+            if (v == null || !(v >= 0)) throw new LoopsmithException(file, "weights: " + source + " must be 0 or more, found " + v);
             weights.put(source, v);
-        }
-        return new Recipe(String.valueOf(y.getOrDefault("name", file.getFileName().toString())), file,
-                number(starter, "per_genre", 0, file).intValue(), number(starter, "seed", 1, file).longValue(),
-                list.stream().map(String::valueOf).toList(), weights, number(ingest, "bars", 8, file).intValue(),
-                String.valueOf(train.getOrDefault("preset", d.preset())), number(train, "batch", d.batchSize(), file).intValue(),
-                number(train, "accumulate", d.accumulation(), file).intValue(), number(train, "max_steps", d.maxSteps(), file).intValue(),
-                number(train, "eval_every", d.evalEvery(), file).intValue(), number(train, "max_minutes", 0, file).doubleValue(),
-                number(train, "seed", d.seed(), file).longValue(), init(train, home, file),
-                train.containsKey("lr") ? OptionalDouble.of(number(train, "lr", 0, file).doubleValue()) : OptionalDouble.empty());
+        });
+        if (train.init() != null && train.init().isBlank()) throw new LoopsmithException(file, "init: expected a path to a model file or run folder");
+        return new Recipe(or(y.name(), file.getFileName().toString()), file, or(starter.perGenre(), 0), or(starter.seed(), 1L),
+                y.corpora() == null ? List.of() : List.copyOf(y.corpora()), weights, or(ingest.bars(), 8),
+                or(train.preset(), d.preset()), or(train.batch(), d.batchSize()), or(train.accumulate(), d.accumulation()),
+                or(train.maxSteps(), d.maxSteps()), or(train.evalEvery(), d.evalEvery()), or(train.maxMinutes(), 0.0),
+                or(train.seed(), d.seed()), Optional.ofNullable(train.init()).map(i -> home.resolve(i).normalize()),
+                train.lr() == null ? OptionalDouble.empty() : OptionalDouble.of(train.lr()));
     }
 
-    /**
-     * The model a recipe fine-tunes from ({@code train.init}, relative to the repository): a fine-tuned bundled model
-     * names the run of the recipe it starts from, which must be trained first.
-     */
-    private static Optional<Path> init(Map<String, Object> train, Path home, Path file) {
-        Object v = train.get("init");
-        if (v == null) return Optional.empty();
-        if (!(v instanceof String s) || s.isBlank()) throw new LoopsmithException(file, "init: expected a path to a model file or run folder");
-        return Optional.of(home.resolve(s).normalize());
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     /** The corpus folders, resolved against {@code sharedCorpus} ({@code ../shared/corpus}) when relative. */
     public List<Path> corpusFolders(Path sharedCorpus) {
         return corpora.stream().map(c -> Path.of(c).isAbsolute() ? Path.of(c) : sharedCorpus.resolve(c)).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> y, String key, Path file) {
-        Object v = y.get(key);
-        if (v == null) return Map.of();
-        if (!(v instanceof Map<?, ?>)) throw new LoopsmithException(file, key + ": expected a mapping");
-        return (Map<String, Object>) v;
-    }
-
-    private static Number number(Map<String, Object> section, String key, Number fallback, Path file) {
-        Object v = section.get(key);
-        if (v == null) return fallback;
-        if (!(v instanceof Number n)) throw new LoopsmithException(file, key + ": expected a number, found '" + v + "'");
-        return n;
     }
 }

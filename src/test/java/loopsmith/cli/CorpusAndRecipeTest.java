@@ -101,6 +101,15 @@ class CorpusAndRecipeTest {
         Cli r = Cli.run("train", "--recipe", bad.toString(), "--out", dir.resolve("run").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("error: " + bad + ": not valid YAML"), r.err());
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "starter: {per_genre: 2}\ntrain: {max_step: 3}\n");
+        Cli unknown = Cli.run("train", "--recipe", typo.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown key 'train.max_step'") && unknown.err().contains("max_steps"), unknown.err());
+        Files.writeString(typo, "train: {batch: many}\n");
+        Cli wrongType = Cli.run("train", "--recipe", typo.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, wrongType.exitCode());
+        assertTrue(wrongType.err().contains(typo + ": train.batch: "), wrongType.err());
         Cli missing = Cli.run("train", "--recipe", "nonesuch", "--out", dir.resolve("run").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no such recipe"), missing.err());
