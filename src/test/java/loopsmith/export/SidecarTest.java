@@ -1,5 +1,6 @@
 package loopsmith.export;
 
+import loopsmith.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** loopsmith.json: what is written reads back equal, sidecars from before the format was named read, bad ones are named. */
+@UnitTest
 class SidecarTest {
     static final Path OLD = Path.of("src/test/resources/loopsmith/sidecars");
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package loopsmith.server;
 
+import loopsmith.UnitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the result list tells clients about a folder: the sidecar's facts, or why it could not read them. */
+@UnitTest
 class ResultFilesTest {
     static final Path SIDECARS = Path.of("src/test/resources/loopsmith/sidecars");
 
