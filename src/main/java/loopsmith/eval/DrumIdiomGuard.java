@@ -27,7 +27,7 @@ import loopsmith.tokens.Token;
  */
 public final class DrumIdiomGuard {
     /** Drum parts tried in all, the idea's own first. */
-    public static final int CANDIDATES = 8;
+    public static final int CANDIDATES = 16;
     /** Apart from the idea's seed, so candidates never repeat another variation's drums. */
     private static final long SEED_STRIDE = 7919;
 
