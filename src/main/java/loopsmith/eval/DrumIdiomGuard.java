@@ -1,7 +1,6 @@
 package loopsmith.eval;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import loopsmith.generate.GenerationRequest;
@@ -11,7 +10,6 @@ import loopsmith.library.Swing;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.Track;
-import loopsmith.tokens.RemiEncoder;
 import loopsmith.tokens.Token;
 
 /**
@@ -54,9 +52,9 @@ public final class DrumIdiomGuard {
         List<Generator.Result> tried = generator.generate(drumsOnly);
         Optional<Generator.Result> found = tried.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
         if (found.isEmpty()) return new Kept(made, Optional.of(false), CANDIDATES, made.seed());
-        // Harmony before the lines, as a new idea is written: the bass and melody of a bar then hear its chords.
-        List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS)
-                .sorted(Comparator.comparing(TrackSpec::role, RemiEncoder.partOrder())).toList();
+        // Accompany writes them harmony first, as a new idea is written (Generator.plan), so each bar's bass and
+        // melody hear its chords.
+        List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS).toList();
         int written = 1 + tried.indexOf(found.get()) + 1;
         if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), written, found.get().seed());
         GenerationRequest around = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
