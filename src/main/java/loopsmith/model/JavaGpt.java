@@ -62,7 +62,8 @@ public final class JavaGpt {
     }
 
     /**
-     * Keys and values of every position so far, preallocated for the whole context, plus scratch buffers. A cache made
+     * Keys and values of every position so far, channel-major (channel i of position t at i · context + t),
+     * preallocated for the whole context, plus scratch buffers. A cache made
      * with two threads splits each large matrix-vector product with a helper thread; close it to stop the helper.
      */
     public final class Cache implements AutoCloseable {
@@ -73,6 +74,9 @@ public final class JavaGpt {
         private final float[] xn = new float[c.embedDim()];
         private final float[] qkv = new float[3 * c.embedDim()];
         private final float[] att = new float[c.contextTokens()];
+        private final float[] q = new float[c.headDim()];
+        private final float[] att2 = new float[c.contextTokens()]; // the helper's, when it takes half the heads
+        private final float[] q2 = new float[c.headDim()];
         private final float[] y = new float[c.embedDim()];
         private final float[] h = new float[4 * c.embedDim()];
         private final float[] out = new float[c.embedDim()];
@@ -110,34 +114,22 @@ public final class JavaGpt {
         if (pos >= c.contextTokens()) throw new IllegalArgumentException("context of " + c.contextTokens() + " tokens is full");
         for (int i = 0; i < e; i++) s.x[i] = wte[token * e + i] + wpe[pos * e + i];
         int heads = c.heads();
-        int d = c.headDim();
-        float scale = (float) (1.0 / Math.sqrt(d));
         for (int l = 0; l < c.layers(); l++) {
             layerNorm(s.x, ln1w[l], ln1b[l], s.xn);
             matVec(s, attnW[l], attnB[l], s.xn, s.qkv, e, 3 * e);                 // (3C): q | k | v
-            System.arraycopy(s.qkv, e, s.keys[l], pos * e, e);
-            System.arraycopy(s.qkv, 2 * e, s.values[l], pos * e, e);
-            for (int hd = 0; hd < heads; hd++) {
-                int off = hd * d;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int t = 0; t <= pos; t++) {
-                    float dot = K.dot(s.qkv, off, s.keys[l], t * e + off, d) * scale;
-                    s.att[t] = dot;
-                    if (dot > max) max = dot;
-                }
-                float sum = 0;
-                for (int t = 0; t <= pos; t++) {
-                    float v = (float) Math.exp(s.att[t] - max);
-                    s.att[t] = v;
-                    sum += v;
-                }
-                float inv = 1 / sum;
-                for (int i = 0; i < d; i++) s.y[off + i] = 0;
-                for (int t = 0; t <= pos; t++) {
-                    float a = s.att[t] * inv;
-                    int base = t * e + off;
-                    K.axpy(a, s.values[l], base, s.y, off, d);
-                }
+            int ctx = c.contextTokens();
+            for (int i = 0; i < e; i++) {
+                s.keys[l][i * ctx + pos] = s.qkv[e + i];
+                s.values[l][i * ctx + pos] = s.qkv[2 * e + i];
+            }
+            int layer = l;
+            if (s.splitter == null || 2L * (pos + 1) * e < SPLIT_MIN_MACS) {
+                attend(s, layer, 0, heads, pos, s.att, s.q);
+            } else { // the heads are independent: the helper takes the second half
+                int half = heads / 2;
+                s.splitter.run(() -> attend(s, layer, half, heads, pos, s.att2, s.q2));
+                attend(s, layer, 0, half, pos, s.att, s.q);
+                s.splitter.await();
             }
             matVec(s, projW[l], projB[l], s.y, s.out, e, e);
             for (int i = 0; i < e; i++) s.x[i] += s.out[i];
@@ -151,6 +143,27 @@ public final class JavaGpt {
         matVec(s, wte, null, s.xn, s.logits, e, c.vocabSize());                  // tied head
         s.length++;
         return s.logits;
+    }
+
+    /**
+     * Causal self-attention of heads [from, to) for the token at {@code pos}, into {@code s.y}. The cache is
+     * channel-major, so a head's scores are its scaled query times a (d, positions) block and its output that block of
+     * values times the weights: vector loops as long as the context, where a position-major cache gives one short dot
+     * with a lane reduction per position and head.
+     */
+    private void attend(Cache s, int l, int from, int to, int pos, float[] att, float[] q) {
+        int ctx = c.contextTokens();
+        int d = c.headDim();
+        int n = pos + 1;
+        float scale = (float) (1.0 / Math.sqrt(d));
+        float[] keys = s.keys[l], values = s.values[l];
+        for (int hd = from; hd < to; hd++) {
+            int off = hd * d;
+            for (int i = 0; i < d; i++) q[i] = s.qkv[off + i] * scale;
+            K.vecMatStrided(keys, off * ctx, ctx, q, att, d, n);
+            K.softmax(att, n);
+            K.matVecStrided(values, off * ctx, ctx, att, s.y, off, d, n);
+        }
     }
 
     private static void layerNorm(float[] x, float[] w, float[] b, float[] out) {

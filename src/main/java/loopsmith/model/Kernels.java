@@ -19,6 +19,15 @@ interface Kernels {
     /** y[yo + i] += a · x[xo + i] for i in [0, n). */
     void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
 
+    /** out[oo + r] = Σ w[wo + r · stride + t] · x[t] for t in [0, n), rows r in [0, rows): rows of a strided matrix. */
+    void matVecStrided(float[] w, int wo, int stride, float[] x, float[] out, int oo, int rows, int n);
+
+    /** out[t] = Σ x[r] · w[wo + r · stride + t] for r in [0, rows), t in [0, n): x times a strided matrix. */
+    void vecMatStrided(float[] w, int wo, int stride, float[] x, float[] out, int rows, int n);
+
+    /** a[0, n) replaced by its softmax (n ≥ 1). */
+    void softmax(float[] a, int n);
+
     /** A short name for reports. */
     String name();
 }

@@ -36,6 +36,30 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void matVecStrided(float[] w, int wo, int stride, float[] x, float[] out, int oo, int rows, int n) {
+        for (int r = 0; r < rows; r++) out[oo + r] = dot(w, wo + r * stride, x, 0, n);
+    }
+
+    @Override
+    public void vecMatStrided(float[] w, int wo, int stride, float[] x, float[] out, int rows, int n) {
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int r = 0; r < rows; r++) axpy(x[r], w, wo + r * stride, out, 0, n);
+    }
+
+    @Override
+    public void softmax(float[] a, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int t = 0; t < n; t++) if (a[t] > max) max = a[t];
+        float sum = 0;
+        for (int t = 0; t < n; t++) {
+            a[t] = (float) Math.exp(a[t] - max);
+            sum += a[t];
+        }
+        float inv = 1 / sum;
+        for (int t = 0; t < n; t++) a[t] *= inv;
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -48,6 +48,47 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void stridedProductsAgreeWithTheirDefinitionForOddShapes() {
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {32, 16}, {32, 63}, {32, 64}, {32, 65}, {5, 200}, {32, 1024}}) {
+            int rows = shape[0], n = shape[1], stride = n + 11, wo = 5;
+            float[] w = randoms(wo + rows * stride), xr = randoms(n), xc = randoms(rows);
+            for (Kernels k : new Kernels[] {scalar, vector}) {
+                float[] rowsOut = new float[rows + 2];
+                k.matVecStrided(w, wo, stride, xr, rowsOut, 2, rows, n);
+                for (int r = 0; r < rows; r++) {
+                    double want = 0;
+                    for (int t = 0; t < n; t++) want += w[wo + r * stride + t] * xr[t];
+                    assertEquals(want, rowsOut[2 + r], 1e-5 * n, k.name() + " matVecStrided " + rows + "x" + n + " row " + r);
+                }
+                float[] colsOut = randoms(n + 3); // overwritten, not added to
+                k.vecMatStrided(w, wo, stride, xc, colsOut, rows, n);
+                for (int t = 0; t < n; t++) {
+                    double want = 0;
+                    for (int r = 0; r < rows; r++) want += xc[r] * w[wo + r * stride + t];
+                    assertEquals(want, colsOut[t], 1e-5 * rows, k.name() + " vecMatStrided " + rows + "x" + n + " column " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void softmaxSumsToOneAndMatchesExpAtEveryLength() {
+        for (int n = 1; n <= 70; n++) {
+            float[] a = randoms(n);
+            for (int i = 0; i < n; i++) a[i] *= 8; // wide enough that the max shift matters
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (float v : a) max = Math.max(max, v);
+            for (float v : a) sum += Math.exp(v - max);
+            for (Kernels k : new Kernels[] {scalar, vector}) {
+                float[] out = a.clone();
+                k.softmax(out, n);
+                for (int i = 0; i < n; i++)
+                    assertEquals(Math.exp(a[i] - max) / sum, out[i], 1e-6, k.name() + " softmax, n = " + n + ", i = " + i);
+            }
+        }
+    }
+
     private float[] randoms(int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) random.nextGaussian();
