@@ -1,6 +1,7 @@
 package loopsmith.service;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.library.CorpusRules;
+import loopsmith.library.Synonyms;
 import loopsmith.music.Key;
+import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 
 /**
@@ -82,18 +85,17 @@ public final class GenerateInput {
         if (guidance != null && !(guidance >= 0 && guidance <= 4)) throw invalid(RequestField.GUIDANCE, "expected 0 to 4");
         if (variations != null && variations < 1) throw invalid(RequestField.VARIATIONS, "expected 1 or more");
         if (feelFromAudio && audio == null) throw invalid(RequestField.FEEL_FROM_AUDIO, "needs an audio clip");
-        // Read here too (the service reads them again), so a bad one is refused before a server queues a job.
-        words(key).ifPresent(k -> Key.parse(k).orElseThrow(() -> invalid(RequestField.KEY, "not a key: " + k)));
-        words(timesig).ifPresent(t -> TimeSignature.parse(t).orElseThrow(() -> invalid(RequestField.TIMESIG, "not a time signature: " + t)));
-        if (roles != null) GenerateService.parseRoles(roles);
+        Optional<Key> key = words(this.key).map(k -> Key.parse(k).orElseThrow(() -> invalid(RequestField.KEY, "not a key: " + k)));
+        Optional<TimeSignature> meter = words(timesig)
+                .map(t -> TimeSignature.parse(t).orElseThrow(() -> invalid(RequestField.TIMESIG, "not a time signature: " + t)));
+        Optional<List<Role>> roles = this.roles == null || this.roles.isEmpty() ? Optional.empty() : Optional.of(parseRoles(this.roles));
         GenerationRequest.Mode mode = mode();
         if (seedMidi == null && mode != GenerationRequest.Mode.NEW && mode != GenerationRequest.Mode.ACCOMPANY)
             throw invalid(RequestField.SEED_MIDI, "mode " + mode.name().toLowerCase(Locale.ROOT) + " needs a seed MIDI");
         if (seedMidi == null && audio == null && mode == GenerationRequest.Mode.ACCOMPANY)
             throw invalid(RequestField.SEED_MIDI, "mode accompany needs a seed MIDI or an audio clip");
-        return new GenerateOptions(words(text), words(genre), words(style), words(mood), Optional.ofNullable(bpm), words(key),
-                words(timesig), Optional.ofNullable(bars), roles == null || roles.isEmpty() ? Optional.empty() : Optional.of(roles),
-                keyConstraint(), temperature == null ? d.temperature() : temperature, topK == null ? d.topK() : topK,
+        return new GenerateOptions(words(text), words(genre), words(style), words(mood), Optional.ofNullable(bpm), key,
+                meter, Optional.ofNullable(bars), roles, keyConstraint(), temperature == null ? d.temperature() : temperature, topK == null ? d.topK() : topK,
                 topP == null ? d.topP() : topP, Optional.ofNullable(seed), variations == null ? 1 : variations,
                 Optional.ofNullable(seedMidi), mode, words(varyBars), Optional.ofNullable(model), outDir, export,
                 Optional.ofNullable(audio), controls(), guidance == null ? d.guidance() : guidance, minP == null ? d.minP() : minP,
@@ -110,6 +112,17 @@ public final class GenerateInput {
             throw invalid(RequestField.MODE, "expected new, continue, accompany, vary or infill, not " + mode);
         }
         return m == GenerationRequest.Mode.NEW && seedMidi != null ? GenerationRequest.Mode.ACCOMPANY : m;
+    }
+
+    /** Role names and their synonyms ("keys" for chords), each role once, in the order given. */
+    private static List<Role> parseRoles(List<String> names) {
+        List<Role> out = new ArrayList<>();
+        for (String n : names) {
+            Role r = Synonyms.role(n).or(() -> Role.parse(n))
+                    .orElseThrow(() -> invalid(RequestField.ROLES, "unknown role '" + n + "' (drums, bass, chords, melody, pad, fx)"));
+            if (!out.contains(r)) out.add(r);
+        }
+        return List.copyOf(out);
     }
 
     private KeyConstraint keyConstraint() {

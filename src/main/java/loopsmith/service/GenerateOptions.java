@@ -8,10 +8,14 @@ import java.util.Optional;
 import loopsmith.export.ExportConfig;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
+import loopsmith.music.Key;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
 
 /**
- * Everything a caller (CLI, HTTP, OSC) can ask of one generation. Explicit fields override what the text says;
- * empty means "from the text, the seed MIDI or the genre's defaults", in that order.
+ * Everything a caller (CLI, HTTP, OSC) can ask of one generation, already read and checked ({@link GenerateInput}
+ * makes one from the caller's words). Explicit fields override what the text says; empty means "from the text, the
+ * seed MIDI or the genre's defaults", in that order.
  *
  * @param seed         random seed; empty picks one at random (and the result records it)
  * @param varyBars     for {@link GenerationRequest.Mode#VARY}: "5-8" (1-based, inclusive)
@@ -24,8 +28,8 @@ import loopsmith.generate.KeyConstraint;
  *                     accents) instead of the model's feel
  */
 public record GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                              Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
-                              Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                              Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
+                              Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                               ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
@@ -44,8 +48,8 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
 
     /** Options whose feel is not taken from an audio clip. */
     public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
-                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
+                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
                            int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                            GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                            ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
@@ -56,8 +60,8 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
 
     /** Options whose density, swing, quantization and feel are the text's and the model's. */
     public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
-                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
+                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
                            int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                            GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                            ExportConfig export, Optional<Path> audio) {
@@ -68,8 +72,8 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
 
     /** Options without an audio clip. */
     public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<String> key, Optional<String> timeSignature,
-                           Optional<Integer> bars, Optional<List<String>> roles, KeyConstraint inKey, double temperature,
+                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
+                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
                            int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                            GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                            ExportConfig export) {

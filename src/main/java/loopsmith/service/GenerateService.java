@@ -150,11 +150,11 @@ public final class GenerateService {
         boolean fromDefaults = o.seedMidi().isPresent();
         double bpm = o.bpm().orElseGet(() -> clip.isPresent() ? TempoDetector.MIN_BPM
                 : seed.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM)).map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
-        TimeSignature meter = o.timeSignature().flatMap(TimeSignature::parse)
+        TimeSignature meter = o.timeSignature()
                 .or(() -> seed.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int asked = o.bars().orElse(clip.isPresent() ? GenerationRequest.MAX_BARS : prompt.bars().orElse(8));
-        int newParts = o.roles().map(GenerateService::parseRoles).orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles()).size();
+        int newParts = o.roles().orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles()).size();
         long seedBars = seed.map(Piece::lengthBars).orElse(0L);
         int seedTracks = seed.map(p -> p.tracks().size()).orElse(0);
         int bars;
@@ -228,14 +228,14 @@ public final class GenerateService {
         boolean fromDefaults = o.seedMidi().isPresent();
         double bpm = o.bpm().or(() -> clip.map(c -> c.tempo().bpm())).orElseGet(() -> seedPiece.filter(p -> fromDefaults && prompt.defaulted().contains(PromptTags.BPM))
                 .map(Piece::initialBpm).orElse(prompt.bpm().orElse(120)));
-        Optional<Key> key = o.key().map(k -> Key.parse(k).orElseThrow(() -> new InvalidRequestException(RequestField.KEY, "not a key: " + k)));
+        Optional<Key> key = o.key();
         if (key.isEmpty()) key = clip.flatMap(AudioAnalysis::detectedKey);
         if (key.isEmpty()) key = seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.KEY)).flatMap(Piece::key).or(prompt::key);
-        TimeSignature meter = o.timeSignature().map(t -> TimeSignature.parse(t).orElseThrow(() -> new InvalidRequestException(RequestField.TIMESIG, "not a time signature: " + t)))
+        TimeSignature meter = o.timeSignature()
                 .or(() -> seedPiece.filter(p -> prompt.defaulted().contains(PromptTags.TIME_SIGNATURE)).map(Piece::initialTimeSignature))
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
-        List<Role> roles = o.roles().map(GenerateService::parseRoles).orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
+        List<Role> roles = o.roles().orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
         List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre));
         GenerationRequest.Mode mode = o.mode();
         Optional<Piece> requestSeed = seedPiece;
@@ -397,16 +397,6 @@ public final class GenerateService {
         r.warnings().forEach(w -> warnings.add(file.getFileName() + ": " + w));
         if (r.piece().noteCount() == 0) throw new LoopsmithException(file, "seed MIDI has no notes");
         return r.piece();
-    }
-
-    static List<Role> parseRoles(List<String> names) {
-        List<Role> out = new ArrayList<>();
-        for (String n : names) {
-            Role r = loopsmith.library.Synonyms.role(n).or(() -> Role.parse(n))
-                    .orElseThrow(() -> new InvalidRequestException(RequestField.ROLES, "unknown role '" + n + "' (drums, bass, chords, melody, pad, fx)"));
-            if (!out.contains(r)) out.add(r);
-        }
-        return out;
     }
 
     /**

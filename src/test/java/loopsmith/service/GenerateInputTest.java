@@ -13,6 +13,9 @@ import loopsmith.generate.Density;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.KeyConstraint;
 import loopsmith.generate.SamplingConfig;
+import loopsmith.music.Key;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -62,6 +65,15 @@ class GenerateInputTest {
         assertEquals(KeyConstraint.STRICT, o.inKey());
         assertEquals(62.0, o.controls().swingPercent().getAsDouble());
         assertEquals(4, o.controls().quantizeSteps());
+    }
+
+    @Test
+    void keyMeterAndRolesAreReadOnceIntoTheirTypes() {
+        GenerateOptions o = GenerateInput.into(OUT).key(" F# minor ").timesig("6/8").roles(List.of("Keys", "drums", "chords", "bass"))
+                .resolve();
+        assertEquals(Key.parse("F#m"), o.key());
+        assertEquals(TimeSignature.parse("6/8"), o.timeSignature());
+        assertEquals(Optional.of(List.of(Role.CHORDS, Role.DRUMS, Role.BASS)), o.roles(), "synonyms read, each role once, order kept");
     }
 
     @Test

@@ -20,6 +20,7 @@ import loopsmith.generate.KeyConstraint;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
+import loopsmith.music.Role;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class GenerateServiceTest {
 
     private static GenerateOptions options(Path model, Path out) {
         return new GenerateOptions(Optional.of("house"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(List.of("drums", "bass")), KeyConstraint.SOFT, 1.0, 0, 1.0,
+                Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(List.of(Role.DRUMS, Role.BASS)), KeyConstraint.SOFT, 1.0, 0, 1.0,
                 Optional.of(3L), 1, Optional.empty(), GenerationRequest.Mode.NEW, Optional.empty(), Optional.of(model), out,
                 ExportConfig.midiOnly());
     }
