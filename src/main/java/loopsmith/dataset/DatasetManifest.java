@@ -45,6 +45,9 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
 
     /** Only names ingest writes: a manifest must not send a reader outside its dataset. */
     private static final String DATA_NAME = DatasetFormat.DATA_PREFIX + "[a-z0-9]{1,40}";
+    /** Every manifest ingest wrote carries both fields. */
+    private static final TypedJson.Format VERSIONS = new TypedJson.Format(DatasetFormat.FORMAT, "dataset manifest", DatasetFormat.VERSION,
+            0, "update Loopsmith or ingest the library again");
 
     public DatasetManifest {
         // Kept in the order written (train, then validation), as people read the file.
@@ -122,19 +125,7 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
         if (!Files.isRegularFile(file)) throw new LoopsmithException(dataset, "not a Loopsmith dataset (no " + DatasetFormat.MANIFEST + ")");
         try {
             JsonNode tree = TypedJson.MAPPER.readTree(file.toFile());
-            if (tree == null || !tree.isObject()) throw new LoopsmithException(file, "not a Loopsmith dataset manifest (not a JSON object)");
-            if (!tree.hasNonNull("format")) throw new LoopsmithException(file, "missing required field 'format'");
-            if (!DatasetFormat.FORMAT.equals(tree.get("format").asText()))
-                throw new LoopsmithException(file, "not a Loopsmith dataset manifest (format is '" + tree.get("format").asText()
-                        + "', not '" + DatasetFormat.FORMAT + "')");
-            if (!tree.hasNonNull("version")) throw new LoopsmithException(file, "missing required field 'version'");
-            if (!tree.get("version").canConvertToExactIntegral())
-                throw new LoopsmithException(file, "dataset version '" + tree.get("version").asText() + "' is not a whole number");
-            int version = tree.get("version").asInt();
-            if (version > DatasetFormat.VERSION)
-                throw new LoopsmithException(file, "dataset version " + version + " is newer than this build reads (1 to "
-                        + DatasetFormat.VERSION + "); update Loopsmith or ingest the library again");
-            if (version < 1) throw new LoopsmithException(file, "dataset version " + version + " does not exist (versions start at 1)");
+            VERSIONS.versionOf(file, tree);
             return TypedJson.MAPPER.treeToValue(tree, DatasetManifest.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, TypedJson.reason(e), e);

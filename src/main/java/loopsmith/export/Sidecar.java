@@ -65,6 +65,8 @@ public record Sidecar(@JsonProperty(required = true) String format,
     public static final String FILE_NAME = "loopsmith.json";
     public static final String FORMAT = "loopsmith-result";
     public static final int VERSION = 1;
+    /** Sidecars from before the format was named carry neither field and are version 1. */
+    private static final TypedJson.Format VERSIONS = new TypedJson.Format(FORMAT, "result sidecar", VERSION, 1, "update Loopsmith");
 
     public Sidecar {
         if (!FORMAT.equals(format)) throw new IllegalArgumentException("format is '" + format + "', not '" + FORMAT + "'");
@@ -296,22 +298,7 @@ public record Sidecar(@JsonProperty(required = true) String format,
      */
     public static Sidecar read(Path file) {
         try {
-            JsonNode tree = TypedJson.READER.readTree(Files.readAllBytes(file));
-            if (tree == null || !tree.isObject()) throw new LoopsmithException(file, "not a Loopsmith result sidecar (not a JSON object)");
-            ObjectNode fields = (ObjectNode) tree;
-            if (!fields.has("format") && !fields.has("version")) fields.put("format", FORMAT).put("version", 1);
-            if (!fields.hasNonNull("format")) throw new LoopsmithException(file, "missing required field 'format'");
-            if (!FORMAT.equals(fields.get("format").asText()))
-                throw new LoopsmithException(file, "not a Loopsmith result sidecar (format is '" + fields.get("format").asText()
-                        + "', not '" + FORMAT + "')");
-            if (!fields.hasNonNull("version")) throw new LoopsmithException(file, "missing required field 'version'");
-            if (!fields.get("version").canConvertToExactIntegral())
-                throw new LoopsmithException(file, "result sidecar version '" + fields.get("version").asText() + "' is not a whole number");
-            int version = fields.get("version").asInt();
-            if (version > VERSION)
-                throw new LoopsmithException(file, "result sidecar version " + version + " is newer than this build reads (1 to " + VERSION
-                        + "); update Loopsmith");
-            if (version < 1) throw new LoopsmithException(file, "result sidecar version " + version + " does not exist (versions start at 1)");
+            ObjectNode fields = VERSIONS.versioned(file, TypedJson.READER.readTree(Files.readAllBytes(file)));
             Tool tool = tool(file, fields.path("request").path("tool"));
             return TypedJson.READER.forType(Sidecar.class).withAttribute(Tool.class, tool).readValue(fields);
         } catch (JsonProcessingException e) {

@@ -135,7 +135,7 @@ class SidecarTest {
         Path file = Files.writeString(dir.resolve(Sidecar.FILE_NAME), "{\"format\":\"loopsmith-result\",\"version\":2,\"stems\":{}}");
         LoopsmithException e = assertThrows(LoopsmithException.class, () -> Sidecar.read(file));
         assertEquals(file, e.file());
-        assertEquals("result sidecar version 2 is newer than this build reads (1 to 1); update Loopsmith", e.reason());
+        assertEquals("result sidecar version 2 is newer than this Loopsmith reads (1 to 1); update Loopsmith", e.reason());
     }
 
     @Test

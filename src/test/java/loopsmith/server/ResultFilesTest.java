@@ -45,7 +45,7 @@ class ResultFilesTest {
     @Test
     void anUnreadableSidecarIsAWarningWithoutThePath(@TempDir Path out) throws IOException {
         Map<String, Object> newer = describe(out, "20271202-105250_house_124bpm_s1", "{\"format\":\"loopsmith-result\",\"version\":9}");
-        assertEquals("unreadable loopsmith.json: result sidecar version 9 is newer than this build reads (1 to 1); update Loopsmith",
+        assertEquals("unreadable loopsmith.json: result sidecar version 9 is newer than this Loopsmith reads (1 to 1); update Loopsmith",
                 newer.get("warning"));
         assertFalse(newer.containsKey("seed"), newer.toString());
         Map<String, Object> empty = describe(out, "20250101-000000_house_124bpm_s1", "{}");
