@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code distribution_match}: how the generated pieces' feature distributions overlap the reference's.
@@ -20,7 +21,7 @@ public record DistributionMetrics(String method, Double meanOverlap, Double mean
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Double ceiling,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Double ofCeiling) {
     public DistributionMetrics {
-        EvalMetrics.required(method, "method");
+        TypedJson.required(method, "method");
         features = EvalMetrics.ordered(features, "features");
         histograms = EvalMetrics.ordered(histograms, "histograms");
     }

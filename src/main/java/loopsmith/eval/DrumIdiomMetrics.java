@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code drum_idioms} ({@link DrumIdioms}): drum parts that hold their genre's idiom, generated beside
@@ -14,10 +15,10 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DrumIdiomMetrics(String method, Map<String, List<String>> required, Side generated, Side reference) {
     public DrumIdiomMetrics {
-        EvalMetrics.required(method, "method");
+        TypedJson.required(method, "method");
         required = EvalMetrics.ordered(required, "required");
-        EvalMetrics.required(generated, "generated");
-        EvalMetrics.required(reference, "reference");
+        TypedJson.required(generated, "generated");
+        TypedJson.required(reference, "reference");
     }
 
     /**
@@ -29,7 +30,7 @@ public record DrumIdiomMetrics(String method, Map<String, List<String>> required
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Side(ProportionMetrics overall, int drumPartsNotJudged, Map<String, ProportionMetrics> byGenre) {
         public Side {
-            EvalMetrics.required(overall, "overall");
+            TypedJson.required(overall, "overall");
             byGenre = EvalMetrics.ordered(byGenre, "by_genre");
         }
     }

@@ -3,20 +3,18 @@ package loopsmith.eval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
@@ -53,10 +51,9 @@ public record EvalMetrics(String format, int version, String source,
                           MemorizationMetrics memorization, ReproducibilityMetrics reproducibility, Double seconds) {
     public static final String FORMAT = "loopsmith-eval-metrics";
     public static final int VERSION = 1;
-    /** What a metrics.json without format and version is: eval wrote version 1's keys before it wrote those fields. */
-    private static final int UNVERSIONED = 1;
-    /** How Jackson words a null where a number belongs. */
-    private static final String NULL_PRIMITIVE = "Cannot map `null` into type";
+    /** A metrics.json without format and version is version 1: eval wrote version 1's keys before it wrote those fields. */
+    private static final TypedJson.Format VERSIONS = new TypedJson.Format(FORMAT, "eval metrics file", VERSION, 1,
+            "read it with the Loopsmith that wrote it, or a newer one");
 
     /**
      * Unknown fields are tolerated, so that a field added within a version does not make older reports unreadable; a
@@ -70,21 +67,21 @@ public record EvalMetrics(String format, int version, String source,
     public EvalMetrics {
         if (!FORMAT.equals(format)) throw new IllegalArgumentException("format must be " + FORMAT + ", was " + format);
         if (version < 1 || version > VERSION) throw new IllegalArgumentException("version must be 1 to " + VERSION + ", was " + version);
-        required(source, "source");
+        TypedJson.required(source, "source");
         modelVocabularyGenres = modelVocabularyGenres == null ? null : List.copyOf(modelVocabularyGenres);
-        required(reference, "reference");
-        required(sampling, "sampling");
-        required(validity, "validity");
+        TypedJson.required(reference, "reference");
+        TypedJson.required(sampling, "sampling");
+        TypedJson.required(validity, "validity");
         features = ordered(features, "features");
-        required(distributionMatch, "distribution_match");
-        required(conditioning, "conditioning");
-        required(genreAdherence, "genre_adherence");
-        required(genreClassifier, "genre_classifier");
-        required(drumIdioms, "drum_idioms");
-        required(partCoherence, "part_coherence");
-        required(swing, "swing");
-        required(memorization, "memorization");
-        required(reproducibility, "reproducibility");
+        TypedJson.required(distributionMatch, "distribution_match");
+        TypedJson.required(conditioning, "conditioning");
+        TypedJson.required(genreAdherence, "genre_adherence");
+        TypedJson.required(genreClassifier, "genre_classifier");
+        TypedJson.required(drumIdioms, "drum_idioms");
+        TypedJson.required(partCoherence, "part_coherence");
+        TypedJson.required(swing, "swing");
+        TypedJson.required(memorization, "memorization");
+        TypedJson.required(reproducibility, "reproducibility");
     }
 
     /** The sampling settings the pieces were generated with (as {@code generate}'s options name them). */
@@ -113,52 +110,19 @@ public record EvalMetrics(String format, int version, String source,
         try {
             tree = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new LoopsmithException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new LoopsmithException(file, TypedJson.reason(e), e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read eval metrics: " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject()) throw new LoopsmithException(file, "not eval metrics (not a JSON object)");
-        JsonNode format = tree.get("format");
-        if (format != null && !FORMAT.equals(format.asText()))
-            throw new LoopsmithException(file, "not eval metrics (format is '" + format.asText() + "', not '" + FORMAT + "')");
-        JsonNode v = tree.get("version");
-        if (v != null && !v.canConvertToExactIntegral())
-            throw new LoopsmithException(file, "eval metrics version '" + v.asText() + "' is not a whole number");
-        int version = v == null ? UNVERSIONED : v.asInt();
-        if (version > VERSION)
-            throw new LoopsmithException(file, "eval metrics version " + version + " is newer than this Loopsmith reads (1 to "
-                    + VERSION + "); read it with the Loopsmith that wrote it, or a newer one");
-        if (version < 1) throw new LoopsmithException(file, "eval metrics version " + version + " does not exist (versions start at 1)");
-        ObjectNode versioned = ((ObjectNode) tree).deepCopy();
-        versioned.put("format", FORMAT);
-        versioned.put("version", version);
         try {
-            return JSON.treeToValue(versioned, EvalMetrics.class);
+            return JSON.treeToValue(VERSIONS.versioned(file, tree), EvalMetrics.class);
         } catch (JsonProcessingException e) {
-            throw new LoopsmithException(file, "eval metrics are incomplete or damaged: " + reason(e), e);
+            throw new LoopsmithException(file, "eval metrics are incomplete or damaged: " + TypedJson.reason(e), e);
         }
-    }
-
-    /** Why the document did not bind, naming the field: "validity.rate: ..." or "missing required field 'swing'". */
-    private static String reason(JsonProcessingException e) {
-        String at = "";
-        if (e instanceof JsonMappingException m)
-            for (JsonMappingException.Reference r : m.getPath())
-                at += r.getFieldName() != null ? (at.isEmpty() ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]";
-        String why = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
-                // Jackson's own wording ends in a hint about its settings, which is not for users.
-                : e.getOriginalMessage().startsWith(NULL_PRIMITIVE) ? "null where a number belongs" : e.getOriginalMessage();
-        return at.isEmpty() ? why : at + ": " + why;
-    }
-
-    /** A field the document must give a value; thrown from the compact constructors, so that a reader names it. */
-    static <T> T required(T value, String field) {
-        if (value == null) throw new IllegalArgumentException("missing required field '" + field + "'");
-        return value;
     }
 
     /** An unmodifiable copy that keeps the order the keys were written in (Map.copyOf would not). */
     static <V> Map<String, V> ordered(Map<String, V> map, String field) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(required(map, field)));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(TypedJson.required(map, field)));
     }
 }

@@ -3,6 +3,7 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code genre_adherence}: the judge's verdicts on generated pieces, beside its own cross-validated hit
@@ -13,8 +14,8 @@ public record GenreAdherenceMetrics(ProportionMetrics generated, ProportionMetri
                                     Map<String, ProportionMetrics> generatedByGenre,
                                     Map<String, ProportionMetrics> referenceCvByGenre) {
     public GenreAdherenceMetrics {
-        EvalMetrics.required(generated, "generated");
-        EvalMetrics.required(referenceCv, "reference_cv");
+        TypedJson.required(generated, "generated");
+        TypedJson.required(referenceCv, "reference_cv");
         generatedByGenre = EvalMetrics.ordered(generatedByGenre, "generated_by_genre");
         referenceCvByGenre = EvalMetrics.ordered(referenceCvByGenre, "reference_cv_by_genre");
     }

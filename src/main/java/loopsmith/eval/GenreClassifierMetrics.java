@@ -3,6 +3,7 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code genre_classifier}: the genre judge and how far its verdicts can be trusted.
@@ -17,10 +18,10 @@ import java.util.List;
 public record GenreClassifierMetrics(String method, List<String> features, Double cvAccuracy, Double majorityBaseline, int folds,
                                      int pieces, List<String> genres, List<List<Integer>> confusion) {
     public GenreClassifierMetrics {
-        EvalMetrics.required(method, "method");
-        features = List.copyOf(EvalMetrics.required(features, "features"));
-        genres = List.copyOf(EvalMetrics.required(genres, "genres"));
-        confusion = EvalMetrics.required(confusion, "confusion").stream().map(List::copyOf).toList();
+        TypedJson.required(method, "method");
+        features = List.copyOf(TypedJson.required(features, "features"));
+        genres = List.copyOf(TypedJson.required(genres, "genres"));
+        confusion = TypedJson.required(confusion, "confusion").stream().map(List::copyOf).toList();
         for (List<Integer> row : confusion)
             if (row.size() != genres.size())
                 throw new IllegalArgumentException("confusion has a row of " + row.size() + " cells for " + genres.size() + " genres");

@@ -2,6 +2,7 @@ package loopsmith.eval;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code memorization}: generated windows found verbatim in the training set.
@@ -14,6 +15,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record MemorizationMetrics(String trainingSet, int windowBars, Double copiedWindowRate, int generatedWindows,
                                   int copiedWindows, int longestCopiedRunBars, int trainingPieces, int trainingWindows) {
     public MemorizationMetrics {
-        EvalMetrics.required(trainingSet, "training_set");
+        TypedJson.required(trainingSet, "training_set");
     }
 }

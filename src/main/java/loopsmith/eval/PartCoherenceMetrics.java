@@ -3,6 +3,7 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code part_coherence} ({@link PartCoherence}): whether parts fit their own piece better than another
@@ -11,15 +12,15 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PartCoherenceMetrics(String method, Sides chordTones, Sides bassKickLock) {
     public PartCoherenceMetrics {
-        EvalMetrics.required(method, "method");
-        EvalMetrics.required(chordTones, "chord_tones");
-        EvalMetrics.required(bassKickLock, "bass_kick_lock");
+        TypedJson.required(method, "method");
+        TypedJson.required(chordTones, "chord_tones");
+        TypedJson.required(bassKickLock, "bass_kick_lock");
     }
 
     public record Sides(Lift generated, Lift reference) {
         public Sides {
-            EvalMetrics.required(generated, "generated");
-            EvalMetrics.required(reference, "reference");
+            TypedJson.required(generated, "generated");
+            TypedJson.required(reference, "reference");
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import loopsmith.dataset.TypedJson;
 
 /**
  * metrics.json {@code reproducibility}: either what the checks found or why there were none. The file carries no type
@@ -21,14 +22,14 @@ public sealed interface ReproducibilityMetrics {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Measured(int checks, List<Long> seeds, int identicalTokens, int identicalMidi, Double rate) implements ReproducibilityMetrics {
         public Measured {
-            seeds = List.copyOf(EvalMetrics.required(seeds, "seeds"));
+            seeds = List.copyOf(TypedJson.required(seeds, "seeds"));
         }
     }
 
     /** Pieces judged from a folder cannot be generated again. */
     record NotMeasured(String note) implements ReproducibilityMetrics {
         public NotMeasured {
-            EvalMetrics.required(note, "note");
+            TypedJson.required(note, "note");
         }
     }
 }

@@ -3,21 +3,22 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 
 /** metrics.json {@code swing} ({@link SwingMeasure}): off-beat phase, generated beside reference. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SwingMetrics(String method, Side generated, Side reference) {
     public SwingMetrics {
-        EvalMetrics.required(method, "method");
-        EvalMetrics.required(generated, "generated");
-        EvalMetrics.required(reference, "reference");
+        TypedJson.required(method, "method");
+        TypedJson.required(generated, "generated");
+        TypedJson.required(reference, "reference");
     }
 
     /** @param byGenre genres in alphabetical order; pieces without one under "(no genre)" */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Side(Row all, Map<String, Row> byGenre) {
         public Side {
-            EvalMetrics.required(all, "all");
+            TypedJson.required(all, "all");
             byGenre = EvalMetrics.ordered(byGenre, "by_genre");
         }
     }

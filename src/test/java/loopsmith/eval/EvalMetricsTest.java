@@ -162,7 +162,7 @@ class EvalMetricsTest {
         ((ObjectNode) tree.path("memorization")).putNull("copied_windows");
         JSON.writeValue(file.toFile(), tree);
         e = assertThrows(LoopsmithException.class, () -> EvalMetrics.read(file));
-        assertTrue(e.reason().endsWith("memorization.copied_windows: null where a number belongs"), e.getMessage());
+        assertTrue(e.reason().endsWith("field 'memorization.copied_windows' is null"), e.getMessage());
 
         generated().write(file);
         tree = (ObjectNode) JSON.readTree(file.toFile());
