@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.dataset.TypedJson;
 import loopsmith.model.ModelFile;
 import loopsmith.music.LoopsmithException;
 
@@ -42,8 +43,9 @@ public record RunState(@JsonProperty("version") int version,
                        @JsonProperty(ModelFile.SEEN_TAGS) List<String> seenTags,
                        @JsonProperty("warmup_end_minutes") Double warmupEndMinutes) {
     public static final int VERSION = 1;
-    /** What a state without a version field is: it was written before the field, with version 1's keys. */
-    private static final int UNVERSIONED = 1;
+    /** A state carries no format (its place in the header says what it is); one without a version has version 1's keys. */
+    private static final TypedJson.Format VERSIONS = new TypedJson.Format(null, "run state", VERSION, 1,
+            "resume the run with the Loopsmith that wrote it, or a newer one");
 
     // Unknown fields are tolerated, so an older build can still resume a run a newer one wrote when the newer one
     // only added fields; a change older builds must not read bumps VERSION instead. A null where a number belongs is
@@ -75,14 +77,7 @@ public record RunState(@JsonProperty("version") int version,
     public static RunState read(Path checkpoint, JsonNode train) {
         if (train == null || !train.isObject())
             throw new LoopsmithException(checkpoint, "checkpoint carries no run state (state." + ModelFile.TRAIN_STATE + "), so it cannot be resumed");
-        JsonNode v = train.get("version");
-        int version = v == null ? UNVERSIONED : v.isInt() ? v.intValue() : 0;
-        if (version > VERSION)
-            throw new LoopsmithException(checkpoint, "run state version " + version + " is newer than this Loopsmith reads (version "
-                    + VERSION + "); resume the run with the Loopsmith that wrote it, or a newer one");
-        if (version < 1) throw new LoopsmithException(checkpoint, "run state version " + v + " is not a version");
-        ObjectNode tree = ((ObjectNode) train).deepCopy();
-        tree.put("version", version);
+        ObjectNode tree = VERSIONS.versioned(checkpoint, train);
         try {
             return JSON.treeToValue(tree, RunState.class);
         } catch (JsonProcessingException e) {
