@@ -187,9 +187,10 @@ public final class Jobs implements AutoCloseable {
             else discard(job, o.folders());
         } catch (LoopsmithException e) {
             job.failed((e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason(), (System.nanoTime() - t0) / 1e9);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {
             // A bug, not bad input (or the interrupt of a job already stopped, whose end is already told): the client
-            // still learns that and why, and the worker lives on for the next job.
+            // still learns that and why, and the worker lives on for the next job. Errors too (a deep recursion's
+            // StackOverflowError, a class that fails to load): one that passed here left the job RUNNING for good.
             job.failed("internal error: " + e, (System.nanoTime() - t0) / 1e9);
         } finally {
             timer.cancel(false);
