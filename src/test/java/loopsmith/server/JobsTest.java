@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import loopsmith.UnitTest;
 import loopsmith.service.GenerateOptions;
@@ -132,6 +133,48 @@ class JobsTest {
             assertTrue(job.view(0).folders().isEmpty());
         }
     }
+    /**
+     * A job cancelled while its results are written, with the real service: when the second of three variations has its
+     * MIDI the first is already in place, and it goes with the job; cancelled before its stems render, a result leaves
+     * no half-written folder.
+     */
+    @Test
+    void aJobCancelledWhileItsResultsAreWrittenLeavesNoneOfThem() throws Exception {
+        GenerateService service = new GenerateService(ServerApiTest.HOME, Clock.systemUTC(), "test");
+        for (boolean audio : new boolean[] {false, true}) {
+            Path out = Files.createDirectories(dir.resolve(audio ? "stems" : "variations"));
+            int cancelAt = audio ? 1 : 2;
+            CountDownLatch submitted = new CountDownLatch(1);
+            AtomicReference<Job> self = new AtomicReference<>();
+            AtomicInteger midiWritten = new AtomicInteger();
+            try (Jobs jobs = new Jobs(1, 2, 10, (o, midiReady) -> {
+                try {
+                    submitted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return service.generate(o, folder -> {
+                    midiReady.accept(folder);
+                    if (midiWritten.incrementAndGet() == cancelAt) assertTrue(self.get().stop(Job.Status.CANCELLED, "cancelled"));
+                });
+            }, Clock.systemUTC(), Duration.ofMinutes(5))) {
+                GenerateForm form = Http.JSON.readValue("{\"text\":\"techno\",\"bars\":1,\"seed\":3,\"variations\":" + (audio ? 1 : 3)
+                        + ",\"audio\":" + audio + "}", GenerateForm.class);
+                Job job = jobs.submit(form.toOptions(out, java.util.Optional.empty()), () -> { });
+                self.set(job);
+                submitted.countDown();
+                assertTrue(job.awaitEnd(Duration.ofSeconds(120)), "the job ended: " + job.status());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (jobs.running() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+                assertEquals(Job.Status.CANCELLED, job.status(), job.view(0).error());
+                assertEquals(cancelAt, midiWritten.get(), "nothing more was written after the cancel");
+                try (java.util.stream.Stream<Path> left = Files.list(out)) {
+                    assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(), audio ? "stems" : "variations");
+                }
+            }
+        }
+    }
+
     /**
      * An Error other than OutOfMemoryError (a deep recursion's StackOverflowError, a class that fails to load) once
      * passed the worker's handlers: the job stayed RUNNING for good, its deadline timer was cancelled on the way out, and
