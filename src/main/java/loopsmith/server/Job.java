@@ -110,7 +110,7 @@ public final class Job {
 
     /**
      * Ends a queued or running job now with {@code status} (FAILED or CANCELLED) and the reason, and interrupts its
-     * worker (the generator checks between tokens). False if it had already ended.
+     * worker (the generator checks between tokens, stem rendering between blocks). False if it had already ended.
      */
     boolean stop(Status status, String reason) {
         Thread t;

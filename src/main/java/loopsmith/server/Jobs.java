@@ -36,7 +36,8 @@ import loopsmith.service.GenerateService;
  * a job beyond that is refused at once ({@link Full}) instead of piling up memory. Finished jobs are remembered up to
  * a limit so clients can still poll them. A job may be cancelled ({@link #cancel}), and one still running at its
  * deadline fails with that reason: either way it ends at once, its worker is interrupted (the generator stops at the
- * next token), and any folder it still writes is deleted.
+ * next token, stem rendering at the next block, the export before the next variation), and any folder it still writes
+ * is deleted.
  */
 public final class Jobs implements AutoCloseable {
     /** The pool and its queue are full; {@code retryAfterSeconds} is a guess at when a place frees up. */

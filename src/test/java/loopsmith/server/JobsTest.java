@@ -95,7 +95,7 @@ class JobsTest {
         }
     }
 
-    /** A service that does not look at the interrupt (rendering, say) finishes; what it wrote is removed. */
+    /** A service that does not look at the interrupt finishes; what it wrote is removed. */
     @Test
     void whatAStoppedJobStillWritesIsDeleted() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
