@@ -108,7 +108,10 @@ final class SoundFontVoice {
     private double volAtRelease = -1, modAtRelease = -1; // levels when the release began
     private double z1, z2; // filter state
 
-    /** Adds the voice into the buffers (gain {@code gain}) until it is silent, its sample ends or the buffers end. */
+    /**
+     * Adds the voice into the buffers (gain {@code gain}) until it is silent, its sample ends or the buffers end; a
+     * {@link java.util.concurrent.CancellationException} when the thread is interrupted.
+     */
     void renderInto(float[] left, float[] right, float gain) {
         int frames = left.length;
         if (startFrame >= frames) return;
@@ -117,6 +120,8 @@ final class SoundFontVoice {
         boolean filtered = false;
         double fixedGain = Math.pow(10, -attenuationCb / 200);
         for (long f = startFrame; f < frames; f += BLOCK) {
+            // A server job that is cancelled or past its deadline interrupts its threads: stop at the next block.
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("rendering interrupted");
             int count = (int) Math.min(BLOCK, frames - f);
             double t = (f + count - startFrame) / rate; // the block's end, in seconds since the note began
             boolean released = f >= releaseFrame;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +55,10 @@ public final class StemRenderer implements AutoCloseable {
         return Math.round(piece.secondsAt(piece.barGrid().barLineAtOrAfter(piece.endTick())) * sampleRateHz);
     }
 
-    /** One track as stereo float samples, {@code frames + tailFrames} long; the caller cuts the loop and the tail. */
+    /**
+     * One track as stereo float samples, {@code frames + tailFrames} long; the caller cuts the loop and the tail. An
+     * interrupted thread ends it with a {@link CancellationException}, as the generator ends a cancelled job.
+     */
     public float[][] render(Piece piece, Track track, long frames, long tailFrames) {
         if (frames + tailFrames > Integer.MAX_VALUE) throw new LoopsmithException(font.file(), "render too long: " + (frames + tailFrames) + " frames");
         float[][] out = new float[CHANNELS][(int) (frames + tailFrames)];
@@ -104,8 +108,11 @@ public final class StemRenderer implements AutoCloseable {
             for (Future<float[][]> j : jobs) out.add(j.get());
             return out;
         } catch (InterruptedException e) {
+            // A cancelled or timed-out job, told as the generator tells it; shutdownNow below stops the tracks' threads.
             Thread.currentThread().interrupt();
-            throw new LoopsmithException(font.file(), "rendering interrupted", e);
+            CancellationException c = new CancellationException("rendering interrupted");
+            c.initCause(e);
+            throw c;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());

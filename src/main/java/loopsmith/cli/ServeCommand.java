@@ -75,10 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withThreads(threads);
         if (soundfont != null && !Files.isRegularFile(soundfont))
             throw new LoopsmithException(soundfont, "--soundfont: no such file");
-        if (!config.loopbackOnly())
-            System.err.println("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
-                    + (config.wildcard() ? "this machine's addresses" : host) + (allowHosts.isEmpty() ? "" : " or " + String.join(", ", allowHosts))
-                    + ") and generate and download results; there is no login. Use only on a network you trust.");
+        config.exposureWarning().ifPresent(System.err::println);
         Server server = Server.start(config, Clock.systemDefaultZone(), Version.current(), true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -110,7 +110,7 @@ public final class Job {
 
     /**
      * Ends a queued or running job now with {@code status} (FAILED or CANCELLED) and the reason, and interrupts its
-     * worker (the generator checks between tokens). False if it had already ended.
+     * worker (the generator checks between tokens, stem rendering between blocks). False if it had already ended.
      */
     boolean stop(Status status, String reason) {
         Thread t;
@@ -143,18 +143,20 @@ public final class Job {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** To every listener; one that throws (an OSC reply that cannot be sent) neither stops the others nor the job. */
     /** Listens for result folders whose MIDI is written, from now on. */
     public void listenForMidi(Consumer<Path> listener) {
         midiListeners.add(listener);
     }
 
-    /** A result folder's MIDI files are complete (its stems and piano roll may still be being written). */
+    /**
+     * A result folder's MIDI files are complete (its stems and piano roll may still be being written). As in
+     * {@link #publish}, a listener that throws stops neither the others nor the job.
+     */
     void midiReady(Path folder) {
         for (Consumer<Path> l : midiListeners) {
             try {
                 l.accept(folder);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 System.err.println("warning: a listener of job " + id + " failed: " + e);
             }
         }
@@ -176,6 +178,10 @@ public final class Job {
         }
     }
 
+    /**
+     * To every listener; one that throws (an OSC reply that cannot be sent), an Error included, neither stops the others
+     * nor the job.
+     */
     private void publish() {
         synchronized (this) {
             notifyAll();
@@ -184,7 +190,7 @@ public final class Job {
         for (Consumer<View> l : listeners) {
             try {
                 l.accept(v);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 System.err.println("warning: a listener of job " + id + " failed: " + e);
             }
         }

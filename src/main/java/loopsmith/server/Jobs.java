@@ -36,7 +36,8 @@ import loopsmith.service.GenerateService;
  * a job beyond that is refused at once ({@link Full}) instead of piling up memory. Finished jobs are remembered up to
  * a limit so clients can still poll them. A job may be cancelled ({@link #cancel}), and one still running at its
  * deadline fails with that reason: either way it ends at once, its worker is interrupted (the generator stops at the
- * next token), and any folder it still writes is deleted.
+ * next token, stem rendering at the next block, the export before the next variation), and any folder it still writes
+ * is deleted.
  */
 public final class Jobs implements AutoCloseable {
     /** The pool and its queue are full; {@code retryAfterSeconds} is a guess at when a place frees up. */
@@ -187,9 +188,10 @@ public final class Jobs implements AutoCloseable {
             else discard(job, o.folders());
         } catch (LoopsmithException e) {
             job.failed((e.file() == null ? "" : e.file().getFileName() + ": ") + e.reason(), (System.nanoTime() - t0) / 1e9);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {
             // A bug, not bad input (or the interrupt of a job already stopped, whose end is already told): the client
-            // still learns that and why, and the worker lives on for the next job.
+            // still learns that and why, and the worker lives on for the next job. Errors too (a deep recursion's
+            // StackOverflowError, a class that fails to load): one that passed here left the job RUNNING for good.
             job.failed("internal error: " + e, (System.nanoTime() - t0) / 1e9);
         } finally {
             timer.cancel(false);

@@ -143,14 +143,19 @@ final class OscApi implements AutoCloseable {
                 System.err.println("warning: OSC receive failed: " + e.getMessage());
                 continue;
             }
-            if (!accepts(p.getAddress())) {
-                // No reply: answering unchecked senders would make this a UDP reflector.
-                if (refusedLogged.add(p.getAddress()))
-                    System.err.println("warning: OSC from " + p.getAddress().getHostAddress() + " refused: only this machine (and "
-                            + "serve --osc-allow ADDRESS) may send");
-                continue;
+            try {
+                if (!accepts(p.getAddress())) {
+                    // No reply: answering unchecked senders would make this a UDP reflector.
+                    if (refusedLogged.add(p.getAddress()))
+                        System.err.println("warning: OSC from " + p.getAddress().getHostAddress() + " refused: only this machine (and "
+                                + "serve --osc-allow ADDRESS) may send");
+                    continue;
+                }
+                packet(p);
+            } catch (Throwable t) {
+                // packet() answers what it can; this is the last line: a thread that ends here ends OSC for good, silently.
+                System.err.println("warning: OSC packet from " + p.getSocketAddress() + " failed: " + t);
             }
-            packet(p);
         }
     }
 
@@ -159,12 +164,12 @@ final class OscApi implements AutoCloseable {
         SocketAddress from = p.getSocketAddress();
         List<OSCMessage> received;
         ByteBuffer bytes = ByteBuffer.wrap(p.getData(), 0, p.getLength());
-        int depth = OscBundleDepth.of(bytes);
-        if (depth > OscBundleDepth.MAX) {
-            send(from, "error", "", "not an OSC packet: bundles nested " + depth + " deep; at most " + OscBundleDepth.MAX);
-            return;
-        }
         try {
+            int depth = OscBundleDepth.of(bytes);
+            if (depth > OscBundleDepth.MAX) {
+                send(from, "error", "", "not an OSC packet: bundles nested " + depth + " deep; at most " + OscBundleDepth.MAX);
+                return;
+            }
             received = messages(parser.convert(bytes));
         } catch (OSCParseException | RuntimeException | StackOverflowError e) {
             // JavaOSC throws unchecked exceptions on some truncated packets; its recursion into nested bundles is

@@ -35,7 +35,8 @@ final class OscBundleDepth {
             }
             int size = packet.getInt(b[0]);
             int start = b[0] + 4;
-            if (size < 0 || start + size > b[1]) {
+            // Compared as what is left, not as start + size: a size near 2^31 wraps that sum negative, past the check.
+            if (size < 0 || size > b[1] - start) {
                 open.pop();
                 continue;
             }

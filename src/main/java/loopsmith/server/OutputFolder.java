@@ -25,16 +25,25 @@ final class OutputFolder {
         void release();
     }
 
+    /** The bytes the disk under a folder has left for this user: the file store's answer, or a test's. */
+    interface FreeSpace {
+        FreeSpace DISK = dir -> Files.getFileStore(dir).getUsableSpace();
+
+        long usableBytes(Path dir) throws IOException;
+    }
+
     private final Path dir;
     private final ServerConfig.Storage limits;
+    private final FreeSpace freeSpace;
     /** Bytes the folder holds: measured at start, then kept up to date as jobs write and retention deletes. */
     private long usedBytes;
     /** Estimated bytes of accepted jobs that have not ended yet. */
     private long reservedBytes;
 
-    OutputFolder(Path dir, ServerConfig.Storage limits) {
+    OutputFolder(Path dir, ServerConfig.Storage limits, FreeSpace freeSpace) {
         this.dir = dir;
         this.limits = limits;
+        this.freeSpace = freeSpace;
         this.usedBytes = size(dir);
     }
 
@@ -134,7 +143,7 @@ final class OutputFolder {
 
     private long usableBytes() {
         try {
-            return Files.getFileStore(dir).getUsableSpace();
+            return freeSpace.usableBytes(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the free space of " + dir, e);
         }

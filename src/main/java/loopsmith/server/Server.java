@@ -52,13 +52,18 @@ public final class Server implements AutoCloseable {
      * {@code warmUp} the default model is loaded and run once before this returns, for a fast first request.
      */
     public static Server start(ServerConfig config, Clock clock, String version, boolean warmUp) {
+        return start(config, clock, version, warmUp, OutputFolder.FreeSpace.DISK);
+    }
+
+    /** As {@link #start(ServerConfig, Clock, String, boolean)}, with the free space read from {@code freeSpace} (tests fill a disk). */
+    static Server start(ServerConfig config, Clock clock, String version, boolean warmUp, OutputFolder.FreeSpace freeSpace) {
         GenerateService service = new GenerateService(config.home(), clock, version, config.budget().maxClipSeconds(), config.threads());
         try {
             Files.createDirectories(config.outDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + config.outDir(), e);
         }
-        OutputFolder output = new OutputFolder(config.outDir(), config.storage());
+        OutputFolder output = new OutputFolder(config.outDir(), config.storage(), freeSpace);
         List<String> leftovers = output.cleanLeftovers();
         if (!leftovers.isEmpty())
             System.err.println("loopsmith serve: removed " + leftovers.size() + " leftovers of an earlier run (uploads, half-written results)");

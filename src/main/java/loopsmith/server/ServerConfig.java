@@ -155,6 +155,17 @@ public record ServerConfig(String host, int httpPort, int oscPort, Path home, Pa
         return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1");
     }
 
+    /**
+     * What {@code serve} warns beyond loopback: the Host, Origin and token checks still hold, but the page hands its
+     * token to whoever opens it, so anyone who reaches the port can use the API. Empty on loopback.
+     */
+    public Optional<String> exposureWarning() {
+        if (loopbackOnly()) return Optional.empty();
+        return Optional.of("warning: listening on " + host + ": anyone who can reach this machine can open the page (under "
+                + (wildcard() ? "this machine's addresses" : host) + (allowedHosts.isEmpty() ? "" : " or " + String.join(", ", allowedHosts))
+                + ") and generate and download results; there is no login. Use only on a network you trust.");
+    }
+
     /** Bound to every interface ({@code 0.0.0.0} or {@code ::}): the names it answers to are the machine's addresses. */
     public boolean wildcard() {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");

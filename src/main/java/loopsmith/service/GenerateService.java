@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import loopsmith.audio.Analyzer;
@@ -276,22 +277,49 @@ public final class GenerateService {
         List<Generator.Result> results = generator.generate(request);
         Sidecar.ModelInfo modelInfo = modelInfo(ready);
         List<Path> folders = new ArrayList<>();
-        for (Generator.Result produced : results) {
-            DrumIdiomGuard.Kept kept = DrumIdiomGuard.keep(generator, request, produced, Optional.ofNullable(genre));
-            Generator.Result r = kept.result();
-            long ideaSeed = produced.seed();
-            Sidecar.DrumIdiom idiom = kept.holds().map(holds -> new Sidecar.DrumIdiom(genre, holds, kept.candidates(), kept.drumsSeed()))
-                    .orElse(null);
-            if (kept.holds().filter(holds -> !holds).isPresent())
-                warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
-            Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
-            AudioAnalysis.Summary audio = clip.map(c -> c.summary(c.file().getFileName().toString(),
-                    grooveTemplate.map(g -> g.offsetMs(bpm)).orElse(null))).orElse(null);
-            Sidecar.GenerateRequest described = describe(o.text(), o.seedMidi(), prompt, request, ideaSeed, audio);
-            folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described, modelInfo,
-                    figures(r, droppedTags, idiom, warnings), version), o.outDir(), o.export(), clock, midiReady));
+        try {
+            for (Generator.Result produced : results) {
+                // A server job cancelled or past its deadline between two variations: the next would be written for no one.
+                if (Thread.currentThread().isInterrupted()) throw new CancellationException("generation interrupted");
+                DrumIdiomGuard.Kept kept = DrumIdiomGuard.keep(generator, request, produced, Optional.ofNullable(genre));
+                Generator.Result r = kept.result();
+                long ideaSeed = produced.seed();
+                Sidecar.DrumIdiom idiom = kept.holds().map(holds -> new Sidecar.DrumIdiom(genre, holds, kept.candidates(), kept.drumsSeed()))
+                        .orElse(null);
+                if (kept.holds().filter(holds -> !holds).isPresent())
+                    warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
+                Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
+                AudioAnalysis.Summary audio = clip.map(c -> c.summary(c.file().getFileName().toString(),
+                        grooveTemplate.map(g -> g.offsetMs(bpm)).orElse(null))).orElse(null);
+                Sidecar.GenerateRequest described = describe(o.text(), o.seedMidi(), prompt, request, ideaSeed, audio);
+                folders.add(AbletonExport.write(new AbletonExport.Item(played, genre, ideaSeed, described, modelInfo,
+                        figures(r, droppedTags, idiom, warnings), version), o.outDir(), o.export(), clock, midiReady));
+            }
+        } catch (RuntimeException e) {
+            throw interrupted(e, folders);
         }
         return new Outcome(prompt, request, folders, warnings, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * {@code e} as it leaves the writing of the variations. When the thread was interrupted (a job cancelled or past its
+     * deadline) whoever interrupted was told there are no results, so the variations already in place are deleted, not
+     * left in the history unclaimed; and a write the interrupt broke (a channel closed by it) is the cancellation, not a
+     * disk error.
+     */
+    private static RuntimeException interrupted(RuntimeException e, List<Path> written) {
+        if (!Thread.currentThread().isInterrupted() && !(e instanceof CancellationException)) return e;
+        for (Path f : written) {
+            try {
+                Folders.deleteTree(f);
+            } catch (LoopsmithException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+        }
+        if (e instanceof CancellationException) return e;
+        CancellationException c = new CancellationException("generation interrupted");
+        c.initCause(e);
+        return c;
     }
 
     /**

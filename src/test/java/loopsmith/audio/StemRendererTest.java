@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import loopsmith.NativeTest;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.LoopsmithException;
@@ -122,6 +123,37 @@ class StemRendererTest {
         for (Path bad : List.of(text, wav, truncated, dir.resolve("missing.sf2"))) {
             LoopsmithException e = assertThrows(LoopsmithException.class, () -> new StemRenderer(bad, RATE));
             assertEquals(bad, e.file(), e.getMessage());
+        }
+    }
+
+    /**
+     * A cancelled or timed-out server job interrupts its thread; the render stops at its next block instead of running
+     * to the end on a job nobody waits for, and says so as the generator does, with a CancellationException.
+     */
+    @Test
+    void anInterruptedRenderStops() {
+        Track held = track(48, false, new Note(48, 100, 0, 64L * PPQ), new Note(55, 100, 0, 64L * PPQ), new Note(60, 100, 0, 64L * PPQ));
+        Piece piece = Piece.of(PPQ, 120, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(held), 16L * 4 * PPQ);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> renderer.render(piece, held, renderer.loopFrames(piece), 0));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /** renderAll's caller interrupted while its tracks render on other threads: those stop too, and it is a cancellation. */
+    @Test
+    void anInterruptedRenderOfSeveralTracksStops() {
+        Track a = track(48, false, new Note(48, 100, 0, 64L * PPQ)), b = track(0, false, new Note(60, 100, 0, 64L * PPQ));
+        Piece piece = Piece.of(PPQ, 120, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(a, b), 16L * 4 * PPQ);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> renderer.renderAll(piece, List.of(a, b), renderer.loopFrames(piece), 0));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import loopsmith.UnitTest;
 import loopsmith.service.GenerateOptions;
@@ -94,7 +95,7 @@ class JobsTest {
         }
     }
 
-    /** A service that does not look at the interrupt (rendering, say) finishes; what it wrote is removed. */
+    /** A service that does not look at the interrupt finishes; what it wrote is removed. */
     @Test
     void whatAStoppedJobStillWritesIsDeleted() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -130,6 +131,102 @@ class JobsTest {
             assertFalse(Files.exists(folder), "the stopped job's folder was left in the history");
             assertEquals(Job.Status.CANCELLED, job.status());
             assertTrue(job.view(0).folders().isEmpty());
+        }
+    }
+    /**
+     * A job cancelled while its results are written, with the real service: when the second of three variations has its
+     * MIDI the first is already in place, and it goes with the job; cancelled before its stems render, a result leaves
+     * no half-written folder.
+     */
+    @Test
+    void aJobCancelledWhileItsResultsAreWrittenLeavesNoneOfThem() throws Exception {
+        GenerateService service = new GenerateService(ServerApiTest.HOME, Clock.systemUTC(), "test");
+        for (boolean audio : new boolean[] {false, true}) {
+            Path out = Files.createDirectories(dir.resolve(audio ? "stems" : "variations"));
+            int cancelAt = audio ? 1 : 2;
+            CountDownLatch submitted = new CountDownLatch(1);
+            AtomicReference<Job> self = new AtomicReference<>();
+            AtomicInteger midiWritten = new AtomicInteger();
+            try (Jobs jobs = new Jobs(1, 2, 10, (o, midiReady) -> {
+                try {
+                    submitted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return service.generate(o, folder -> {
+                    midiReady.accept(folder);
+                    if (midiWritten.incrementAndGet() == cancelAt) assertTrue(self.get().stop(Job.Status.CANCELLED, "cancelled"));
+                });
+            }, Clock.systemUTC(), Duration.ofMinutes(5))) {
+                GenerateForm form = Http.JSON.readValue("{\"text\":\"techno\",\"bars\":1,\"seed\":3,\"variations\":" + (audio ? 1 : 3)
+                        + ",\"audio\":" + audio + "}", GenerateForm.class);
+                Job job = jobs.submit(form.toOptions(out, java.util.Optional.empty()), () -> { });
+                self.set(job);
+                submitted.countDown();
+                assertTrue(job.awaitEnd(Duration.ofSeconds(120)), "the job ended: " + job.status());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (jobs.running() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+                assertEquals(Job.Status.CANCELLED, job.status(), job.view(0).error());
+                assertEquals(cancelAt, midiWritten.get(), "nothing more was written after the cancel");
+                try (java.util.stream.Stream<Path> left = Files.list(out)) {
+                    assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(), audio ? "stems" : "variations");
+                }
+            }
+        }
+    }
+
+    /**
+     * An Error other than OutOfMemoryError (a deep recursion's StackOverflowError, a class that fails to load) once
+     * passed the worker's handlers: the job stayed RUNNING for good, its deadline timer was cancelled on the way out, and
+     * the client never heard. It now fails with the reason, no stack trace, and the worker runs the next job.
+     */
+    @Test
+    void aJobWhoseWorkThrowsAnErrorFailsAndTheWorkerGoesOn() throws Exception {
+        AtomicInteger cleanups = new AtomicInteger();
+        try (Jobs jobs = new Jobs(1, 2, 10, o -> { throw new AssertionError("unused"); }, Clock.systemUTC(), Duration.ofMinutes(1))) {
+            Job broken = jobs.submitWork(() -> { throw new StackOverflowError(); }, cleanups::incrementAndGet);
+            Job next = jobs.submitWork(() -> new Jobs.Made(List.of(), List.of()), cleanups::incrementAndGet);
+            assertTrue(broken.awaitEnd(Duration.ofSeconds(10)), "the job ended: " + broken.status());
+            assertEquals(Job.Status.FAILED, broken.status());
+            assertEquals("internal error: java.lang.StackOverflowError", broken.view(0).error());
+            assertTrue(next.awaitEnd(Duration.ofSeconds(10)), "the next job ran: " + next.status());
+            assertEquals(Job.Status.DONE, next.status());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (cleanups.get() < 2 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertEquals(2, cleanups.get(), "each job's clean-up ran");
+        }
+    }
+
+    /** A listener that throws an Error (an OSC reply hitting a bug, say) neither stops the other listeners nor the job. */
+    @Test
+    void aListenerThatThrowsAnErrorStopsNeitherTheOthersNorTheJob() throws Exception {
+        CountDownLatch listening = new CountDownLatch(1);
+        Path folder = dir.resolve("20250101-000000_idea_s1");
+        try (Jobs jobs = new Jobs(1, 2, 10, (o, midiReady) -> {
+            try {
+                listening.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            midiReady.accept(folder);
+            return new GenerateService.Outcome(null, null, List.of(), List.of(), 0);
+        }, Clock.systemUTC(), Duration.ofMinutes(1))) {
+            List<Path> heardMidi = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Job.Status> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Job job = jobs.submit(null, () -> { });
+            job.listenForMidi(f -> { throw new LinkageError("broken listener"); });
+            job.listenForMidi(heardMidi::add);
+            job.listen(v -> {
+                if (v.status() != Job.Status.QUEUED && v.status() != Job.Status.RUNNING) throw new StackOverflowError();
+            });
+            job.listen(v -> heard.add(v.status()));
+            listening.countDown();
+            assertTrue(job.awaitEnd(Duration.ofSeconds(10)), "the job ended: " + job.status());
+            assertEquals(Job.Status.DONE, job.status(), job.view(0).error());
+            assertEquals(List.of(folder), heardMidi, "the second MIDI listener heard the folder");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!heard.contains(Job.Status.DONE) && System.nanoTime() < deadline) Thread.sleep(5);
+            assertTrue(heard.contains(Job.Status.DONE), "the second listener heard the end: " + heard);
         }
     }
 }

@@ -40,14 +40,30 @@ class OscBundleDepthTest {
         assertEquals(5, OscBundleDepth.of(ByteBuffer.wrap(bundle(nested(1), MESSAGE, nested(4)))));
     }
 
+    /**
+     * Any size at any level, the whole int range: a size near 2^31 once wrapped the end of its element to a negative
+     * offset that passed the bounds check, and the read there killed the receiver thread.
+     */
     @Property
-    void truncatedOrLyingPacketsEndTheScanWithoutThrowing(@ForAll @IntRange(min = 0, max = 200) int cut,
-                                                         @ForAll @IntRange(min = -5, max = 5000) int lie) {
+    void truncatedOrLyingPacketsEndTheScanWithoutThrowing(@ForAll @IntRange(min = 0, max = 200) int cut, @ForAll int lie,
+                                                         @ForAll @IntRange(min = 0, max = 5) int level) {
         byte[] p = nested(6);
         byte[] truncated = Arrays.copyOf(p, Math.max(0, p.length - cut));
         OscBundleDepth.of(ByteBuffer.wrap(truncated));
         ByteBuffer lying = ByteBuffer.wrap(p.clone());
-        lying.putInt(16, lie);
+        lying.putInt(sizeOffset(level), lie);
         OscBundleDepth.of(lying);
+    }
+
+    /** Where the size of the first element of the bundle {@code level} deep (0: the outermost) is. */
+    private static int sizeOffset(int level) {
+        return 16 + 20 * level;
+    }
+
+    @Test
+    void anElementSizeThatWrapsPastTheEndOfTheIntRangeEndsTheScan() {
+        ByteBuffer b = ByteBuffer.allocate(28);
+        b.put("#bundle\0".getBytes(StandardCharsets.US_ASCII)).putLong(1).putInt(0x7FFFFFF0).put(MESSAGE);
+        assertEquals(1, OscBundleDepth.of(b.flip()));
     }
 }

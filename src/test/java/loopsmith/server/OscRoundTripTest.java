@@ -180,6 +180,28 @@ class OscRoundTripTest {
         }
     }
 
+    /**
+     * A 40-byte bundle whose element claims 0x7FFFFFF0 bytes: its end wrapped past the int range, the bundle scan read
+     * at a negative offset, and the exception, thrown outside any handler, ended the receiver thread; from then on the
+     * device heard nothing. The receiver now answers the next packet whatever one packet does.
+     */
+    @Test
+    void aBundleWhoseElementSizeWrapsDoesNotStopTheReceiver() throws Exception {
+        ByteBuffer lying = ByteBuffer.allocate(40);
+        lying.put("#bundle\0".getBytes(StandardCharsets.US_ASCII)).putLong(1).putInt(0x7FFFFFF0);
+        lying.put("/loopsmith/ping\0,\0\0\0".getBytes(StandardCharsets.US_ASCII));
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(10_000);
+            s.send(new DatagramPacket(lying.array(), lying.capacity(), new InetSocketAddress(InetAddress.getLoopbackAddress(), server.oscPort())));
+            send(s, "/loopsmith/ping", 0, "after");
+            OSCMessage m = receive(s);
+            // The lying packet may be answered with an error first; the ping's pong must follow it.
+            if (m.getAddress().equals("/loopsmith/error")) m = receive(s);
+            assertEquals("/loopsmith/pong", m.getAddress(), "the receiver still answers: " + m.getArguments());
+            assertEquals("after", m.getArguments().get(1));
+        }
+    }
+
     @Test
     void aJobIsCancelledOverOsc() throws Exception {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import loopsmith.UnitTest;
@@ -169,6 +170,32 @@ class ServerBudgetTest {
         try (Server s = start("disk", c -> c.withStorage(new ServerConfig.Storage(0, Long.MAX_VALUE / 4, 0)))) {
             assertRefused(507, Http.to(s).postJson(request("text", "techno", "bars", 1, "audio", false)), "not enough free disk space");
             assertEquals(0, s.jobs().accepted());
+        }
+    }
+
+    /**
+     * Free space is looked at twice: when a job is accepted, and again by its worker before it writes, since the disk
+     * may fill while the job waits. A job accepted with room, whose disk is full when its turn comes, fails with the
+     * 507's reason and writes nothing, not even a half-written folder.
+     */
+    @Test
+    void aJobAcceptedWithRoomFailsWhenTheDiskHasFilledBeforeItWrites() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        OutputFolder.FreeSpace fillsAfterAdmission = dir -> looks.getAndIncrement() == 0 ? 1L << 40 : 0;
+        Path out = Files.createDirectories(root.resolve("fills"));
+        ServerConfig c = ServerConfig.tiny(ServerApiTest.HOME, out).withPorts(0, -1).withStorage(new ServerConfig.Storage(0, 1_000_000, 0));
+        try (Server s = Server.start(c, Clock.systemDefaultZone(), "test", false, fillsAfterAdmission)) {
+            Http http = Http.to(s);
+            HttpResponse<byte[]> posted = http.postJson(request("text", "techno", "bars", 1, "seed", 3, "audio", false));
+            assertEquals(202, posted.statusCode(), new String(posted.body()));
+            JsonNode job = http.await(Http.JSON.readTree(posted.body()).path("job").asText(), Duration.ofSeconds(60));
+            assertEquals("failed", job.path("status").asText(), job.toString());
+            assertTrue(job.path("error").asText().contains("not enough free disk space to write the result: 0.0 MB free"), job.toString());
+            assertEquals(2, looks.get(), "free space was looked at on admission and before writing");
+            try (Stream<Path> f = Files.list(out)) {
+                assertEquals(List.of(Server.TOKEN_FILE), f.map(p -> p.getFileName().toString()).filter(n -> !n.equals(Uploads.FOLDER)).toList(),
+                        "no result folder and no .partial-* folder");
+            }
         }
     }
 

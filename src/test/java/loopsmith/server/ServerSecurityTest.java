@@ -190,6 +190,43 @@ class ServerSecurityTest {
         }
     }
 
+    /**
+     * {@code serve --host 0.0.0.0} warns that the page is open to the network, and the bind loosens no check: a foreign
+     * Origin, a missing or wrong token and a foreign Host are refused as on loopback, and nothing is queued.
+     */
+    @Test
+    void theWildcardBindWarnsAndKeepsEveryCheck() throws Exception {
+        ServerConfig any = ServerConfig.tiny(ServerApiTest.HOME, Files.createDirectories(root.resolve("out-wildcard"))).withPorts(0, -1)
+                .withHost("0.0.0.0").withAllowed(List.of("studio.local"), List.of());
+        String warning = any.exposureWarning().orElseThrow();
+        assertTrue(warning.startsWith("warning: listening on 0.0.0.0: anyone who can reach this machine can open the page"), warning);
+        assertTrue(warning.contains("studio.local"), warning);
+        assertTrue(ServerConfig.tiny(ServerApiTest.HOME, out).exposureWarning().isEmpty(), "no warning on loopback");
+        try (Server s = Server.start(any, Clock.systemDefaultZone(), "test")) {
+            int port = s.httpPort();
+            String json = "{\"text\":\"techno\",\"bars\":1,\"audio\":false}";
+            String post = "POST /api/generate HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + json.length() + "\r\nConnection: close\r\n";
+            String token = RequestGuard.HEADER + ": " + s.token() + "\r\n";
+            Http.Raw foreignOrigin = Http.raw(port, post + token + "Origin: http://evil.example\r\n\r\n" + json);
+            assertEquals(403, foreignOrigin.status(), foreignOrigin.body());
+            assertTrue(foreignOrigin.body().contains("cross-origin request refused"), foreignOrigin.body());
+            Http.Raw crossSite = Http.raw(port, post + token + "Sec-Fetch-Site: cross-site\r\n\r\n" + json);
+            assertEquals(403, crossSite.status(), crossSite.body());
+            Http.Raw noToken = Http.raw(port, post + "\r\n" + json);
+            assertEquals(403, noToken.status(), noToken.body());
+            assertTrue(noToken.body().contains("missing " + RequestGuard.HEADER), noToken.body());
+            Http.Raw wrongToken = Http.raw(port, post + RequestGuard.HEADER + ": x" + s.token() + "\r\n\r\n" + json);
+            assertEquals(403, wrongToken.status(), wrongToken.body());
+            Http.Raw foreignHost = Http.raw(port, post.replace("127.0.0.1:" + port, "evil.example:" + port) + token + "\r\n" + json);
+            assertEquals(421, foreignHost.status(), foreignHost.body());
+            assertEquals(0, s.jobs().accepted(), "a refused request created a job");
+            Http.Raw own = Http.raw(port, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n" + token
+                    + "Origin: http://127.0.0.1:" + port + "\r\n\r\n");
+            assertEquals(200, own.status(), "the page's own request still passes: " + own.body());
+        }
+    }
+
     @Test
     void crossSiteRequestsAreRefused() throws Exception {
         long before = server.jobs().accepted();

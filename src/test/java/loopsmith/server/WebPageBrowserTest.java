@@ -1,7 +1,9 @@
 package loopsmith.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * one). First a page from another origin tries what any site the producer browses could (a no-cors fetch, a form
  * post, a FormData upload) and the server must refuse all of it; then the real page generates through its form and the
  * result card shows the piano roll and a player per stem. Leaves a screenshot in target/browser-test/screenshot.png.
- * Skipped where Chromium is not installed (scripts/install-test-packages.sh installs it).
+ * Skipped where Chromium is not installed (scripts/install-test-packages.sh installs it), except under CI (the
+ * environment variable {@code CI} set), where it fails: there a failed install would otherwise pass unseen, as the
+ * corpus tests fail there without ../shared.
  */
 @BrowserTest
 class WebPageBrowserTest {
@@ -44,10 +48,25 @@ class WebPageBrowserTest {
     @TempDir
     Path dir;
 
+    /** Skips the test where the browser is missing, or fails it under CI, where it must run. */
+    static void requireChromium(Path chromium, Path driver, boolean ci) {
+        if (Files.isExecutable(chromium) && Files.isExecutable(driver)) return;
+        String why = "no " + chromium + " and " + driver + "; run scripts/install-test-packages.sh";
+        if (ci) fail(why + " (CI is set: the web page test must run there, not skip)");
+        assumeTrue(false, why);
+    }
+
+    @Test
+    void aMissingBrowserSkipsTheTestButFailsItUnderCi() {
+        Path missing = dir.resolve("no-chromium");
+        assertThrows(org.opentest4j.TestAbortedException.class, () -> requireChromium(missing, CHROMEDRIVER, false));
+        assertThrows(org.opentest4j.AssertionFailedError.class, () -> requireChromium(missing, CHROMEDRIVER, true));
+        assertThrows(org.opentest4j.AssertionFailedError.class, () -> requireChromium(CHROMIUM, missing, true));
+    }
+
     @Test
     void generatesThroughThePageAndShowsPianoRollAndPlayers() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no /usr/bin/chromium and /usr/bin/chromedriver; run scripts/install-test-packages.sh");
+        requireChromium(CHROMIUM, CHROMEDRIVER, System.getenv("CI") != null);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Path out = Files.createDirectories(dir.resolve("out"));
         ChromeOptions options = new ChromeOptions();
