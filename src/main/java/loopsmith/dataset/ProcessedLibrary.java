@@ -37,17 +37,30 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
     /** A finished audio file: its catalogue entry and its transcription without segment tokens. */
     record AudioSummary(AudioResult result, String cacheKey, boolean fromCache, int segmentCount) { }
 
+    /** One file's processing, from its path and labels to its result. */
+    interface FileStep<T> {
+        T process(Path file, String relative, Labels labels);
+    }
+
     static ProcessedLibrary process(LibraryScan scan, IngestConfig config, IngestCache cache, Ingest.Progress progress) {
-        LabelReader labels = new LabelReader(scan.root());
         FileProcessor processor = new FileProcessor(config);
-        AudioProcessor audioProcessor = new AudioProcessor(config, processor);
+        return process(scan, config, cache, progress, processor::process, new AudioProcessor(config, processor)::process);
+    }
+
+    /**
+     * As {@link #process(LibraryScan, IngestConfig, IngestCache, Ingest.Progress)} with the per-file steps given, so a
+     * test can make one file fail in ways no small real file does on demand (running out of memory).
+     */
+    static ProcessedLibrary process(LibraryScan scan, IngestConfig config, IngestCache cache, Ingest.Progress progress,
+                                    FileStep<FileResult> midiStep, FileStep<AudioResult> audioStep) {
+        LabelReader labels = new LabelReader(scan.root());
         String settings = settingsSignature(config);
         progress.start(scan.midi().size() + scan.audio().size());
         try {
             List<Summary> midi = inParallel(scan, scan.midi(), config.threads(),
-                    rel -> processOne(scan.root(), rel, processor, labels, cache, settings), s -> s.result().path(), progress);
+                    rel -> processOne(scan.root(), rel, midiStep, labels, cache, settings), s -> s.result().path(), progress);
             List<AudioSummary> audio = inParallel(scan, scan.audio(), config.threads(),
-                    rel -> processAudio(scan.root(), rel, audioProcessor, labels, cache, settings + " transcribe=" + config.transcribeAudio()),
+                    rel -> processAudio(scan.root(), rel, audioStep, labels, cache, settings + " transcribe=" + config.transcribeAudio()),
                     s -> s.result().entry().file(), progress);
             return new ProcessedLibrary(midi, audio);
         } finally {
@@ -111,7 +124,7 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
         return results;
     }
 
-    private static Summary processOne(Path root, Path rel, FileProcessor processor, LabelReader labelReader, IngestCache cache,
+    private static Summary processOne(Path root, Path rel, FileStep<FileResult> processor, LabelReader labelReader, IngestCache cache,
                                       String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
@@ -149,7 +162,7 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
         return kind + message;
     }
 
-    private static AudioSummary processAudio(Path root, Path rel, AudioProcessor processor, LabelReader labelReader,
+    private static AudioSummary processAudio(Path root, Path rel, FileStep<AudioResult> processor, LabelReader labelReader,
                                              IngestCache cache, String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
