@@ -166,11 +166,27 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
                                              IngestCache cache, String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
-        Labels labels = labelReader.labelsFor(file);
+        Labels labels;
+        try {
+            labels = labelReader.labelsFor(file);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            String reason = "its labels could not be read: " + failure(e);
+            return new AudioSummary(new AudioResult(AudioProcessor.unreadable(relative, Labels.NONE, reason), null), null, false, 0);
+        }
         Optional<String> key = IngestCache.key(file, "audio " + settings + "\n" + labelSignature(labels));
         Optional<AudioResult> cached = key.flatMap(cache::getAudio);
-        AudioResult result = cached.map(r -> withPath(r, relative)).orElseGet(() -> processor.process(file, relative, labels));
-        if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
+        AudioResult result;
+        if (cached.isPresent()) {
+            result = withPath(cached.get(), relative);
+        } else {
+            // As for MIDI: one file's failure is that file's skip, and it is not cached, so the next run tries it again.
+            try {
+                result = processor.process(file, relative, labels);
+                if (key.isPresent()) cache.put(key.get(), result);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                result = new AudioResult(AudioProcessor.unreadable(relative, labels, "could not be processed: " + failure(e)), null);
+            }
+        }
         FileResult t = result.transcription();
         return new AudioSummary(new AudioResult(result.entry(), t == null ? null : withoutSegments(t)), key.orElse(null),
                 cached.isPresent(), t == null ? 0 : t.segments().size());
