@@ -203,6 +203,8 @@ public final class TrainLoop {
         double lastLoss = Double.NaN;
         String stop = "max steps";
         long tokensSeen = 0;
+        // The step the checkpoints on disk were saved at (a resumed run's are its starting point).
+        int savedStep = s == null ? -1 : step;
         while (step < config.maxSteps()) {
             double elapsedMinutes = (priorSeconds + (System.nanoTime() - t0) / 1e9) / 60;
             if (config.maxMinutes() > 0 && elapsedMinutes >= config.maxMinutes()) {
@@ -247,6 +249,7 @@ public final class TrainLoop {
                 RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
                         optimizer.steps(), config, seenTags, warmupEndMinutes);
                 saveCheckpoints(runDir, model, vocabulary, optimizer, state, improved, listener);
+                savedStep = step;
                 LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
                 listener.evaluated(step, val, improved);
                 if (config.patience() > 0 && badEvals >= config.patience()) {
@@ -257,7 +260,8 @@ public final class TrainLoop {
             if (epochDone) listener.samples(String.format(java.util.Locale.ROOT, "epoch-%03d", epoch), model, vocabulary, runDir.resolve(SAMPLES));
         }
         double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-        if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
+        // An evaluation at the last step (the last of all, or the one that stopped the run early) saved it already.
+        if (savedStep != step) {
             RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
                     optimizer.steps(), config, seenTags, warmupEndMinutes);
             boolean noBest = !Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST));
