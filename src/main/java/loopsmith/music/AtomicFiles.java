@@ -26,9 +26,15 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through a temp file. Whatever stops the write (an IOException, which becomes a
+     * LoopsmithException naming the target; a bug or an Error in {@code content}, rethrown as it is), the temp file is
+     * removed and the target keeps its old content.
+     */
     public static void write(Path target, String what, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
+        boolean moved = false;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -57,14 +63,18 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
             syncDirectory(dir);
         } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is the error worth reporting
-            }
             throw new LoopsmithException(target, "cannot write " + what + ": " + e.getMessage(), e);
+        } finally {
+            if (!moved && tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write's own failure is the error worth reporting
+                }
+            }
         }
     }
 
