@@ -123,7 +123,8 @@ final class AudioProcessor {
         return pieces.process(relative, drums.toPiece(), true, false, labels.warnings(), labels);
     }
 
-    private static IngestReport.AudioEntry unreadable(String relative, Labels labels, String reason) {
+    /** The catalogue entry of a file that could not be read or processed: its labels, and why. */
+    static IngestReport.AudioEntry unreadable(String relative, Labels labels, String reason) {
         return new IngestReport.AudioEntry(relative, null, null, null, null, null,
                 labels.bpm().isPresent() ? labels.bpm().getAsDouble() : null, labels.bpm().isPresent() ? LABEL : NONE,
                 null, null, labels.key().map(Key::displayName).orElse(null), labels.key().isPresent() ? LABEL : NONE, null,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.Folders;
 import loopsmith.music.LoopsmithException;
 
@@ -44,8 +45,7 @@ final class DatasetCommit {
     static void commit(Path staging, Path out, DatasetManifest manifest) throws IOException {
         String data = manifest.data();
         Path dataDir = out.resolve(data);
-        Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
-        loopsmith.music.AtomicFiles.syncDirectory(out);
+        AtomicFiles.move(staging, dataDir);
         manifest.write(out);
         // After the commit point: what the previous dataset left (an older data folder, or the flat layout of version 1).
         try (Stream<Path> s = Files.list(out)) {

@@ -37,17 +37,30 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
     /** A finished audio file: its catalogue entry and its transcription without segment tokens. */
     record AudioSummary(AudioResult result, String cacheKey, boolean fromCache, int segmentCount) { }
 
+    /** One file's processing, from its path and labels to its result. */
+    interface FileStep<T> {
+        T process(Path file, String relative, Labels labels);
+    }
+
     static ProcessedLibrary process(LibraryScan scan, IngestConfig config, IngestCache cache, Ingest.Progress progress) {
-        LabelReader labels = new LabelReader(scan.root());
         FileProcessor processor = new FileProcessor(config);
-        AudioProcessor audioProcessor = new AudioProcessor(config, processor);
+        return process(scan, config, cache, progress, processor::process, new AudioProcessor(config, processor)::process);
+    }
+
+    /**
+     * As {@link #process(LibraryScan, IngestConfig, IngestCache, Ingest.Progress)} with the per-file steps given, so a
+     * test can make one file fail in ways no small real file does on demand (running out of memory).
+     */
+    static ProcessedLibrary process(LibraryScan scan, IngestConfig config, IngestCache cache, Ingest.Progress progress,
+                                    FileStep<FileResult> midiStep, FileStep<AudioResult> audioStep) {
+        LabelReader labels = new LabelReader(scan.root());
         String settings = settingsSignature(config);
         progress.start(scan.midi().size() + scan.audio().size());
         try {
             List<Summary> midi = inParallel(scan, scan.midi(), config.threads(),
-                    rel -> processOne(scan.root(), rel, processor, labels, cache, settings), s -> s.result().path(), progress);
+                    rel -> processOne(scan.root(), rel, midiStep, labels, cache, settings), s -> s.result().path(), progress);
             List<AudioSummary> audio = inParallel(scan, scan.audio(), config.threads(),
-                    rel -> processAudio(scan.root(), rel, audioProcessor, labels, cache, settings + " transcribe=" + config.transcribeAudio()),
+                    rel -> processAudio(scan.root(), rel, audioStep, labels, cache, settings + " transcribe=" + config.transcribeAudio()),
                     s -> s.result().entry().file(), progress);
             return new ProcessedLibrary(midi, audio);
         } finally {
@@ -111,7 +124,7 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
         return results;
     }
 
-    private static Summary processOne(Path root, Path rel, FileProcessor processor, LabelReader labelReader, IngestCache cache,
+    private static Summary processOne(Path root, Path rel, FileStep<FileResult> processor, LabelReader labelReader, IngestCache cache,
                                       String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
@@ -149,15 +162,31 @@ record ProcessedLibrary(List<Summary> midi, List<AudioSummary> audio) {
         return kind + message;
     }
 
-    private static AudioSummary processAudio(Path root, Path rel, AudioProcessor processor, LabelReader labelReader,
+    private static AudioSummary processAudio(Path root, Path rel, FileStep<AudioResult> processor, LabelReader labelReader,
                                              IngestCache cache, String settings) {
         Path file = root.resolve(rel);
         String relative = rel.toString().replace('\\', '/');
-        Labels labels = labelReader.labelsFor(file);
+        Labels labels;
+        try {
+            labels = labelReader.labelsFor(file);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            String reason = "its labels could not be read: " + failure(e);
+            return new AudioSummary(new AudioResult(AudioProcessor.unreadable(relative, Labels.NONE, reason), null), null, false, 0);
+        }
         Optional<String> key = IngestCache.key(file, "audio " + settings + "\n" + labelSignature(labels));
         Optional<AudioResult> cached = key.flatMap(cache::getAudio);
-        AudioResult result = cached.map(r -> withPath(r, relative)).orElseGet(() -> processor.process(file, relative, labels));
-        if (key.isPresent() && cached.isEmpty()) cache.put(key.get(), result);
+        AudioResult result;
+        if (cached.isPresent()) {
+            result = withPath(cached.get(), relative);
+        } else {
+            // As for MIDI: one file's failure is that file's skip, and it is not cached, so the next run tries it again.
+            try {
+                result = processor.process(file, relative, labels);
+                if (key.isPresent()) cache.put(key.get(), result);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                result = new AudioResult(AudioProcessor.unreadable(relative, labels, "could not be processed: " + failure(e)), null);
+            }
+        }
         FileResult t = result.transcription();
         return new AudioSummary(new AudioResult(result.entry(), t == null ? null : withoutSegments(t)), key.orElse(null),
                 cached.isPresent(), t == null ? 0 : t.segments().size());

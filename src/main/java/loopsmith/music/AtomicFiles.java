@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * Writes a file so that readers see the old one or the complete new one, never a half-written file: a temp file in
  * the same folder, flushed to disk, then renamed over the target. Every file Loopsmith writes goes through here.
  */
 public final class AtomicFiles {
+    /** Told of each folder synced: a sync leaves nothing else a test could see. */
+    static volatile Consumer<Path> synced = dir -> { };
+
     private AtomicFiles() {}
 
     /** What writes the content; it may throw IOException, which becomes a LoopsmithException naming the target. */
@@ -22,9 +26,15 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through a temp file. Whatever stops the write (an IOException, which becomes a
+     * LoopsmithException naming the target; a bug or an Error in {@code content}, rethrown as it is), the temp file is
+     * removed and the target keeps its old content.
+     */
     public static void write(Path target, String what, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
+        boolean moved = false;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -53,14 +63,18 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
             syncDirectory(dir);
         } catch (IOException e) {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is the error worth reporting
-            }
             throw new LoopsmithException(target, "cannot write " + what + ": " + e.getMessage(), e);
+        } finally {
+            if (!moved && tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write's own failure is the error worth reporting
+                }
+            }
         }
     }
 
@@ -71,9 +85,22 @@ public final class AtomicFiles {
     public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
+            synced.accept(dir);
         } catch (IOException | UnsupportedOperationException e) {
             // not supported on this platform or file system: the rename itself is still atomic
         }
+    }
+
+    /**
+     * Renames a file or folder in one step (on one file system; an existing target file is replaced) and syncs the
+     * folders whose entries changed, so the rename survives a power cut.
+     */
+    public static void move(Path source, Path target) throws IOException {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path to = target.toAbsolutePath().getParent();
+        Path from = source.toAbsolutePath().getParent();
+        syncDirectory(to);
+        if (!from.equals(to)) syncDirectory(from);
     }
 
     /** Whether a file name is one of this class's temp files ({@code .NAME…tmp}), left behind by a killed writer. */

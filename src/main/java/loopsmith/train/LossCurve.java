@@ -1,9 +1,8 @@
 package loopsmith.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import loopsmith.music.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -21,7 +20,7 @@ public final class LossCurve {
             if (!validation.isEmpty()) chart.addSeries("validation", column(validation, 0), column(validation, 1));
             Path tmp = file.resolveSibling(".loss-tmp.png");
             BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(tmp, file);
         } catch (Exception | Error e) {
             // A missing picture must not stop training; the numbers are in metrics.jsonl.
             System.err.println("warning: " + file + ": loss curve not drawn: " + e);

@@ -67,6 +67,9 @@ public final class TrainLoop {
 
         default void finished(TrainResult result) { }
 
+        /** A checkpoint was written, whole, at {@code step}: best.ckpt before last.ckpt whenever both are. */
+        default void saved(Path checkpoint, int step) { }
+
         /** Something was repaired or dropped on the way (a torn metrics line after a crash). */
         default void warned(String message) { }
     }
@@ -200,6 +203,8 @@ public final class TrainLoop {
         double lastLoss = Double.NaN;
         String stop = "max steps";
         long tokensSeen = 0;
+        // The step the checkpoints on disk were saved at (a resumed run's are its starting point).
+        int savedStep = s == null ? -1 : step;
         while (step < config.maxSteps()) {
             double elapsedMinutes = (priorSeconds + (System.nanoTime() - t0) / 1e9) / 60;
             if (config.maxMinutes() > 0 && elapsedMinutes >= config.maxMinutes()) {
@@ -243,9 +248,8 @@ public final class TrainLoop {
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
                         optimizer.steps(), config, seenTags, warmupEndMinutes);
-                // best before last: a crash between the two leaves a last.ckpt no newer than the best it names
-                if (improved) save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
-                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+                saveCheckpoints(runDir, model, vocabulary, optimizer, state, improved, listener);
+                savedStep = step;
                 LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
                 listener.evaluated(step, val, improved);
                 if (config.patience() > 0 && badEvals >= config.patience()) {
@@ -256,12 +260,12 @@ public final class TrainLoop {
             if (epochDone) listener.samples(String.format(java.util.Locale.ROOT, "epoch-%03d", epoch), model, vocabulary, runDir.resolve(SAMPLES));
         }
         double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-        if (!stop.equals("max steps") || step % config.evalEvery() != 0) {
+        // An evaluation at the last step (the last of all, or the one that stopped the run early) saved it already.
+        if (savedStep != step) {
             RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
                     optimizer.steps(), config, seenTags, warmupEndMinutes);
-            if (!Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST)))
-                save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST), model, vocabulary, null, state);
-            save(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+            boolean noBest = !Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST));
+            saveCheckpoints(runDir, model, vocabulary, optimizer, state, noBest, listener);
             LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
         }
         listener.samples("final-step-" + step, model, vocabulary, runDir.resolve(SAMPLES));
@@ -303,6 +307,18 @@ public final class TrainLoop {
             }
         }
         return List.copyOf(tags);
+    }
+
+    /** best.ckpt (when asked) before last.ckpt: a crash between the two leaves a last.ckpt no newer than the best it names. */
+    private static void saveCheckpoints(Path runDir, Gpt model, Vocabulary vocabulary, AdamW optimizer, RunState state,
+                                        boolean best, Listener listener) {
+        Path checkpoints = runDir.resolve(ModelFile.RUN_CHECKPOINTS);
+        if (best) {
+            save(checkpoints.resolve(ModelFile.BEST), model, vocabulary, null, state);
+            listener.saved(checkpoints.resolve(ModelFile.BEST), state.step());
+        }
+        save(checkpoints.resolve(ModelFile.LAST), model, vocabulary, optimizer, state);
+        listener.saved(checkpoints.resolve(ModelFile.LAST), state.step());
     }
 
     /** Writes a checkpoint: weights, the vocabulary's config, the run state, and (for last.ckpt) optimizer moments. */

@@ -105,13 +105,30 @@ class TrainLoopTest {
     void aRunWritesCheckpointsMetricsCurveAndSamples() throws Exception {
         Path run = work.resolve("run-files");
         List<String> samples = new ArrayList<>();
+        List<String> saved = new ArrayList<>();
+        List<String> expectedSaves = new ArrayList<>();
         TrainResult r = TrainLoop.run(dataset, run, tiny(60), false, Optional.empty(), new TrainLoop.Listener() {
             @Override
             public void samples(String label, Gpt model, Vocabulary vocabulary, Path samplesDir) {
                 samples.add(label);
             }
+
+            @Override
+            public void saved(Path checkpoint, int step) {
+                saved.add(checkpoint.getFileName() + "@" + step);
+            }
+
+            @Override
+            public void evaluated(int step, double validationLoss, boolean best) {
+                if (best) expectedSaves.add(ModelFile.BEST + "@" + step);
+                expectedSaves.add(ModelFile.LAST + "@" + step);
+            }
         });
         assertEquals(60, r.lastStep());
+        // best before last at every evaluation, so a crash between them never leaves a last newer than its best;
+        // the evaluation at the last step saves it once, not again at the end
+        assertTrue(expectedSaves.contains(ModelFile.BEST + "@25"), "the first evaluation is the best so far: " + expectedSaves);
+        assertEquals(expectedSaves, saved);
         for (String f : List.of("checkpoints/last.ckpt", "checkpoints/best.ckpt", TrainLoop.METRICS, TrainLoop.LOSS_PNG,
                 TrainLoop.CONFIG, "vocabulary.json"))
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
