@@ -11,23 +11,8 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void matVecRows(float[] w, float[] b, float[] x, float[] out, int cols, int from, int to) {
-        int r = from;
-        for (; r + 3 < to; r += 4) {
-            int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int i = 0; i < cols; i++) {
-                float xi = x[i];
-                s0 += w[o0 + i] * xi;
-                s1 += w[o1 + i] * xi;
-                s2 += w[o2 + i] * xi;
-                s3 += w[o3 + i] * xi;
-            }
-            out[r] = s0 + (b == null ? 0 : b[r]);
-            out[r + 1] = s1 + (b == null ? 0 : b[r + 1]);
-            out[r + 2] = s2 + (b == null ? 0 : b[r + 2]);
-            out[r + 3] = s3 + (b == null ? 0 : b[r + 3]);
-        }
-        for (; r < to; r++) out[r] = dot(w, r * cols, x, 0, cols) + (b == null ? 0 : b[r]);
+        matVecStrided(w, from * cols, cols, x, out, from, to - from, cols);
+        if (b != null) for (int r = from; r < to; r++) out[r] += b[r];
     }
 
     @Override
@@ -37,7 +22,23 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void matVecStrided(float[] w, int wo, int stride, float[] x, float[] out, int oo, int rows, int n) {
-        for (int r = 0; r < rows; r++) out[oo + r] = dot(w, wo + r * stride, x, 0, n);
+        int r = 0;
+        for (; r + 3 < rows; r += 4) {
+            int o0 = wo + r * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int i = 0; i < n; i++) {
+                float xi = x[i];
+                s0 += w[o0 + i] * xi;
+                s1 += w[o1 + i] * xi;
+                s2 += w[o2 + i] * xi;
+                s3 += w[o3 + i] * xi;
+            }
+            out[oo + r] = s0;
+            out[oo + r + 1] = s1;
+            out[oo + r + 2] = s2;
+            out[oo + r + 3] = s3;
+        }
+        for (; r < rows; r++) out[oo + r] = dot(w, wo + r * stride, x, 0, n);
     }
 
     @Override

@@ -26,33 +26,8 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void matVecRows(float[] w, float[] b, float[] x, float[] out, int cols, int from, int to) {
-        int r = from;
-        int vecCols = cols - cols % L;
-        for (; r + 3 < to; r += 4) {
-            int o0 = r * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
-            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-            for (int i = 0; i < vecCols; i += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, i);
-                s0 = FloatVector.fromArray(S, w, o0 + i).fma(xv, s0);
-                s1 = FloatVector.fromArray(S, w, o1 + i).fma(xv, s1);
-                s2 = FloatVector.fromArray(S, w, o2 + i).fma(xv, s2);
-                s3 = FloatVector.fromArray(S, w, o3 + i).fma(xv, s3);
-            }
-            float t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD);
-            float t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
-            for (int i = vecCols; i < cols; i++) {
-                float xi = x[i];
-                t0 += w[o0 + i] * xi;
-                t1 += w[o1 + i] * xi;
-                t2 += w[o2 + i] * xi;
-                t3 += w[o3 + i] * xi;
-            }
-            out[r] = t0 + (b == null ? 0 : b[r]);
-            out[r + 1] = t1 + (b == null ? 0 : b[r + 1]);
-            out[r + 2] = t2 + (b == null ? 0 : b[r + 2]);
-            out[r + 3] = t3 + (b == null ? 0 : b[r + 3]);
-        }
-        for (; r < to; r++) out[r] = dot(w, r * cols, x, 0, cols) + (b == null ? 0 : b[r]);
+        matVecStrided(w, from * cols, cols, x, out, from, to - from, cols);
+        if (b != null) for (int r = from; r < to; r++) out[r] += b[r];
     }
 
     @Override
