@@ -21,6 +21,8 @@ public final class Analyzer {
     static final double PITCHED_SHARE = 0.6;
     /** Below this key confidence a drum loop's chroma is noise from the drums' tuning, not a key. */
     static final double MIN_KEY_CONFIDENCE = 0.5;
+    /** Below this share of the peak (-40 dB) a sample is silence: dither and a fade-in's first samples. */
+    static final double SILENT_SHARE = 0.01;
 
     private Analyzer() {}
 
@@ -68,7 +70,7 @@ public final class Analyzer {
         Spectrogram spec = Spectrogram.of(mono, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
         OnsetEnvelope envelope = OnsetEnvelope.of(spec);
         List<Integer> onsets = envelope.onsetFrames();
-        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, genre.flatMap(GenreTempos::of));
+        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, leadSeconds(mono), genre.flatMap(GenreTempos::of));
         PitchTracker.Track pitch = PitchTracker.track(mono, SAMPLE_RATE_HZ);
         boolean pitched = pitch.voicedShare() >= PITCHED_SHARE;
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
@@ -77,6 +79,15 @@ public final class Analyzer {
         List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope, mono);
         List<AudioNote> notes = pitched ? PitchTracker.notes(pitch, onsets.stream().map(envelope::seconds).toList()) : List.of();
         return new AudioAnalysis(file, seconds, tempo, key, kind, pitch.voicedShare(), onsets.size(), drums, notes);
+    }
+
+    /** Seconds of silence (below {@link #SILENT_SHARE} of the peak) before the clip's first sound. */
+    static double leadSeconds(float[] mono) {
+        double peak = 0;
+        for (float v : mono) peak = Math.max(peak, Math.abs(v));
+        int i = 0;
+        while (i < mono.length && Math.abs(mono[i]) < SILENT_SHARE * peak) i++;
+        return i / (double) SAMPLE_RATE_HZ;
     }
 
     /** The channels averaged. */

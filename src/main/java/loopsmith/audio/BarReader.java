@@ -24,7 +24,7 @@ import java.util.Optional;
  *   <li>tempo: where the rhythm is counted ({@link Rhythm}), and, strongest, where the clip's genre label says.</li>
  * </ul>
  * Where the downbeat falls adds, within the chosen tempo, what says nothing about tempo: a crash ringing on the one
- * and a fill at a bar's end ({@link #accentScore}), and a small head start for the clip's first beat (loops usually
+ * and a fill at a bar's end ({@link #accentScore}), and a small head start for the clip's first loud onset (loops usually
  * start on the one). A groove that repeats every half bar with neither mark (a plain four-on-the-floor, the dembow, a
  * ride pattern) cannot say which half is first: the earlier one is taken, and the confidence shows the tie.
  */
@@ -35,6 +35,8 @@ final class BarReader {
     static final double PHASE_WEIGHT = 3;
     static final double HAT_WEIGHT = 1;
     static final double START_BONUS = 0.5;
+    /** A clip's first onset at this share of its loudest starts its groove (a soft pickup or ghost note does not). */
+    static final double START_LOUD = 0.5;
     static final double ACCENT_WEIGHT = 2;
     static final double FILL_WEIGHT = 1;
     static final double RIDE_WEIGHT = 3;
@@ -121,6 +123,7 @@ final class BarReader {
             double[] phaseStrength = phaseStrengths(grid);
             double strongestPhase = max(phaseStrength);
             int downbeats = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
+            int start = startStep(grid);
             // The tempo's score is its best groove fit; where the bar starts adds what only a downbeat shows (accents,
             // fills, the clip's start), which says nothing about the tempo.
             double grooveBest = Double.NEGATIVE_INFINITY;
@@ -143,7 +146,7 @@ final class BarReader {
                     }
                 }
                 grooveBest = Math.max(grooveBest, groove);
-                perDownbeat[m] = groove + accentScore(grid, m) + (m == grid.beatStep() ? START_BONUS : 0);
+                perDownbeat[m] = groove + accentScore(grid, m) + (m == start ? START_BONUS : 0);
             }
             int downbeat = 0;
             for (int m = 1; m < downbeats; m++) if (perDownbeat[m] > perDownbeat[downbeat]) downbeat = m;
@@ -158,6 +161,20 @@ final class BarReader {
         List<Reading> sorted = order.stream().map(best::get).toList();
         double[] sortedShare = order.stream().mapToDouble(i -> share[i]).toArray();
         return new Result(sorted, sortedShare, downbeatShare[order.get(0)]);
+    }
+
+    /**
+     * The step the clip's groove starts at: its first onset loud in any band (a kick is loud in the low band and soft
+     * in the whole envelope). A loop usually starts on the one, and its first loud
+     * hit says where, whether the detected beat phase is the beats or the off-beats, and after any silence or lead-in.
+     */
+    static int startStep(StepStrengths grid) {
+        int steps = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
+        for (double[] band : new double[][] {grid.all(), grid.low(), grid.mid(), grid.high()}) {
+            double loudest = max(band);
+            for (int n = 0; n < steps; n++) if (band[n] >= START_LOUD * loudest) steps = n;
+        }
+        return steps < Math.min(StepStrengths.STEPS_PER_BAR, grid.steps()) ? steps : grid.beatStep();
     }
 
     /** Kick, snare and beat-level fit of the folded pattern ({all, low, mid, high}) to one rhythm. */
@@ -183,6 +200,11 @@ final class BarReader {
             double early = high[3] + high[11] + high[2] + high[10];
             double placement = skips + early > 0 ? (skips - early) / (skips + early) : 0;
             score += RIDE_WEIGHT * Math.min(1, max(high) / PRESENT) * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
+            // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
+            // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more a ride than another groove.
+            double onBeats = mean(kick, BEATS);
+            double onAnds = mean(kick, OFF_EIGHTHS);
+            if (onBeats + onAnds > 0) score += KICK_WEIGHT * kickPresence * Math.min(0, (onBeats - onAnds) / (onBeats + onAnds));
         }
         return score;
     }

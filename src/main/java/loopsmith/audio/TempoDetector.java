@@ -31,6 +31,10 @@ public final class TempoDetector {
     private static final double OCTAVE_NEAR = 0.06;
     /** A rival comb peak is read too when it scores at least this share of the best. */
     private static final double RIVAL_SHARE = 0.6;
+    /** Beats this near 0 s say the clip starts on its grid: any silence before the first hit is a rest in the loop. */
+    static final double ON_THE_GRID_S = 0.03;
+    /** Leading silence shorter than this is a late first hit or the attack's own start, not a gap before the loop. */
+    static final double MIN_LEAD_SECONDS = 0.05;
     /** Share of a beat before frame 0 that the first-beat search also tries. */
     private static final double EARLY_PHASE = 0.1;
 
@@ -39,9 +43,11 @@ public final class TempoDetector {
     /**
      * The clip's tempo, downbeat and octave choice.
      *
-     * @param genre the counted tempo range of the clip's genre label, if it has one
+     * @param leadSeconds silence before the clip's first sound (see {@link Analyzer#leadSeconds})
+     * @param genre       the counted tempo range of the clip's genre label, if it has one
      */
-    public static Tempo detect(OnsetEnvelope envelope, BandFlux flux, double durationSeconds, Optional<GenreTempos.Range> genre) {
+    public static Tempo detect(OnsetEnvelope envelope, BandFlux flux, double durationSeconds, double leadSeconds,
+                               Optional<GenreTempos.Range> genre) {
         double fps = envelope.framesPerSecond();
         double[] acf = autocorrelation(envelope.strength(), (int) Math.min(envelope.frames() / 2.0, MAX_LAG_SECONDS * fps));
         if (acf[0] <= 0) return new Tempo(120, 0, 0, Math.max(1, (int) Math.round(durationSeconds / 2)), false,
@@ -67,12 +73,16 @@ public final class TempoDetector {
         List<Double> roots = new ArrayList<>(List.of(grid.get(best)));
         if (other >= 0 && scores.get(other) >= RIVAL_SHARE * scores.get(best)) roots.add(grid.get(other));
         List<Double> candidates = new ArrayList<>();
-        boolean loop = snapped(grid.get(best), durationSeconds).isPresent();
+        double period = 60 * fps / grid.get(best);
+        double phase = firstBeat(envelope, period);
+        double beatsAtZero = Math.min(phase, period - phase) / fps;
+        double loopSeconds = loopSeconds(grid.get(best), durationSeconds, leadSeconds, beatsAtZero <= ON_THE_GRID_S);
+        boolean loop = snapped(grid.get(best), loopSeconds).isPresent();
         for (double root : roots) {
             for (double factor : new double[] {1, 0.5, 2}) {
                 double bpm = root * factor;
                 if (bpm < MIN_BPM || bpm > MAX_BPM) continue;
-                Optional<Double> whole = snapped(bpm, durationSeconds);
+                Optional<Double> whole = snapped(bpm, loopSeconds);
                 if (loop && whole.isEmpty()) continue;
                 double candidate = Math.round(whole.orElse(bpm) * 100) / 100.0;
                 if (candidate < MIN_BPM || candidate > MAX_BPM) continue;
@@ -83,7 +93,7 @@ public final class TempoDetector {
         BarReader.Result read = BarReader.read(envelope, flux, candidates, genre);
         BarReader.Reading chosen = read.best();
         double bpm = chosen.bpm();
-        boolean snapped = snapped(bpm, durationSeconds).isPresent();
+        boolean snapped = snapped(bpm, loopSeconds).isPresent();
         int bars = (int) Math.max(1, Math.round(durationSeconds * bpm / (60.0 * BEATS_PER_BAR)));
         double confidence = Math.max(0, Math.min(1, comb(acf, 60 * fps / bpm) / acf[0]));
         OptionalDouble alternative = read.byTempo().size() > 1 ? OptionalDouble.of(read.byTempo().get(1).bpm()) : OptionalDouble.empty();
@@ -92,6 +102,23 @@ public final class TempoDetector {
                 genre.isPresent() && genre.get().decidesOctave());
         return new Tempo(bpm, round3(confidence), round3(chosen.firstBeatFrame() / fps), bars, snapped,
                 new Tempo.Downbeat(round3(chosen.firstDownbeatFrame() / fps), round3(read.downbeatConfidence())), octave);
+    }
+
+    /**
+     * How long the loop in a clip is: the whole clip, or the clip after its leading silence (an export with a gap
+     * before the one, a clip cut a little early). A loop that starts on a rest is whole bars with its silence, and its
+     * beats fall on 0 s; a loop with a gap before it is whole bars without. So where the beats fall on 0 s and the
+     * whole clip is whole bars, it is the loop; otherwise whichever length makes whole bars nearer the comb's tempo.
+     */
+    static double loopSeconds(double combBpm, double durationSeconds, double leadSeconds, boolean beatsOnZero) {
+        if (leadSeconds < MIN_LEAD_SECONDS) return durationSeconds;
+        double trimmed = durationSeconds - leadSeconds;
+        Optional<Double> whole = snapped(combBpm, durationSeconds);
+        Optional<Double> cut = snapped(combBpm, trimmed);
+        if (cut.isEmpty()) return durationSeconds;
+        if (whole.isEmpty()) return trimmed;
+        if (beatsOnZero) return durationSeconds;
+        return Math.abs(Math.log(cut.get() / combBpm)) < Math.abs(Math.log(whole.get() / combBpm)) ? trimmed : durationSeconds;
     }
 
     /** The tempo that makes the clip a whole number of bars, if one is within {@link #SNAP_TOLERANCE} of {@code bpm}. */

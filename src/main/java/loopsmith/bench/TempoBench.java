@@ -53,6 +53,12 @@ public final class TempoBench {
     static final double TOLERANCE = 0.02;
     static final double DOWNBEAT_WINDOW_S = 0.05;
     static final double GROOVE_WINDOW_MS = 10;
+    /** A gap before the one, as an export or a clip cut a little early has: 20 to 500 ms. */
+    static final double LEAD_MIN_S = 0.02;
+    static final double LEAD_MAX_S = 0.5;
+    /** GM kicks, snares, claps, rims and crashes: what tells a bar's beats apart. */
+    private static final java.util.Set<Integer> BACKBONE = java.util.Set.of(35, 36, 37, 38, 39, 40, 49, 52, 55, 57);
+    static final double SAME_PATTERN = 0.8;
     /** The targets for the genre set. */
     static final double TARGET_EXACT = 0.975;
     static final double TARGET_OVER_AUBIO = 0.10;
@@ -151,6 +157,8 @@ public final class TempoBench {
         for (TempoSet.Renderer r : TempoSet.Renderer.values()) renderers.put(r.label(), new Tally());
         Map<String, Tally> shifts = new TreeMap<>();
         Tally all = new Tally();
+        Tally decidable = new Tally();
+        Tally leadIn = new Tally();
         List<Map<String, Object>> misses = new ArrayList<>();
         List<Double> grooveErrors = new ArrayList<>();
         List<int[]> velocities = new ArrayList<>();
@@ -172,6 +180,17 @@ public final class TempoBench {
             Tally shift = shifts.computeIfAbsent(c.shiftBeats() + " beats", k -> new Tally());
             for (Tally t : List.of(all, families.get(c.family().name()), renderers.get(c.renderer().label()), shift))
                 t.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, groove.errorsMs().size(), within);
+            if (c.shiftBeats() == 0 || barIsAudible(c.piece())) decidable.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, 0, 0);
+            if (c.shiftBeats() == 0) {
+                // The same loop exported with a gap before the one: the downbeat is the gap's end, and the length
+                // less the gap is still whole bars.
+                double lead = LEAD_MIN_S + new SplittableRandom(seed * 7_919L + c.wav().getFileName().toString().hashCode())
+                        .nextDouble() * (LEAD_MAX_S - LEAD_MIN_S);
+                AudioAnalysis led = Analyzer.analyze(c.wav(), withLead(Analyzer.readMono(c.wav()), lead));
+                double off = Math.abs(led.tempo().downbeat().firstSeconds() - lead) % bar;
+                leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()),
+                        Math.min(off, bar - off) <= DOWNBEAT_WINDOW_S, 0, 0);
+            }
             grooveErrors.addAll(groove.errorsMs());
             velocities.addAll(groove.velocities());
             attacks += groove.attacks();
@@ -187,6 +206,7 @@ public final class TempoBench {
                 miss.put("rhythm", a.tempo().octave().rhythm().label());
                 miss.put("first_downbeat_s", a.tempo().downbeat().firstSeconds());
                 miss.put("known_first_downbeat_s", round(c.firstDownbeatSeconds()));
+                miss.put("bar_audible", barIsAudible(c.piece()));
                 misses.add(miss);
             }
         }
@@ -229,6 +249,9 @@ public final class TempoBench {
         // A groove that repeats every half bar with no crash or fill cannot say which half comes first: a clip
         // started two beats in reads as started on the downbeat.
         ours.put("downbeat_by_clip_start_shift", byShift);
+        ours.put("downbeat_where_the_bar_is_audible", Map.of("cases", decidable.cases, "downbeat_within_50ms", decidable.share(decidable.downbeat)));
+        ours.put("after_a_lead_in", Map.of("cases", leadIn.cases, "lead_in_s", List.of(LEAD_MIN_S, LEAD_MAX_S),
+                "exact", leadIn.share(leadIn.exact), "downbeat_within_50ms", leadIn.share(leadIn.downbeat)));
         ours.put("misses", misses);
 
         double oursExact = all.share(all.exact);
@@ -252,6 +275,38 @@ public final class TempoBench {
         out.put("ratio", aubioExact > 0 ? round(oursExact / aubioExact) : null);
         out.put("ratio_uses", "aubio " + best + " (its best exact accuracy here)");
         out.put("targets", targets);
+        return out;
+    }
+
+    /**
+     * Whether a clip's drum pattern says where its bar starts: its backbone (kicks, snares, claps, rims, crashes, by
+     * drum and sixteenth, as a listener hears them) is not nearly the same moved by a beat or by half a bar. A plain
+     * four-on-the-floor, the dembow, a ride over hi-hat pedal are; a hat left out here and there does not tell a bar's
+     * halves apart, so a drum whose hits are {@link #SAME_PATTERN} the same moved counts as the same.
+     */
+    static boolean barIsAudible(Piece loop) {
+        long sixteenth = loop.ticksPerQuarter() / 4;
+        int steps = (int) Math.max(1, loop.endTick() / sixteenth);
+        Map<Integer, java.util.Set<Integer>> byDrum = new TreeMap<>();
+        for (Track t : loop.tracks())
+            for (Note n : t.notes())
+                if (BACKBONE.contains(n.pitch()))
+                    byDrum.computeIfAbsent(n.pitch(), k -> new TreeSet<>()).add(Math.floorMod((int) Math.round(n.startTick() / (double) sixteenth), steps));
+        if (byDrum.isEmpty()) return false;
+        for (int by : new int[] {4, 8}) {
+            boolean same = true;
+            for (java.util.Set<Integer> hits : byDrum.values()) {
+                long kept = hits.stream().filter(h -> hits.contains(Math.floorMod(h + by, steps))).count();
+                same &= kept >= SAME_PATTERN * hits.size();
+            }
+            if (same) return false;
+        }
+        return true;
+    }
+
+    private static float[] withLead(float[] mono, double seconds) {
+        float[] out = new float[mono.length + (int) Math.round(seconds * Analyzer.SAMPLE_RATE_HZ)];
+        System.arraycopy(mono, 0, out, out.length - mono.length, mono.length);
         return out;
     }
 

@@ -24,7 +24,7 @@ class OctaveAndDownbeatTest {
 
     private static Tempo tempo(float[] mono, Optional<String> genre) {
         Spectrogram spec = Spectrogram.of(mono, Analyzer.SAMPLE_RATE_HZ, Analyzer.FRAME_SIZE, Analyzer.HOP);
-        return TempoDetector.detect(OnsetEnvelope.of(spec), BandFlux.of(spec), mono.length / (double) Analyzer.SAMPLE_RATE_HZ,
+        return TempoDetector.detect(OnsetEnvelope.of(spec), BandFlux.of(spec), mono.length / (double) Analyzer.SAMPLE_RATE_HZ, Analyzer.leadSeconds(mono),
                 genre.flatMap(GenreTempos::of));
     }
 
@@ -116,5 +116,42 @@ class OctaveAndDownbeatTest {
         Tempo t = tempo(house.render(bpm, BARS, 2), Optional.empty());
         assertEquals(124, t.bpm(), 0.02 * 124, t.toString());
         assertEquals(2 * 60 / bpm, t.downbeat().firstSeconds(), 0.05, t.toString());
+    }
+
+    @Test
+    void offBeatHatsOverAFourOnTheFloorDoNotPullTheDownbeatOntoTheAnd() {
+        // Techno without a clap: loud open hats on every "and" look like a ride on the beats an eighth early, and the
+        // beat phase of the whole envelope can follow them; the kick under the beats and the clip's start put it back.
+        double bpm = 130;
+        SynthDrums techno = new SynthDrums().everyBar(BARS, KICK, 0.8, 0, 4, 8, 12).everyBar(BARS, HAT, 1, 2, 6, 10, 14)
+                .everyBar(BARS, HAT, 0.3, 1, 3, 5, 7, 9, 11, 13, 15);
+        Tempo t = tempo(techno.render(bpm, BARS, 0), Optional.empty());
+        assertEquals(bpm, t.bpm(), 0.02 * bpm, t.toString());
+        assertEquals(0, t.downbeat().firstSeconds(), 0.05, t.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.06, 0.2, 0.45})
+    void aGapBeforeTheLoopMovesTheDownbeatAndLeavesTheTempo(double gapSeconds) {
+        // An export with silence before the one: the clip is no longer whole bars, the loop after the gap is.
+        double bpm = 96;
+        float[] loop = boomBap().render(bpm, BARS, 0);
+        float[] clip = new float[loop.length + (int) Math.round(gapSeconds * Analyzer.SAMPLE_RATE_HZ)];
+        System.arraycopy(loop, 0, clip, clip.length - loop.length, loop.length);
+        Tempo t = tempo(clip, Optional.empty());
+        assertEquals(bpm, t.bpm(), 0.005 * bpm, t.toString());
+        assertEquals(gapSeconds, t.downbeat().firstSeconds(), 0.05, t.toString());
+        assertEquals(BARS, t.bars());
+    }
+
+    @Test
+    void aLoopThatStartsOnARestKeepsItsWholeLength() {
+        // 10 s is 4 bars at 96, 9.7 s is 4 bars at 99: the comb's tempo decides, unless the beats fall on 0 s.
+        assertEquals(10.0, TempoDetector.loopSeconds(96, 10.0, 0.3, false), 1e-9);
+        assertEquals(9.7, TempoDetector.loopSeconds(99, 10.0, 0.3, false), 1e-9);
+        assertEquals(9.7, TempoDetector.loopSeconds(98, 10.0, 0.3, false), 1e-9, "both whole bars: the nearer");
+        assertEquals(10.0, TempoDetector.loopSeconds(98, 10.0, 0.3, true), 1e-9, "beats on 0 s: the silence is a rest");
+        assertEquals(9.7, TempoDetector.loopSeconds(99.5, 10.0, 0.3, true), 1e-9, "only the trimmed clip is whole bars");
+        assertEquals(10.0, TempoDetector.loopSeconds(99, 10.0, 0.03, false), 1e-9, "a late first hit is no gap");
     }
 }
