@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Map;
 import loopsmith.midi.MidiWriter;
+import loopsmith.music.AtomicFiles;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
 import loopsmith.music.Folders;
@@ -119,8 +120,11 @@ public final class AbletonExport {
                         p.initialTimeSignature().toString(), (int) p.lengthBars(), tracks, files, item.generation(), warnings,
                         config.splitDrums() ? drumParts(p, splits, emptyParts, stems) : null).write(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(outDir); // the folder's new name survives a power cut
                 return target;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // An Error too (out of memory while rendering stems, a cancelled job's thread): a server goes on
+                // running, and a half-written folder would sit in out/ until its next start.
                 try {
                     Folders.deleteTree(tmp);
                 } catch (LoopsmithException cleanup) {

@@ -156,6 +156,19 @@ class AbletonExportTest {
         }
     }
 
+    @Test
+    void anErrorMidExportLeavesNoHalfWrittenFolderEither() throws Exception {
+        // Out of memory while rendering stems is an Error, and a server goes on running after it.
+        Path out = dir.resolve("out-error");
+        assertThrows(OutOfMemoryError.class, () -> AbletonExport.write(new AbletonExport.Item(piece, "house", 3, Sidecars.request(null),
+                Sidecars.MODEL, Sidecars.FIGURES, "test"), out, ExportConfig.midiOnly(), CLOCK, folder -> {
+                    throw new OutOfMemoryError("rendering stems");
+                }));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.toList(), "no .partial folder is left for the next start to clean");
+        }
+    }
+
     /** The MIDI is told complete before the stems and piano roll are written, so a client can take the notes first. */
     @Test
     void theMidiIsReadyBeforeTheOptionalWork() throws Exception {
