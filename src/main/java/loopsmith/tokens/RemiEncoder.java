@@ -25,6 +25,9 @@ public final class RemiEncoder {
      */
     public static final List<Role> PART_ORDER = List.of(Role.DRUMS, Role.CHORDS, Role.PAD, Role.BASS, Role.MELODY, Role.FX, Role.OTHER);
 
+    /** Notes of a chord part this many grid steps after a chord's first note (~20 ms at 120 BPM) belong to that chord. */
+    static final int CHORD_SPREAD_STEPS = 1;
+
     private final Vocabulary vocabulary;
     private final TokenGrid grid;
 
@@ -40,7 +43,8 @@ public final class RemiEncoder {
 
     /**
      * The piece as the vocabulary can express it: parts in {@link #PART_ORDER}, notes on the grid (onsets rounded to
-     * the nearest step, at most one note per pitch and onset in a part, the first kept), durations and velocities
+     * the nearest step, a chord or pad part's notes a step after a chord's first note moved onto it, at most one note
+     * per pitch and onset in a part, the first kept), durations and velocities
      * binned, drum hits a fixed length on the GM percussion keys (others are left out), one tempo (the dominant one,
      * binned) and one time signature (the first), parts named after their role, and the end rounded up to a whole bar.
      * Throws {@link TokenizeException} for what cannot be expressed.
@@ -63,10 +67,25 @@ public final class RemiEncoder {
         for (int i = 0; i < ordered.size(); i++) {
             Track t = ordered.get(i);
             List<Note> notes = new ArrayList<>(t.notes().size());
-            for (Note n : t.notes()) {
+            boolean chordal = t.role() == Role.CHORDS || t.role() == Role.PAD;
+            List<Note> sorted = new ArrayList<>(t.notes());
+            if (chordal) sorted.sort(Comparator.comparingLong(Note::startTick));
+            long chordStep = -CHORD_SPREAD_STEPS - 1; // no chord yet (onsets are at step 0 or later)
+            for (Note n : sorted) {
                 if (t.isDrum() && !GeneralMidi.isDrumPitch(n.pitch())) continue;
                 long start = grid.steps(n.startTick(), ppq);
-                long duration = t.isDrum() ? vocabulary.config().drumDurationSteps() : grid.durationBin(grid.steps(n.durationTicks(), ppq));
+                // A played chord's notes land on neighbouring steps (a hand is not a sequencer; ingest keeps the
+                // micro-timing): a chord part's note a step after the chord began is in that chord, so the model
+                // learns chords as chords and the part's polyphony control counts them. It keeps its end.
+                long early = 0;
+                if (chordal && start - chordStep <= CHORD_SPREAD_STEPS) {
+                    early = start - chordStep;
+                    start = chordStep;
+                } else if (chordal) {
+                    chordStep = start;
+                }
+                long duration = t.isDrum() ? vocabulary.config().drumDurationSteps()
+                        : grid.durationBin(grid.steps(n.durationTicks(), ppq) + early);
                 int velocity = t.isDrum() ? grid.drumVelocityLevel(n.velocity()) : grid.velocityLevel(n.velocity());
                 notes.add(new Note(n.pitch(), velocity, grid.ticks(start), grid.ticks(duration)));
                 maxStartStep = Math.max(maxStartStep, start);
