@@ -44,6 +44,8 @@ final class BarReader {
     static final double RIDE_FIT = 0.65;
     /** Weight of the skip notes' placement beside the ride's fit, in cosine units. */
     static final double SKIP_SHARE = 0.3;
+    /** A ride's skip notes reach at least this share of its beats; below it the ride counts for less. */
+    static final double SKIP_MIN = 0.3;
     /** A loudest bar must stand out from the median bar by this much (of the band's largest flux) to mark a phrase. */
     static final double MARK = 0.15;
     /** Off-beat eighths up to this share of the beats' strength are a normal subdivision. */
@@ -199,7 +201,12 @@ final class BarReader {
             double skips = high[7] + high[15] + high[6] + high[14];
             double early = high[3] + high[11] + high[2] + high[10];
             double placement = skips + early > 0 ? (skips - early) / (skips + early) : 0;
-            score += RIDE_WEIGHT * Math.min(1, max(high) / PRESENT) * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
+            // Without its skip notes a ride on the beats is only a pulse (reggae's eighth hats read at double tempo
+            // are one), and a pulse says nothing about swing.
+            double skip = Math.max(high[6] + high[14], high[7] + high[15]) / 2;
+            double beats = mean(high, BEATS);
+            double skipped = beats > 0 ? Math.min(1, skip / (SKIP_MIN * beats)) : 0;
+            score += RIDE_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
             // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more a ride than another groove.
             double onBeats = mean(kick, BEATS);

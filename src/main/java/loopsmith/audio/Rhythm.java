@@ -7,7 +7,8 @@ import java.util.Locale;
  * tempo range each is counted in. The same audio reads as two tempos an octave apart, and producers count it by its
  * pattern: a snare on 2 and 4 at 170 BPM is drum-and-bass (at 85 the snare would fall on the "and"s, which no one
  * writes); a snare on 3 alone at 140 is trap or dubstep counted half-time (at 70 it would be a backbeat, but trap and
- * dubstep are counted 130–160); a kick on every beat under the dembow's snares is reggaeton at 85–100, not 170–200.
+ * dubstep are counted 130–160); a kick on every beat under the dembow's snares is reggaeton at 85–100, not 170–200;
+ * kick and rim together on 3 alone is reggae's one-drop at 60–95, not 120–190.
  * Ranges are what genre sample packs and DJ software label those grooves.
  */
 public enum Rhythm {
@@ -19,6 +20,11 @@ public enum Rhythm {
     BACKBEAT(new int[] {0}, new int[] {4, 12}, 81, 185),
     /** Kick on 1, one snare a bar on 3: trap, dubstep, drill, counted at the hats' tempo. */
     HALF_TIME(new int[] {0}, new int[] {8}, 125, 162),
+    /**
+     * Reggae's one-drop: kick and rim together on 3, nothing on 1 (the "drop"), the hats in eighths. Counted at the
+     * hats' pulse, 60–95; read double, the drop would come every other bar.
+     */
+    ONE_DROP(new int[] {8}, new int[] {8}, 60, 95),
     /**
      * The jazz ride: on every beat, with the swung skip note after 2 and 4 (spang-a-lang) and nothing on the straight
      * "and" of 1 and 3; kick and snare are free (feathering, comping). Counted at the ride's quarter notes.

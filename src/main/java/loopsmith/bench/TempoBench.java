@@ -33,7 +33,7 @@ import loopsmith.music.Track;
 /**
  * {@code bench tempo}: tempo accuracy on labelled drum loops, ours next to aubio's on the same files in the same run.
  *
- * <p>Two sets. {@link Set#GENRES} (the default) is {@link TempoSet}: loops of ten genre families at the tempos they
+ * <p>Two sets. {@link Set#GENRES} (the default) is {@link TempoSet}: loops of eleven genre families at the tempos they
  * are counted in, from our renderer and FluidSynth, half of them started off the downbeat; besides tempo it scores
  * the octave per family, the downbeat (within {@link #DOWNBEAT_WINDOW_S}) and the groove's per-hit offsets against
  * the MIDI ({@link GrooveCheck}, within {@link #GROOVE_WINDOW_MS}). {@link Set#GROOVE} is the earlier set: 4/4 beats

@@ -26,9 +26,9 @@ import loopsmith.starter.StarterCorpus;
 import loopsmith.starter.StarterLoop;
 
 /**
- * The tempo bench's loop set: 4/4 drum loops of ten genre families, each at a tempo drawn from the range the genre is
+ * The tempo bench's loop set: 4/4 drum loops of eleven genre families, each at a tempo drawn from the range the genre is
  * counted in, rendered from MIDI by our renderer or by FluidSynth (alternately), 2 or 4 bars long, and half of them
- * started one to three beats into the bar, so that the first downbeat is not at 0 s. Eight families come from the
+ * started one to three beats into the bar, so that the first downbeat is not at 0 s. Nine families come from the
  * starter corpus's drum parts (with its swing and timing drift), reggaeton and dubstep from {@link GenreDrums}.
  *
  * <p>Case {@code i} depends only on the seed and {@code i}: a smaller set is a prefix of a larger one, and the files
@@ -37,7 +37,7 @@ import loopsmith.starter.StarterLoop;
  */
 final class TempoSet {
     /** Bumped whenever the set's recipe changes, so loops made by an earlier recipe are not reused. */
-    private static final String GENERATION = "genres1";
+    private static final String GENERATION = "genres2";
     static final int SAMPLE_RATE_HZ = 44100;
     private static final int BEATS_PER_BAR = 4;
     private static final double PEAK = 0.9;
@@ -70,7 +70,8 @@ final class TempoSet {
             new Family("boom-bap", 82, 98, Optional.of("boom-bap")),
             new Family("funk", 92, 120, Optional.of("funk")),
             new Family("rock", 96, 160, Optional.of("rock")),
-            new Family("jazz", 100, 180, Optional.of("jazz")));
+            new Family("jazz", 100, 180, Optional.of("jazz")),
+            new Family("reggae", 66, 84, Optional.of("reggae")));
 
     /**
      * One loop with its known answers.

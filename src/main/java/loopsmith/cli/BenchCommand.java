@@ -188,7 +188,7 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         BenchOptions common;
 
-        @Option(names = "--set", defaultValue = "genres", description = "genres: loops of ten genres at the tempos they are counted in, "
+        @Option(names = "--set", defaultValue = "genres", description = "genres: loops of eleven genres at the tempos they are counted in, "
                 + "from our renderer and FluidSynth; groove: Groove corpus beats re-timed to 70–180 BPM (default: ${DEFAULT-VALUE}).")
         String set;
 

@@ -70,6 +70,18 @@ class OctaveAndDownbeatTest {
     }
 
     @Test
+    void reggaesOneDropIsCountedAtItsEighthHatsNotDouble() {
+        // Kick and rim together on 3, nothing on 1: at double tempo the eighth hats would be a pulse on every beat
+        // and the drop would come every other bar.
+        SynthDrums oneDrop = new SynthDrums().everyBar(BARS, KICK, 1, 8).everyBar(BARS, SNARE, 0.9, 8)
+                .everyBar(BARS, HAT, 0.5, 0, 2, 4, 6, 8, 10, 12, 14);
+        Tempo t = tempo(oneDrop.render(72, BARS, 0), Optional.empty());
+        assertEquals(72, t.bpm(), 0.02 * 72, t.toString());
+        assertEquals(Rhythm.ONE_DROP, t.octave().rhythm());
+        assertEquals(0, t.downbeat().firstSeconds(), 0.05, t.toString());
+    }
+
+    @Test
     void boomBapStaysAtItsBackbeatNotADoubledHalfTime() {
         Tempo t = tempo(boomBap().render(90, BARS, 0), Optional.empty());
         assertEquals(90, t.bpm(), 0.02 * 90, t.toString());
