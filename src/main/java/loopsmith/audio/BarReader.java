@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <li>tempo: where the rhythm is counted ({@link Rhythm}), and, strongest, where the clip's genre label says.</li>
  * </ul>
  * Where the downbeat falls adds, within the chosen tempo, what says nothing about tempo: a crash ringing on the one
- * and a fill at a bar's end ({@link #accentScore}), and a small head start for the clip's first loud onset (loops usually
- * start on the one). A groove that repeats every half bar with neither mark (a plain four-on-the-floor, the dembow, a
+ * and a fill at a bar's end ({@link #accentScore}), and a small head start for the clip's first loud hit ({@link
+ * #startStep}: loops usually start on the one). A groove that repeats every half bar with neither mark (a plain four-on-the-floor, the dembow, a
  * ride pattern) cannot say which half is first: the earlier one is taken, and the confidence shows the tie.
  */
 final class BarReader {
@@ -167,8 +167,8 @@ final class BarReader {
 
     /**
      * The step the clip's groove starts at: its first onset loud in any band (a kick is loud in the low band and soft
-     * in the whole envelope). A loop usually starts on the one, and its first loud
-     * hit says where, whether the detected beat phase is the beats or the off-beats, and after any silence or lead-in.
+     * in the whole envelope). A loop usually starts on the one, and its first loud hit says where, whether the detected
+     * beat phase is the beats or the off-beats, and after any silence before the loop.
      */
     static int startStep(StepStrengths grid) {
         int steps = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
@@ -208,7 +208,8 @@ final class BarReader {
             double skipped = beats > 0 ? Math.min(1, skip / (SKIP_MIN * beats)) : 0;
             score += RIDE_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
-            // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more a ride than another groove.
+            // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more
+            // a ride than another groove.
             double onBeats = mean(kick, BEATS);
             double onAnds = mean(kick, OFF_EIGHTHS);
             if (onBeats + onAnds > 0) score += KICK_WEIGHT * kickPresence * Math.min(0, (onBeats - onAnds) / (onBeats + onAnds));
