@@ -157,7 +157,7 @@ public final class TempoBench {
         for (TempoSet.Renderer r : TempoSet.Renderer.values()) renderers.put(r.label(), new Tally());
         Map<String, Tally> shifts = new TreeMap<>();
         Tally all = new Tally();
-        Tally decidable = new Tally();
+        Tally audibleBar = new Tally();
         Tally leadIn = new Tally();
         List<Map<String, Object>> misses = new ArrayList<>();
         List<Double> grooveErrors = new ArrayList<>();
@@ -180,7 +180,7 @@ public final class TempoBench {
             Tally shift = shifts.computeIfAbsent(c.shiftBeats() + " beats", k -> new Tally());
             for (Tally t : List.of(all, families.get(c.family().name()), renderers.get(c.renderer().label()), shift))
                 t.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, groove.errorsMs().size(), within);
-            if (c.shiftBeats() == 0 || barIsAudible(c.piece())) decidable.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, 0, 0);
+            if (c.shiftBeats() == 0 || barIsAudible(c.piece())) audibleBar.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, 0, 0);
             if (c.shiftBeats() == 0) {
                 // The same loop exported with a gap before the one: the downbeat is the gap's end, and the length
                 // less the gap is still whole bars.
@@ -249,7 +249,7 @@ public final class TempoBench {
         // A groove that repeats every half bar with no crash or fill cannot say which half comes first: a clip
         // started two beats in reads as started on the downbeat.
         ours.put("downbeat_by_clip_start_shift", byShift);
-        ours.put("downbeat_where_the_bar_is_audible", Map.of("cases", decidable.cases, "downbeat_within_50ms", decidable.share(decidable.downbeat)));
+        ours.put("downbeat_where_the_bar_is_audible", Map.of("cases", audibleBar.cases, "downbeat_within_50ms", audibleBar.share(audibleBar.downbeat)));
         ours.put("after_a_lead_in", Map.of("cases", leadIn.cases, "lead_in_s", List.of(LEAD_MIN_S, LEAD_MAX_S),
                 "exact", leadIn.share(leadIn.exact), "downbeat_within_50ms", leadIn.share(leadIn.downbeat)));
         ours.put("misses", misses);
