@@ -67,7 +67,29 @@ class TokenRoundTripTest {
         List<Token> again = encoder.encode(d.piece(), d.tags(), d.swing());
         assertEquals(Optional.empty(), grammar.validate(again));
         assertEquals(encoder.quantize(d.piece()), decoder.decode(again).piece());
-        assertEquals(d.piece().noteCount(), decoder.decode(again).piece().noteCount());
+        // A chord or pad part's note a step after its chord joins the chord; only a pitch struck again there is one
+        // note too many, and only that is lost.
+        assertEquals(d.piece().noteCount() - restruckInChords(d.piece()), decoder.decode(again).piece().noteCount());
+    }
+
+    /** Notes of chord and pad parts that repeat a pitch of the chord begun a grid step or less before them. */
+    private static int restruckInChords(Piece p) {
+        long step = p.ticksPerQuarter() / VOCABULARY.config().positionsPerQuarter();
+        int restruck = 0;
+        for (loopsmith.music.Track t : p.tracks()) {
+            if (t.role() != loopsmith.music.Role.CHORDS && t.role() != loopsmith.music.Role.PAD) continue;
+            long chord = Long.MIN_VALUE / 2;
+            java.util.Set<Integer> pitches = new java.util.HashSet<>();
+            for (loopsmith.music.Note n : t.notes()) {
+                long at = n.startTick() / step;
+                if (at - chord > RemiEncoder.CHORD_SPREAD_STEPS) {
+                    chord = at;
+                    pitches.clear();
+                }
+                if (!pitches.add(n.pitch())) restruck++;
+            }
+        }
+        return restruck;
     }
 
     /** Bars left out as FILLs and parts in another order decode to the same music: infill moves tokens, it loses none. */
