@@ -171,12 +171,13 @@ final class BarReader {
      * beat phase is the beats or the off-beats, and after any silence before the loop.
      */
     static int startStep(StepStrengths grid) {
-        int steps = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
-        for (double[] band : new double[][] {grid.all(), grid.low(), grid.mid(), grid.high()}) {
-            double loudest = max(band);
-            for (int n = 0; n < steps; n++) if (band[n] >= START_LOUD * loudest) steps = n;
-        }
-        return steps < Math.min(StepStrengths.STEPS_PER_BAR, grid.steps()) ? steps : grid.beatStep();
+        double[][] bands = {grid.all(), grid.low(), grid.mid(), grid.high()};
+        double[] loud = new double[bands.length];
+        for (int b = 0; b < bands.length; b++) loud[b] = START_LOUD * max(bands[b]);
+        int firstBar = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
+        for (int n = 0; n < firstBar; n++)
+            for (int b = 0; b < bands.length; b++) if (bands[b][n] >= loud[b]) return n;
+        return grid.beatStep();
     }
 
     /** Kick, snare and beat-level fit of the folded pattern ({all, low, mid, high}) to one rhythm. */

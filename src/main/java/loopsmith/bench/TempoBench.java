@@ -169,7 +169,8 @@ public final class TempoBench {
         double audioSeconds = 0;
         long t0 = System.nanoTime();
         for (TempoSet.Case c : set) {
-            AudioAnalysis a = Analyzer.analyze(c.wav());
+            float[] mono = Analyzer.readMono(c.wav());
+            AudioAnalysis a = Analyzer.analyze(c.wav(), mono);
             audioSeconds += a.seconds();
             double bpm = a.tempo().bpm();
             double bar = 60.0 * 4 / c.bpm();
@@ -186,7 +187,7 @@ public final class TempoBench {
                 // less the gap is still whole bars.
                 double lead = LEAD_MIN_S + new SplittableRandom(seed * 7_919L + c.wav().getFileName().toString().hashCode())
                         .nextDouble() * (LEAD_MAX_S - LEAD_MIN_S);
-                AudioAnalysis led = Analyzer.analyze(c.wav(), withLead(Analyzer.readMono(c.wav()), lead));
+                AudioAnalysis led = Analyzer.analyze(c.wav(), withLead(mono, lead));
                 double off = Math.abs(led.tempo().downbeat().firstSeconds() - lead) % bar;
                 leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()),
                         Math.min(off, bar - off) <= DOWNBEAT_WINDOW_S, 0, 0);

@@ -68,10 +68,8 @@ public final class RemiEncoder {
             Track t = ordered.get(i);
             List<Note> notes = new ArrayList<>(t.notes().size());
             boolean chordal = t.role() == Role.CHORDS || t.role() == Role.PAD;
-            List<Note> sorted = new ArrayList<>(t.notes());
-            if (chordal) sorted.sort(Comparator.comparingLong(Note::startTick));
             long chordStep = -CHORD_SPREAD_STEPS - 1; // no chord yet (onsets are at step 0 or later)
-            for (Note n : sorted) {
+            for (Note n : t.notes()) { // in onset order (Track keeps its notes sorted), so a chord's first note comes first
                 if (t.isDrum() && !GeneralMidi.isDrumPitch(n.pitch())) continue;
                 long start = grid.steps(n.startTick(), ppq);
                 // A played chord's notes land on neighbouring steps (a hand is not a sequencer; ingest keeps the
