@@ -40,8 +40,6 @@ final class DrumifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (candidates < 1 || candidates > loopsmith.generate.GenerationRequest.MAX_VARIATIONS)
-            throw new loopsmith.music.LoopsmithException(null, "--candidates: expected 1 to " + loopsmith.generate.GenerationRequest.MAX_VARIATIONS);
         ExportConfig export = (noAudio ? ExportConfig.midiOnly() : ExportConfig.defaults()).withSplitDrums(splitDrums);
         DrumifyOptions options = new DrumifyOptions(clip, Optional.ofNullable(genre), Optional.ofNullable(seed), Optional.ofNullable(bars),
                 Optional.ofNullable(model), out, export, candidates);

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import loopsmith.eval.ClipSimilarity;
 import loopsmith.export.ExportConfig;
 import loopsmith.generate.Interpolation;
-import loopsmith.music.LoopsmithException;
 import loopsmith.music.Role;
 import loopsmith.service.InterpolateOptions;
 import loopsmith.service.InterpolateService;
@@ -43,10 +42,7 @@ final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < Interpolation.MIN_STEPS || steps > Interpolation.MAX_STEPS)
-            throw new LoopsmithException(null, "--steps: expected " + Interpolation.MIN_STEPS + " to " + Interpolation.MAX_STEPS + ", was " + steps);
-        Optional<Role> role = Optional.ofNullable(part).map(p -> Role.parse(p)
-                .orElseThrow(() -> new LoopsmithException(null, "--part: not a part: '" + p + "' (drums, bass, chords, pad, melody, fx, other)")));
+        Optional<Role> role = InterpolateOptions.part(part);
         InterpolateOptions options = new InterpolateOptions(clipA, clipB, steps, role, Optional.ofNullable(genre), Optional.ofNullable(seed),
                 Optional.ofNullable(model), out, noAudio ? ExportConfig.midiOnly() : ExportConfig.defaults());
         InterpolateService.Outcome o = new InterpolateService(Home.path(),

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
 import java.util.Optional;
 import loopsmith.export.ExportConfig;
-import loopsmith.generate.GenerationRequest;
 import loopsmith.service.DrumifyOptions;
 import loopsmith.service.DrumifyService;
 
 /**
  * The {@code request} part of {@code POST /api/drumify} (the clip is the {@code clip} file part). Every field is
- * optional; missing ones take the CLI's defaults. Checked here so bad input is a 400 with a reason, not a failed job.
+ * optional; missing ones take the CLI's defaults. Checked by the service (and against this server's cap on candidates)
+ * before the clip is stored, so bad input is a 400 with a reason, not a failed job.
  *
  * @param genre      the genre of the drums (default: the model's choice)
  * @param bars       bars of the clip to follow, 1 to 32
@@ -28,10 +28,12 @@ public record DrumifyForm(String genre, Long seed, Integer bars, Integer candida
 
     public void check() {
         if (genre != null && genre.length() > 64) throw new ApiException(400, "genre: at most 64 characters");
-        if (bars != null && (bars < 1 || bars > GenerationRequest.MAX_BARS))
-            throw new ApiException(400, "bars: expected 1 to " + GenerationRequest.MAX_BARS);
-        if (candidates != null && (candidates < 1 || candidates > MAX_CANDIDATES))
-            throw new ApiException(400, "candidates: expected 1 to " + MAX_CANDIDATES);
+        if (candidates != null && candidates > MAX_CANDIDATES) throw new ApiException(400, "candidates: this server writes at most " + MAX_CANDIDATES);
+        DrumifyOptions.check(Optional.ofNullable(bars), candidatesOrDefault());
+    }
+
+    private int candidatesOrDefault() {
+        return candidates == null ? DrumifyService.DEFAULT_CANDIDATES : candidates;
     }
 
     /** The service's options for the clip, already stored under a server-chosen name. */
@@ -39,6 +41,6 @@ public record DrumifyForm(String genre, Long seed, Integer bars, Integer candida
         ExportConfig export = (Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults())
                 .withSplitDrums(Boolean.TRUE.equals(splitDrums));
         return new DrumifyOptions(clip, Optional.ofNullable(genre).map(String::trim), Optional.ofNullable(seed), Optional.ofNullable(bars),
-                Optional.empty(), outDir, export, candidates == null ? DrumifyService.DEFAULT_CANDIDATES : candidates);
+                Optional.empty(), outDir, export, candidatesOrDefault());
     }
 }

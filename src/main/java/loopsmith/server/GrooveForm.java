@@ -16,7 +16,6 @@ public record GrooveForm(Double amount, String genre, Long seed) {
     private static final int MAX_GENRE_CHARS = 64;
 
     GrooveService.Request toRequest() {
-        if (amount != null && !(amount >= 0 && amount <= 1)) throw new ApiException(400, "amount must be 0..1, was " + amount);
         if (genre != null && genre.length() > MAX_GENRE_CHARS) throw new ApiException(400, "genre: at most " + MAX_GENRE_CHARS + " characters");
         return new GrooveService.Request(amount == null ? GrooveService.DEFAULT_AMOUNT : amount,
                 Optional.ofNullable(genre).filter(g -> !g.isBlank()), Optional.ofNullable(seed), Optional.empty());

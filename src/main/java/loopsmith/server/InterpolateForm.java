@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import loopsmith.export.ExportConfig;
 import loopsmith.generate.Interpolation;
-import loopsmith.music.Role;
 import loopsmith.service.InterpolateOptions;
 
 /**
@@ -26,11 +25,9 @@ public record InterpolateForm(Integer steps, String part, String genre, Long see
     private static final int MAX_TEXT_CHARS = 64;
 
     public void check() {
-        if (steps != null && (steps < Interpolation.MIN_STEPS || steps > Interpolation.MAX_STEPS))
-            throw new ApiException(400, "steps: expected " + Interpolation.MIN_STEPS + " to " + Interpolation.MAX_STEPS);
         if (genre != null && genre.length() > MAX_TEXT_CHARS) throw new ApiException(400, "genre: at most " + MAX_TEXT_CHARS + " characters");
-        if (part != null && !part.isBlank() && Role.parse(part).isEmpty())
-            throw new ApiException(400, "part: not a part (drums, bass, chords, pad, melody, fx, other)");
+        InterpolateOptions.checkSteps(stepsOrDefault());
+        InterpolateOptions.part(part);
     }
 
     public int stepsOrDefault() {
@@ -39,8 +36,7 @@ public record InterpolateForm(Integer steps, String part, String genre, Long see
 
     /** The service's options for the two clips, already stored under server-chosen names. */
     public InterpolateOptions toOptions(Path outDir, Path clipA, Path clipB) {
-        check();
-        return new InterpolateOptions(clipA, clipB, stepsOrDefault(), Optional.ofNullable(part).filter(p -> !p.isBlank()).flatMap(Role::parse),
+        return new InterpolateOptions(clipA, clipB, stepsOrDefault(), InterpolateOptions.part(part),
                 Optional.ofNullable(genre).map(String::trim), Optional.ofNullable(seed), Optional.empty(), outDir,
                 Boolean.FALSE.equals(audio) ? ExportConfig.midiOnly() : ExportConfig.defaults());
     }

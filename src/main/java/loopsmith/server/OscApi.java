@@ -269,7 +269,7 @@ final class OscApi implements AutoCloseable {
             form.check();
             Path stored = uploads.storeMidi(MidiWriter.toBytes(clip));
             watch(admission.submit(form.toOptions(config.outDir(), stored)), to, request);
-        } catch (ApiException e) {
+        } catch (ApiException | InvalidRequestException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
             send(to, "error", request, "busy: " + e.getMessage());
@@ -353,7 +353,7 @@ final class OscApi implements AutoCloseable {
             Path storedA = a, storedB = b;
             a = b = null; // from here the job owns them
             watch(admission.submit(form.toOptions(config.outDir(), storedA, storedB)), to, request);
-        } catch (ApiException e) {
+        } catch (ApiException | InvalidRequestException e) {
             send(to, "error", request, results.relative(e.getMessage(), config.home()));
         } catch (Jobs.Full e) {
             send(to, "error", request, "busy: " + e.getMessage());

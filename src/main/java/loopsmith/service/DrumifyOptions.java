@@ -3,6 +3,7 @@ package loopsmith.service;
 import java.nio.file.Path;
 import java.util.Optional;
 import loopsmith.export.ExportConfig;
+import loopsmith.generate.GenerationRequest;
 
 /**
  * Everything a caller (CLI, HTTP) can ask of one Drumify.
@@ -22,7 +23,15 @@ public record DrumifyOptions(Path clip, Optional<String> genre, Optional<Long> s
         seed = seed == null ? Optional.empty() : seed;
         bars = bars == null ? Optional.empty() : bars;
         model = model == null ? Optional.empty() : model;
-        if (candidates < 1 || candidates > loopsmith.generate.GenerationRequest.MAX_VARIATIONS)
-            throw new IllegalArgumentException("candidates must be 1.." + loopsmith.generate.GenerationRequest.MAX_VARIATIONS);
+        check(bars, candidates);
+    }
+
+    /** The checks on what a caller asks, apart from the clip: a shell may run them before it stores an upload. */
+    public static void check(Optional<Integer> bars, int candidates) {
+        bars.filter(b -> b < 1 || b > GenerationRequest.MAX_BARS).ifPresent(b -> {
+            throw new InvalidRequestException(RequestField.BARS, "expected 1 to " + GenerationRequest.MAX_BARS + ", was " + b);
+        });
+        if (candidates < 1 || candidates > GenerationRequest.MAX_VARIATIONS)
+            throw new InvalidRequestException(RequestField.CANDIDATES, "expected 1 to " + GenerationRequest.MAX_VARIATIONS + ", was " + candidates);
     }
 }

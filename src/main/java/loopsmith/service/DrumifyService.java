@@ -130,9 +130,7 @@ public final class DrumifyService {
     public static Clip readClip(Path file, Optional<Integer> bars, double maxClipSeconds) {
         if (!Files.isRegularFile(file)) throw new LoopsmithException(file, "no such clip");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        bars.filter(b -> b < 1 || b > GenerationRequest.MAX_BARS).ifPresent(b -> {
-            throw new LoopsmithException(file, "--bars: expected 1 to " + GenerationRequest.MAX_BARS + ", was " + b);
-        });
+        DrumifyOptions.check(bars, 1);
         if (name.endsWith(".mid") || name.endsWith(".midi")) {
             Piece p = MidiReader.read(file).piece();
             if (p.noteCount() == 0) throw new LoopsmithException(file, "empty clip: it has no notes");

@@ -18,7 +18,6 @@ import loopsmith.midi.MidiReader;
 import loopsmith.midi.MidiWriter;
 import loopsmith.music.LoopsmithException;
 import loopsmith.music.Piece;
-import loopsmith.music.Track;
 
 /**
  * Groove, for the CLI and the HTTP API alike: a quantized drum clip played with the micro-timing and dynamics of
@@ -45,7 +44,7 @@ public final class GrooveService {
      */
     public record Request(double amount, Optional<String> genre, Optional<Long> seed, Optional<Path> model) {
         public Request {
-            if (!(amount >= 0 && amount <= 1)) throw new LoopsmithException(null, "amount must be 0..1, was " + amount);
+            if (!(amount >= 0 && amount <= 1)) throw new InvalidRequestException(RequestField.AMOUNT, "expected 0 to 1, was " + amount);
         }
     }
 
@@ -98,7 +97,7 @@ public final class GrooveService {
     /** The clip grooved as the request asks. */
     public Grooved groove(Piece clip, Request r) {
         Optional<String> genre = r.genre().map(g -> Synonyms.genre(g)
-                .orElseThrow(() -> new LoopsmithException(null, "not a genre: " + g)));
+                .orElseThrow(() -> new InvalidRequestException(RequestField.GENRE, "not a genre: " + g)));
         long seed = r.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
         GrooveTransfer transfer = transfer(r.model().orElse(home.resolve(DEFAULT_MODEL)));
         GrooveTransfer.Result result = transfer.apply(clip, new GrooveTransfer.Options(r.amount(), genre, seed));

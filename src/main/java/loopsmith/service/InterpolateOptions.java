@@ -21,11 +21,23 @@ public record InterpolateOptions(Path clipA, Path clipB, int steps, Optional<Rol
                                  Optional<Path> model, Path outDir, ExportConfig export) {
     public InterpolateOptions {
         if (clipA == null || clipB == null) throw new IllegalArgumentException("clipA and clipB must not be null");
-        if (steps < Interpolation.MIN_STEPS || steps > Interpolation.MAX_STEPS)
-            throw new IllegalArgumentException("steps must be " + Interpolation.MIN_STEPS + ".." + Interpolation.MAX_STEPS);
+        checkSteps(steps);
         part = part == null ? Optional.empty() : part;
         genre = genre == null ? Optional.empty() : genre.filter(g -> !g.isBlank());
         seed = seed == null ? Optional.empty() : seed;
         model = model == null ? Optional.empty() : model;
+    }
+
+    /** A shell may check the steps before it stores the clips. */
+    public static void checkSteps(int steps) {
+        if (steps < Interpolation.MIN_STEPS || steps > Interpolation.MAX_STEPS)
+            throw new InvalidRequestException(RequestField.STEPS, "expected " + Interpolation.MIN_STEPS + " to " + Interpolation.MAX_STEPS + ", was " + steps);
+    }
+
+    /** A part as a caller names it; blank or null is none (the clip's only part). */
+    public static Optional<Role> part(String name) {
+        if (name == null || name.isBlank()) return Optional.empty();
+        return Optional.of(Role.parse(name).orElseThrow(() ->
+                new InvalidRequestException(RequestField.PART, "'" + name + "' is not a part (drums, bass, chords, pad, melody, fx, other)")));
     }
 }

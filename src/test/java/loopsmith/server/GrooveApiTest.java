@@ -103,7 +103,10 @@ class GrooveApiTest {
         assertTrue(new String(noDrums.body(), StandardCharsets.UTF_8).contains("no drums"), new String(noDrums.body(), StandardCharsets.UTF_8));
         assertEquals(400, post(null, null, true).statusCode());
         assertEquals(415, post(null, "RIFF0000WAVEfmt ".getBytes(StandardCharsets.US_ASCII), true).statusCode());
-        assertEquals(400, post("{\"amount\":2}", beat(true), true).statusCode());
+        HttpResponse<byte[]> amount = post("{\"amount\":2}", beat(true), true);
+        assertEquals(400, amount.statusCode());
+        assertTrue(new String(amount.body(), StandardCharsets.UTF_8).contains("amount: expected 0 to 1, was 2.0"),
+                new String(amount.body(), StandardCharsets.UTF_8));
         assertEquals(400, post("{\"model\":\"/etc/passwd\"}", beat(true), true).statusCode(), "no model file from clients");
         HttpResponse<byte[]> json = http.send(http.request("/api/groove").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
