@@ -37,6 +37,11 @@ public final class TypedJson {
     /** As people read a file: indented, {@code "key" : value}. */
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
+    /** {@code value} as a JSON tree, for a typed record kept inside another file (the run state in a checkpoint header). */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** Jackson names a missing {@code required} field only inside its message; this is how it spells it. */
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
     /** How Jackson words a null where a number or true/false belongs (its hint about the feature is not for users). */

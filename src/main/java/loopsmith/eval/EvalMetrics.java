@@ -2,11 +2,8 @@ package loopsmith.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,14 +52,6 @@ public record EvalMetrics(String format, int version, String source,
     private static final TypedJson.Format VERSIONS = new TypedJson.Format(FORMAT, "eval metrics file", VERSION, 1,
             "read it with the Loopsmith that wrote it, or a newer one");
 
-    /**
-     * Unknown fields are tolerated, so that a field added within a version does not make older reports unreadable; a
-     * change older builds must not read bumps {@link #VERSION}. A null or missing count is refused rather than read as 0.
-     */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public EvalMetrics {
         if (!FORMAT.equals(format)) throw new IllegalArgumentException("format must be " + FORMAT + ", was " + format);
@@ -98,7 +87,7 @@ public record EvalMetrics(String format, int version, String source,
 
     /** Writes {@code file} atomically. */
     public void write(Path file) {
-        AtomicFiles.write(file, "metrics", out -> JSON.writeValue(out, this));
+        AtomicFiles.write(file, "metrics", out -> TypedJson.PRETTY.writeValue(out, this));
     }
 
     /**
@@ -108,14 +97,16 @@ public record EvalMetrics(String format, int version, String source,
     public static EvalMetrics read(Path file) {
         JsonNode tree;
         try {
-            tree = JSON.readTree(file.toFile());
+            tree = TypedJson.READER.readTree(java.nio.file.Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, TypedJson.reason(e), e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read eval metrics: " + e.getMessage(), e);
         }
         try {
-            return JSON.treeToValue(VERSIONS.versioned(file, tree), EvalMetrics.class);
+            // Unknown fields are tolerated (TypedJson), so a field added within a version does not make older reports
+            // unreadable; a change older builds must not read bumps VERSION. A null or missing count is refused, not 0.
+            return TypedJson.READER.treeToValue(VERSIONS.versioned(file, tree), EvalMetrics.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, "eval metrics are incomplete or damaged: " + TypedJson.reason(e), e);
         }

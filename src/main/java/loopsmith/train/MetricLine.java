@@ -4,14 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import loopsmith.dataset.TypedJson;
 
 /**
  * One line of a run's {@code metrics.jsonl}: a training step (train loss, learning rate, throughput) or an evaluation
@@ -31,9 +30,6 @@ public record MetricLine(@JsonProperty(value = "step", required = true) int step
                          @JsonProperty("lr") Double learningRate,
                          @JsonProperty("tokens_per_s") Long tokensPerSecond,
                          @JsonProperty("rss_mb") Long residentMb) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public static MetricLine training(int step, int epoch, double trainLoss, double learningRate, long tokensPerSecond) {
         return new MetricLine(step, epoch, trainLoss, null, learningRate, tokensPerSecond, null);
@@ -49,7 +45,7 @@ public record MetricLine(@JsonProperty(value = "step", required = true) int step
      * {@link com.fasterxml.jackson.databind.DatabindException} when it is JSON but not a metrics record.
      */
     public static MetricLine parse(String line) throws JacksonException {
-        MetricLine m = JSON.readValue(line, MetricLine.class);
+        MetricLine m = TypedJson.READER.forType(MetricLine.class).readValue(line);
         if (m == null) throw MismatchedInputException.from(null, MetricLine.class, "a metrics line is a JSON object, not null");
         return m;
     }
@@ -57,7 +53,7 @@ public record MetricLine(@JsonProperty(value = "step", required = true) int step
     /** The line as written, without its newline. */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return TypedJson.WRITER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render metrics line for step " + step, e);
         }

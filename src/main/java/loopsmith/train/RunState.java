@@ -3,9 +3,7 @@ package loopsmith.train;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,13 +45,6 @@ public record RunState(@JsonProperty("version") int version,
     private static final TypedJson.Format VERSIONS = new TypedJson.Format(null, "run state", VERSION, 1,
             "resume the run with the Loopsmith that wrote it, or a newer one");
 
-    // Unknown fields are tolerated, so an older build can still resume a run a newer one wrote when the newer one
-    // only added fields; a change older builds must not read bumps VERSION instead. A null where a number belongs is
-    // an error, not 0.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
     public RunState {
         if (step < 0 || epoch < 0 || bestStep < 0 || evaluationsWithoutImprovement < 0 || adamSteps < 0)
             throw new IllegalArgumentException("step, epoch, best_step, evaluations_without_improvement and adam_steps must be >= 0");
@@ -79,15 +70,18 @@ public record RunState(@JsonProperty("version") int version,
             throw new LoopsmithException(checkpoint, "checkpoint carries no run state (state." + ModelFile.TRAIN_STATE + "), so it cannot be resumed");
         ObjectNode tree = VERSIONS.versioned(checkpoint, train);
         try {
-            return JSON.treeToValue(tree, RunState.class);
+            // Bound as every typed file is (TypedJson): unknown fields tolerated, so an older build can resume a run a
+            // newer one wrote when it only added fields (a change older builds must not read bumps VERSION); a null
+            // where a number belongs is an error, not 0.
+            return TypedJson.READER.treeToValue(tree, RunState.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(checkpoint, "run state (state." + ModelFile.TRAIN_STATE + ") is incomplete or damaged: "
-                    + e.getOriginalMessage(), e);
+                    + TypedJson.reason(e), e);
         }
     }
 
     /** The JSON a checkpoint header keeps under {@code state.train}. */
     public JsonNode toJson() {
-        return JSON.valueToTree(this);
+        return TypedJson.tree(this);
     }
 }

@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.IndexRow;
+import loopsmith.dataset.TypedJson;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
@@ -49,7 +48,6 @@ public final class TrainLoop {
     public static final String LOSS_PNG = "loss.png";
     public static final String SAMPLES = "samples";
     public static final String CONFIG = "train-config.json";
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What a caller sees of a run. All methods are optional. */
     public interface Listener {
@@ -168,7 +166,7 @@ public final class TrainLoop {
         Vocabulary vocabulary = start.vocabulary();
         Files.createDirectories(runDir.resolve(ModelFile.RUN_CHECKPOINTS));
         Files.createDirectories(runDir.resolve(SAMPLES));
-        PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
+        TypedJson.PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
         vocabulary.save(runDir.resolve("vocabulary.json"));
 
         List<String> seenTags = seenTags(dataset, start.inheritedTags());

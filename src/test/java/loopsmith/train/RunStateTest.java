@@ -121,11 +121,12 @@ class RunStateTest {
             state.remove(key);
             var e = assertThrows(LoopsmithException.class, () -> RunState.read(FILE, state), key);
             assertEquals(FILE, e.file());
-            assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+            assertTrue(e.getMessage().contains("missing required field '" + key + "'"), e.getMessage());
         }
         ObjectNode nullStep = (ObjectNode) tree(oldState());
         nullStep.putNull("step");
-        assertThrows(LoopsmithException.class, () -> RunState.read(FILE, nullStep));
+        var e = assertThrows(LoopsmithException.class, () -> RunState.read(FILE, nullStep));
+        assertTrue(e.getMessage().contains("field 'step' is null"), "in words, not Jackson's: " + e.getMessage());
     }
 
     @Test
