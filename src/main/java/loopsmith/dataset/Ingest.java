@@ -1,7 +1,5 @@
 package loopsmith.dataset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +22,6 @@ import loopsmith.tokens.Vocabulary;
  * leaves a dataset that lies ({@link DatasetCommit}). This class runs the stages in order.
  */
 public final class Ingest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     /** Progress callbacks; the CLI shows a bar. */
     public interface Progress {
@@ -72,7 +68,7 @@ public final class Ingest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             IngestReport report = ReportTally.tally(scan, out, processed, assembly, seconds);
             writeAudioCatalogue(report.audio(), staging.resolve(DatasetFormat.AUDIO));
-            JSON.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
+            TypedJson.PRETTY.writeValue(staging.resolve(DatasetFormat.REPORT_JSON).toFile(), report);
             ReportWriter.write(report, staging);
             // 4. The commit: the staged folder moved in, dataset.json switched to it.
             DatasetCommit.commit(staging, out, DatasetManifest.of(config, vocabulary.size(), report.splits(), report.library(),
@@ -87,7 +83,7 @@ public final class Ingest {
     private static void writeAudioCatalogue(List<IngestReport.AudioEntry> audio, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (IngestReport.AudioEntry a : audio) {
-                w.write(JSON_LINE.writeValueAsString(a));
+                w.write(TypedJson.WRITER.writeValueAsString(a));
                 w.write('\n');
             }
         }

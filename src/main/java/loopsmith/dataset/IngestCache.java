@@ -1,6 +1,5 @@
 package loopsmith.dataset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import loopsmith.music.LoopsmithException;
  * are gzipped JSON, written atomically; an unreadable entry is treated as missing.
  */
 final class IngestCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
     IngestCache(Path dir) {
@@ -70,7 +68,7 @@ final class IngestCache {
         Path f = entry(key);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-            return Optional.of(JSON.readValue(in, type));
+            return Optional.of(TypedJson.READER.readValue(in, type));
         } catch (IOException e) {
             return Optional.empty(); // a damaged entry is recomputed and overwritten
         }
@@ -80,7 +78,7 @@ final class IngestCache {
     void put(String key, Object result) {
         AtomicFiles.write(entry(key), "cache entry", out -> {
             GZIPOutputStream gz = new GZIPOutputStream(out);
-            JSON.writeValue(gz, result);
+            TypedJson.WRITER.writeValue(gz, result);
             gz.finish();
         });
     }

@@ -2,12 +2,13 @@ package loopsmith.model;
 
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import loopsmith.dataset.TypedJson;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Vocabulary;
 
@@ -17,7 +18,6 @@ import loopsmith.tokens.Vocabulary;
  * checkpoint.
  */
 public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Checkpoint.Contents contents) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String RUN_CHECKPOINTS = "checkpoints";
     public static final String BEST = "best.ckpt";
     public static final String LAST = "last.ckpt";
@@ -67,8 +67,8 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
 
     /** The header state a checkpoint needs to be a complete model: the vocabulary's config. */
     public static ObjectNode stateWithVocabulary(Vocabulary vocabulary) {
-        ObjectNode state = JSON.createObjectNode();
-        state.set("vocabulary", JSON.valueToTree(vocabulary.config()));
+        ObjectNode state = JsonNodeFactory.instance.objectNode();
+        state.set("vocabulary", TypedJson.tree(vocabulary.config()));
         return state;
     }
 }
