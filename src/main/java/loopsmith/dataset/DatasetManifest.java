@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import loopsmith.format.TypedJson;
 import loopsmith.library.CleanConfig;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.Key;
@@ -113,7 +114,7 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
     /** Replaces the dataset's manifest atomically: this is ingest's commit point. */
     void write(Path dataset) {
         AtomicFiles.write(dataset.resolve(DatasetFormat.MANIFEST), "dataset manifest",
-                out -> TypedJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, this));
+                out -> TypedJson.PRETTY.writeValue(out, this));
     }
 
     /**
@@ -124,9 +125,9 @@ public record DatasetManifest(@JsonProperty(required = true) String format,
         Path file = dataset.resolve(DatasetFormat.MANIFEST);
         if (!Files.isRegularFile(file)) throw new LoopsmithException(dataset, "not a Loopsmith dataset (no " + DatasetFormat.MANIFEST + ")");
         try {
-            JsonNode tree = TypedJson.MAPPER.readTree(file.toFile());
+            JsonNode tree = TypedJson.READER.readTree(java.nio.file.Files.readAllBytes(file));
             VERSIONS.versionOf(file, tree);
-            return TypedJson.MAPPER.treeToValue(tree, DatasetManifest.class);
+            return TypedJson.READER.treeToValue(tree, DatasetManifest.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, TypedJson.reason(e), e);
         } catch (IOException e) {

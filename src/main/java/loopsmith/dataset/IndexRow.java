@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loopsmith.format.TypedJson;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -50,7 +51,7 @@ public record IndexRow(@JsonProperty(required = true) String split,
                        @JsonProperty(required = true) String hash,
                        String origin) {
 
-    private static final ObjectWriter LINE = TypedJson.MAPPER.writerFor(IndexRow.class);
+    private static final ObjectWriter LINE = TypedJson.WRITER.forType(IndexRow.class);
 
     public IndexRow {
         TypedJson.required(split, "split");
@@ -72,7 +73,7 @@ public record IndexRow(@JsonProperty(required = true) String split,
                 lineNumber++;
                 if (line.isBlank()) continue;
                 try {
-                    rows.add(TypedJson.MAPPER.readValue(line, IndexRow.class));
+                    rows.add(TypedJson.READER.readValue(line, IndexRow.class));
                 } catch (JsonProcessingException e) {
                     throw new LoopsmithException(file, "line " + lineNumber + ": " + TypedJson.reason(e), e);
                 }

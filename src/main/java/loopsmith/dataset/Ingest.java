@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loopsmith.format.TypedJson;
 import loopsmith.library.LibraryScan;
 import loopsmith.library.LibraryScanner;
 import loopsmith.music.Folders;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import loopsmith.format.TypedJson;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /**
  * metrics.json {@code drum_idioms} ({@link DrumIdioms}): drum parts that hold their genre's idiom, generated beside

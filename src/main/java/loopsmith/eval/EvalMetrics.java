@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 import loopsmith.generate.SamplingConfig;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.LoopsmithException;

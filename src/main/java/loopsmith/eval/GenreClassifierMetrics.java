@@ -3,7 +3,7 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /**
  * metrics.json {@code genre_classifier}: the genre judge and how far its verdicts can be trusted.

@@ -2,7 +2,7 @@ package loopsmith.eval;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /**
  * metrics.json {@code memorization}: generated windows found verbatim in the training set.

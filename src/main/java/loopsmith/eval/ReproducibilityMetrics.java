@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /**
  * metrics.json {@code reproducibility}: either what the checks found or why there were none. The file carries no type

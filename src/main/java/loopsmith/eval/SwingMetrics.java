@@ -3,7 +3,7 @@ package loopsmith.eval;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /** metrics.json {@code swing} ({@link SwingMeasure}): off-beat phase, generated beside reference. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import loopsmith.audio.AudioAnalysis;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 import loopsmith.generate.PromptExplanation;
 import loopsmith.model.Gpt;
 import loopsmith.music.AtomicFiles;

@@ -1,9 +1,7 @@
 package loopsmith.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import loopsmith.format.TypedJson;
 import loopsmith.music.AtomicFiles;
 import loopsmith.music.DrumGroup;
 import loopsmith.music.LoopsmithException;
@@ -47,10 +46,19 @@ public record GrooveModel(String format, int version, String source, int files, 
     public static final double OFFSET_SCALE = 250;
     private static final int STEP_BITS = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final TypedJson.Format VERSIONS = new TypedJson.Format(FORMAT, "groove model", VERSION, 0,
+            "learn it again with ./loopsmith groove --learn, or update Loopsmith");
 
     public GrooveModel {
-        genres = List.copyOf(genres);
+        genres = List.copyOf(TypedJson.required(genres, "genres"));
+        TypedJson.required(barGenre, "barGenre");
+        TypedJson.required(barSteps, "barSteps");
+        TypedJson.required(barBpm, "barBpm");
+        TypedJson.required(barHits, "barHits");
+        TypedJson.required(hitCell, "hitCell");
+        TypedJson.required(hitPitch, "hitPitch");
+        TypedJson.required(hitVelocity, "hitVelocity");
+        TypedJson.required(hitOffset, "hitOffset");
         int bars = barGenre.length;
         if (barSteps.length != bars || barBpm.length != bars || barHits.length != bars)
             throw new IllegalArgumentException("bar columns differ in length");
@@ -104,7 +112,7 @@ public record GrooveModel(String format, int version, String source, int files, 
     public void write(Path file) {
         AtomicFiles.write(file, "groove model", out -> {
             try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                JSON.writeValue(gz, this);
+                TypedJson.WRITER.writeValue(gz, this);
             }
         });
     }
@@ -117,16 +125,12 @@ public record GrooveModel(String format, int version, String source, int files, 
             raw.mark(2);
             boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
-            JsonNode tree = JSON.readTree(gzipped ? new GZIPInputStream(raw) : raw);
-            // Format and version first: an older or newer file is named as such, not as a puzzling missing column.
-            if (tree == null || !FORMAT.equals(tree.path("format").asText()))
-                throw new LoopsmithException(file, "not a groove model (format is not " + FORMAT + ")");
-            if (tree.path("version").asInt() != VERSION)
-                throw new LoopsmithException(file, "groove model version " + tree.path("version").asInt() + "; this Loopsmith reads version "
-                        + VERSION + " (learn it again with ./loopsmith groove --learn)");
-            m = JSON.treeToValue(tree, GrooveModel.class);
+            JsonNode tree = TypedJson.READER.readTree(gzipped ? new GZIPInputStream(raw) : raw);
+            // Format and version first: a newer file is named as such, not as a puzzling missing column.
+            VERSIONS.versionOf(file, tree);
+            m = TypedJson.READER.treeToValue(tree, GrooveModel.class);
         } catch (JsonProcessingException e) {
-            throw new LoopsmithException(file, "not a groove model (" + e.getOriginalMessage() + ")", e);
+            throw new LoopsmithException(file, "not a groove model: " + TypedJson.reason(e), e);
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read groove model: " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 import loopsmith.music.LoopsmithException;
 
 /**

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 import loopsmith.music.LoopsmithException;
 import loopsmith.tokens.Vocabulary;
 

@@ -24,6 +24,8 @@ import loopsmith.music.Role;
 public final class Vocabulary {
     public static final String FORMAT = "loopsmith-vocabulary";
     public static final int VERSION = 2;
+    // Strict, unlike the other typed files (format.TypedJson): a tokenizer field this build does not know would mean
+    // other token ids, so it is refused rather than ignored.
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TokenizerConfig config;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 
 /**
  * One line of a run's {@code metrics.jsonl}: a training step (train loss, learning rate, throughput) or an evaluation

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.IndexRow;
-import loopsmith.dataset.TypedJson;
+import loopsmith.format.TypedJson;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;

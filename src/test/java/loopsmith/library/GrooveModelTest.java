@@ -62,10 +62,20 @@ class GrooveModelTest {
     }
 
     @Test
+    void aFileWithoutAColumnNamesIt() throws Exception {
+        Path f = dir.resolve("short.json");
+        Files.writeString(f, "{\"format\":\"loopsmith-groove\",\"version\":1,\"source\":\"t\",\"files\":1,\"genres\":[],"
+                + "\"barGenre\":[],\"barSteps\":[],\"barBpm\":[]}");
+        LoopsmithException e = assertThrows(LoopsmithException.class, () -> GrooveModel.read(f));
+        assertEquals(f, e.file());
+        assertTrue(e.reason().contains("missing required field 'barHits'"), e.reason());
+    }
+
+    @Test
     void otherFilesAreRefused() throws Exception {
         Path json = dir.resolve("x.json");
         Files.writeString(json, "{\"format\":\"something-else\",\"version\":1}");
-        assertTrue(assertThrows(LoopsmithException.class, () -> GrooveModel.read(json)).reason().contains("not a groove model"));
+        assertTrue(assertThrows(LoopsmithException.class, () -> GrooveModel.read(json)).reason().contains("not a Loopsmith groove model"));
         Path garbage = dir.resolve("y.json.gz");
         Files.write(garbage, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         assertEquals(garbage, assertThrows(LoopsmithException.class, () -> GrooveModel.read(garbage)).file());

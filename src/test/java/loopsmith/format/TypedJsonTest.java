@@ -1,4 +1,4 @@
-package loopsmith.dataset;
+package loopsmith.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

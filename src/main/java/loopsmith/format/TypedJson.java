@@ -1,4 +1,4 @@
-package loopsmith.dataset;
+package loopsmith.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,15 +19,15 @@ import loopsmith.music.LoopsmithException;
 
 /**
  * The Jackson set-up shared by the typed files Loopsmith writes and reads back (the dataset's manifest and index, the
- * checkpoint header, the result sidecar), the format and version check they make before binding, and what their binding
- * failures say. It lives in dataset, the lowest layer whose files use it.
+ * checkpoint header, the result sidecar, the groove model), the format and version check they make before binding, and
+ * what their binding failures say. Its own package sits just above the music core, so every layer with a file can use it.
  */
 public final class TypedJson {
     /**
      * Unknown fields are tolerated so that a field added within a version, or by hand, does not make a file
      * unreadable; a null where a number belongs is refused rather than read as 0.
      */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
