@@ -64,13 +64,12 @@ public final class Analyzer {
         if (mono.length == 0) throw new LoopsmithException(file, "no audio samples (zero length)");
         if (seconds < MIN_SECONDS) throw new LoopsmithException(file, String.format(java.util.Locale.ROOT,
                 "too short to analyse: %.2f s (at least %.1f s)", seconds, MIN_SECONDS));
-        double peak = 0;
-        for (float v : mono) peak = Math.max(peak, Math.abs(v));
+        double peak = peak(mono);
         if (peak == 0) throw new LoopsmithException(file, "the audio is silent");
         Spectrogram spec = Spectrogram.of(mono, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
         OnsetEnvelope envelope = OnsetEnvelope.of(spec);
         List<Integer> onsets = envelope.onsetFrames();
-        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, leadSeconds(mono), genre.flatMap(GenreTempos::of));
+        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, leadSeconds(mono, peak), genre.flatMap(GenreTempos::of));
         PitchTracker.Track pitch = PitchTracker.track(mono, SAMPLE_RATE_HZ);
         boolean pitched = pitch.voicedShare() >= PITCHED_SHARE;
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
@@ -82,12 +81,16 @@ public final class Analyzer {
     }
 
     /** Seconds of silence (below {@link #SILENT_SHARE} of the peak) before the clip's first sound. */
-    static double leadSeconds(float[] mono) {
-        double peak = 0;
-        for (float v : mono) peak = Math.max(peak, Math.abs(v));
+    static double leadSeconds(float[] mono, double peak) {
         int i = 0;
         while (i < mono.length && Math.abs(mono[i]) < SILENT_SHARE * peak) i++;
         return i / (double) SAMPLE_RATE_HZ;
+    }
+
+    static double peak(float[] mono) {
+        double peak = 0;
+        for (float v : mono) peak = Math.max(peak, Math.abs(v));
+        return peak;
     }
 
     /** The channels averaged. */

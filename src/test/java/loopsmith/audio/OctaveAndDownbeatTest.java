@@ -24,7 +24,7 @@ class OctaveAndDownbeatTest {
 
     private static Tempo tempo(float[] mono, Optional<String> genre) {
         Spectrogram spec = Spectrogram.of(mono, Analyzer.SAMPLE_RATE_HZ, Analyzer.FRAME_SIZE, Analyzer.HOP);
-        return TempoDetector.detect(OnsetEnvelope.of(spec), BandFlux.of(spec), mono.length / (double) Analyzer.SAMPLE_RATE_HZ, Analyzer.leadSeconds(mono),
+        return TempoDetector.detect(OnsetEnvelope.of(spec), BandFlux.of(spec), mono.length / (double) Analyzer.SAMPLE_RATE_HZ, Analyzer.leadSeconds(mono, Analyzer.peak(mono)),
                 genre.flatMap(GenreTempos::of));
     }
 
