@@ -317,16 +317,11 @@ final class HttpApi {
     }
 
     /** A job for a client: status, progress, the reason it failed, or its result folders with file URLs. */
-    Map<String, Object> describe(Job.View v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("job", v.id());
-        m.put("status", v.status().name().toLowerCase(Locale.ROOT));
-        m.put("progress", v.progress());
-        m.put("seconds", Math.round(v.seconds() * 100) / 100.0);
-        if (v.error() != null) m.put("error", results.relative(v.error(), config.home()));
-        if (!v.warnings().isEmpty()) m.put("warnings", v.warnings().stream().map(w -> results.relative(w, config.home())).toList());
-        if (v.status() == Job.Status.DONE) m.put("results", v.folders().stream().map(results::describe).toList());
-        return m;
+    JobView describe(Job.View v) {
+        return new JobView(v.id(), v.status().name().toLowerCase(Locale.ROOT), v.progress(), Math.round(v.seconds() * 100) / 100.0,
+                v.error() == null ? null : results.relative(v.error(), config.home()),
+                v.warnings().isEmpty() ? null : v.warnings().stream().map(w -> results.relative(w, config.home())).toList(),
+                v.status() == Job.Status.DONE ? v.folders().stream().map(results::describe).toList() : null);
     }
 
     private void folder(Context ctx) throws IOException {

@@ -5,12 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -56,55 +53,36 @@ public final class ResultFiles {
     }
 
     /** Result folders, newest first (names start with their time), at most {@code limit}. */
-    public List<Map<String, Object>> list(int limit) {
+    public List<ResultView> list(int limit) {
         if (!Files.isDirectory(outDir)) return List.of();
         try (Stream<Path> s = Files.list(outDir)) {
-            List<Path> folders = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).limit(limit).toList();
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Path f : folders) out.add(describe(f));
-            return out;
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).limit(limit)
+                    .map(this::describe).toList();
         } catch (IOException e) {
             throw new ApiException(500, "cannot list results: " + e.getMessage());
         }
     }
 
     /** A result folder for a client: its name, its files with URLs, and the sidecar's main facts. */
-    public Map<String, Object> describe(Path folder) {
+    public ResultView describe(Path folder) {
         String name = folder.getFileName().toString();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("folder", name);
-        m.put("zip_url", "/api/results/" + Urls.segment(name) + ".zip");
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (Path f : files(folder)) {
-            String fn = f.getFileName().toString();
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", fn);
-            e.put("kind", kind(fn));
-            e.put("url", "/api/results/" + Urls.segment(name) + "/" + Urls.segment(fn));
-            files.add(e);
-        }
-        m.put("files", files);
+        String base = "/api/results/" + Urls.segment(name);
+        List<ResultView.FileLink> files = files(folder).stream().map(f -> f.getFileName().toString())
+                .map(fn -> new ResultView.FileLink(fn, kind(fn), base + "/" + Urls.segment(fn))).toList();
         Path sidecarFile = folder.resolve(Sidecar.FILE_NAME);
-        if (Files.isRegularFile(sidecarFile)) {
-            try {
-                Sidecar s = Sidecar.read(sidecarFile);
-                // The sidecar's keys are camelCase; the API speaks snake_case.
-                m.put("seed", s.seed());
-                m.put("bpm", s.bpm());
-                if (s.key() != null) m.put("key", s.key());
-                if (s.timeSignature() != null) m.put("time_signature", s.timeSignature());
-                m.put("bars", s.bars());
-                if (s.created() != null) m.put("created", s.created());
-                if (s.request().genre() != null) m.put("genre", s.request().genre());
-                if (s.request() instanceof Sidecar.GenerateRequest g && g.text() != null) m.put("text", g.text());
-            } catch (LoopsmithException e) {
-                // The reason alone: the file's absolute path would tell a client the user's folder layout.
-                m.put("warning", "unreadable " + Sidecar.FILE_NAME + ": " + e.reason());
-            }
+        if (!Files.isRegularFile(sidecarFile)) return new ResultView(name, base + ".zip", files, null, null, null, null, null, null, null, null, null);
+        try {
+            Sidecar s = Sidecar.read(sidecarFile);
+            String text = s.request() instanceof Sidecar.GenerateRequest g ? g.text() : null;
+            return new ResultView(name, base + ".zip", files, s.seed(), s.bpm(), s.key(), s.timeSignature(), s.bars(), s.created(),
+                    s.request().genre(), text, null);
+        } catch (LoopsmithException e) {
+            // The reason alone: the file's absolute path would tell a client the user's folder layout.
+            return new ResultView(name, base + ".zip", files, null, null, null, null, null, null, null, null,
+                    "unreadable " + Sidecar.FILE_NAME + ": " + e.reason());
         }
-        return m;
     }
 
     /**

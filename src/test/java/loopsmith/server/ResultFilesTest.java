@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +54,11 @@ class ResultFilesTest {
         assertFalse(empty.get("warning").toString().contains(out.toString()), empty.toString());
     }
 
+    /** The folder as a client reads it: the view's JSON, as an ordered map. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> describe(Path out, String folder, String sidecar) throws IOException {
         Path dir = Files.createDirectories(out.resolve(folder));
         Files.writeString(dir.resolve(Sidecar.FILE_NAME), sidecar);
-        return new ResultFiles(out).describe(dir);
+        return new ObjectMapper().convertValue(new ResultFiles(out).describe(dir), Map.class);
     }
 }
