@@ -20,12 +20,6 @@ public final class Peer {
 
     private Peer() {}
 
-    /** {@code ../shared/peers} beside the repository (the launcher passes the repository root as loopsmith.home). */
-    public static Path defaultDir() {
-        String home = System.getProperty("loopsmith.home", ".");
-        return Path.of(home).toAbsolutePath().normalize().resolveSibling("shared").resolve("peers");
-    }
-
     /** Runs the peer and returns the last JSON object it printed on stdout. */
     public static JsonNode run(Path script, List<String> args, long timeoutSeconds) {
         return runWithEnv(script, args, java.util.Map.of(), timeoutSeconds);

@@ -12,7 +12,6 @@ import loopsmith.bench.ParseBench;
 import loopsmith.bench.RenderBench;
 import loopsmith.bench.TempoBench;
 import loopsmith.bench.TrainBench;
-import loopsmith.bench.Peer;
 import loopsmith.music.LoopsmithException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +46,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path folder = dir != null ? dir : Home.corpus();
             Path script = common.peerOr("midi_parse_mido.py");
             Map<String, Object> result = ParseBench.run(folder, Math.max(0, warmup), Math.max(1, passes), script);
             System.out.println(Json.of(result));
@@ -73,7 +72,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path folder = dir != null ? dir : Home.corpus();
             Path script = common.peerOr("midi_parse_mido.py");
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             System.out.println(Json.of(IngestBench.run(folder, Math.max(1, passes), t, script)));
@@ -208,11 +207,11 @@ final class BenchCommand implements Runnable {
                 case "groove" -> TempoBench.Set.GROOVE;
                 default -> throw new LoopsmithException(null, "--set: genres or groove, not " + set);
             };
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
+            Path folder = dir != null ? dir : Home.corpus().resolve("groove");
             Path home = Home.path();
             Path workDir = work != null ? work : home.resolve("target/bench-tempo");
             System.out.println(Json.of(TempoBench.run(which, folder, workDir, Math.max(1, cases), seed, common.peerOr("tempo_aubio.py"),
-                    Peer.defaultDir().resolve("render_fluidsynth.sh"))));
+                    Home.peers().resolve("render_fluidsynth.sh"))));
             return 0;
         }
     }
@@ -249,7 +248,7 @@ final class BenchCommand implements Runnable {
             int threads = Runtime.getRuntime().availableProcessors();
             EngineSetup.configure(threads);
             Path home = Home.path();
-            Path lib = library != null ? library : FinetuneBench.standIn(Peer.defaultDir().resolveSibling("corpus").resolve("nottingham"),
+            Path lib = library != null ? library : FinetuneBench.standIn(Home.corpus().resolve("nottingham"),
                     "folk", 200, seed, work.resolve("library"));
             Path base = model != null ? model : home.resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             System.out.println(Json.of(FinetuneBench.run(lib, base, work, minutes, Math.max(1, pieces), seed, threads,
@@ -281,7 +280,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus").resolve("groove");
+            Path folder = dir != null ? dir : Home.corpus().resolve("groove");
             Path home = Home.path();
             Path m = model != null ? model : home.resolve(loopsmith.service.GrooveService.DEFAULT_MODEL);
             System.out.println(Json.of(GrooveBench.run(folder, split != null ? split : folder.resolve("info.csv"), m, seed)));
@@ -315,7 +314,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path folder = dir != null ? dir : Home.corpus();
             Path m = model != null ? model : Home.path().resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             System.out.println(Json.of(DrumifyBench.run(folder, m, genres, Math.max(1, clips), Math.max(1, bars), Math.max(1, candidates), seed,
                     Math.max(0, audioClips))));
@@ -344,7 +343,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path folder = dir != null ? dir : Peer.defaultDir().resolveSibling("corpus");
+            Path folder = dir != null ? dir : Home.corpus();
             Path m = model != null ? model : Home.path().resolve(loopsmith.service.GenerateService.DEFAULT_MODEL);
             int s = Math.max(loopsmith.generate.Interpolation.MIN_STEPS, Math.min(loopsmith.generate.Interpolation.MAX_STEPS, steps));
             System.out.println(Json.of(loopsmith.bench.InterpolateBench.run(folder, m, Math.max(1, pairs), Math.max(1, bars), s, seed)));

@@ -1,7 +1,6 @@
 package loopsmith.cli;
 
 import java.nio.file.Path;
-import loopsmith.bench.Peer;
 import picocli.CommandLine.Option;
 
 /** Options every benchmark takes: JSON output and the reference program to run beside ours. */
@@ -14,6 +13,6 @@ final class BenchOptions {
 
     /** The given peer, or the named script in ../shared/peers/. */
     Path peerOr(String defaultScript) {
-        return peer != null ? peer : Peer.defaultDir().resolve(defaultScript);
+        return peer != null ? peer : Home.peers().resolve(defaultScript);
     }
 }

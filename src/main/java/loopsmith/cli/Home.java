@@ -12,4 +12,14 @@ final class Home {
     static Path path() {
         return Path.of(System.getProperty("loopsmith.home", ".")).toAbsolutePath().normalize();
     }
+
+    /** {@code ../shared/corpus} beside the repository: the public MIDI sets benchmarks and recipes read in place. */
+    static Path corpus() {
+        return path().resolveSibling("shared").resolve("corpus");
+    }
+
+    /** {@code ../shared/peers} beside the repository: the reference programs benchmarks run beside ours. */
+    static Path peers() {
+        return path().resolveSibling("shared").resolve("peers");
+    }
 }

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import loopsmith.bench.Peer;
 import loopsmith.generate.EngineException;
 import loopsmith.generate.SampleWriter;
 import loopsmith.model.Gpt;
@@ -147,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBars.counting(show && r.starterPerGenre() > 0, "starter corpus",
                 (long) r.starterPerGenre() * StarterCorpus.GENRES.size(), " loops");
         try {
-            dataset = RecipeData.prepare(r, out, Peer.defaultDir().resolveSibling("corpus"),
+            dataset = RecipeData.prepare(r, out, Home.corpus(),
                     n -> { if (bar != null) bar.stepTo(n); }, ProgressBars.ingest(show));
         } finally {
             if (bar != null) bar.close();
