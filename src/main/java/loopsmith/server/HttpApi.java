@@ -1,8 +1,11 @@
 package loopsmith.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -14,7 +17,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,16 +138,15 @@ final class HttpApi {
         }
     }
 
+    /** {@code GET /api/health}: the server's version and load. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Health(String status, String version, int workers, int running, int queued, int queueCapacity, long refusedRequests) { }
+
+    /** One checkpoint in {@code GET /api/models}. */
+    record ModelEntry(String name, long bytes, @JsonProperty("default") boolean isDefault) { }
+
     private void health(Context ctx) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "ok");
-        m.put("version", version);
-        m.put("workers", config.workers());
-        m.put("running", jobs.running());
-        m.put("queued", jobs.queued());
-        m.put("queue_capacity", config.queueCapacity());
-        m.put("refused_requests", guard.refused());
-        json(ctx, 200, m);
+        json(ctx, 200, new Health("ok", version, config.workers(), jobs.running(), jobs.queued(), config.queueCapacity(), guard.refused()));
     }
 
     /** The bundled model and any other checkpoint beside it; generation uses the bundled one. */
@@ -156,14 +157,8 @@ final class HttpApi {
             files = s.filter(p -> p.getFileName().toString().endsWith(".ckpt")).sorted().toList();
         }
         Path def = config.home().resolve(GenerateService.DEFAULT_MODEL);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Path f : files) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.getFileName().toString().replaceFirst("\\.ckpt$", ""));
-            m.put("bytes", Files.size(f));
-            m.put("default", f.equals(def));
-            out.add(m);
-        }
+        List<ModelEntry> out = new ArrayList<>();
+        for (Path f : files) out.add(new ModelEntry(f.getFileName().toString().replaceFirst("\\.ckpt$", ""), Files.size(f), f.equals(def)));
         json(ctx, 200, Map.of("models", out));
     }
 

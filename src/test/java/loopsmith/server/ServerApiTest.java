@@ -254,9 +254,14 @@ class ServerApiTest {
         JsonNode health = http.getJson("/api/health");
         assertEquals("ok", health.path("status").asText());
         assertEquals(1, health.path("workers").asInt());
+        List<String> keys = new java.util.ArrayList<>();
+        health.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("status", "version", "workers", "running", "queued", "queue_capacity", "refused_requests"), keys);
         JsonNode models = http.getJson("/api/models").path("models");
         assertTrue(models.size() >= 1);
         assertTrue(models.findValuesAsText("name").contains("default"), models.toString());
+        JsonNode bundled = models.get(models.findValuesAsText("name").indexOf("default"));
+        assertTrue(bundled.path("default").asBoolean() && bundled.path("bytes").asLong() > 0, bundled.toString());
         JsonNode api = http.getJson("/api/openapi.json");
         assertTrue(api.path("openapi").asText().startsWith("3."), api.toString());
         for (String p : List.of("/api/generate", "/api/jobs/{id}", "/api/results", "/api/results/{folder}/{file}", "/api/models", "/api/health"))
