@@ -72,7 +72,7 @@ public final class ResultFiles {
         List<ResultView.FileLink> files = files(folder).stream().map(f -> f.getFileName().toString())
                 .map(fn -> new ResultView.FileLink(fn, kind(fn), base + "/" + Urls.segment(fn))).toList();
         Path sidecarFile = folder.resolve(Sidecar.FILE_NAME);
-        if (!Files.isRegularFile(sidecarFile)) return new ResultView(name, base + ".zip", files, null, null, null, null, null, null, null, null, null);
+        if (!Files.isRegularFile(sidecarFile)) return withoutFacts(name, base, files, null);
         try {
             Sidecar s = Sidecar.read(sidecarFile);
             String text = s.request() instanceof Sidecar.GenerateRequest g ? g.text() : null;
@@ -80,9 +80,13 @@ public final class ResultFiles {
                     s.request().genre(), text, null);
         } catch (LoopsmithException e) {
             // The reason alone: the file's absolute path would tell a client the user's folder layout.
-            return new ResultView(name, base + ".zip", files, null, null, null, null, null, null, null, null,
-                    "unreadable " + Sidecar.FILE_NAME + ": " + e.reason());
+            return withoutFacts(name, base, files, "unreadable " + Sidecar.FILE_NAME + ": " + e.reason());
         }
+    }
+
+    /** A folder whose sidecar is missing ({@code warning} null) or unreadable: its name and files only. */
+    private static ResultView withoutFacts(String name, String base, List<ResultView.FileLink> files, String warning) {
+        return new ResultView(name, base + ".zip", files, null, null, null, null, null, null, null, null, warning);
     }
 
     /**

@@ -28,10 +28,15 @@ public record DrumifyOptions(Path clip, Optional<String> genre, Optional<Long> s
 
     /** The checks on what a caller asks, apart from the clip: a shell may run them before it stores an upload. */
     public static void check(Optional<Integer> bars, int candidates) {
+        checkBars(bars);
+        if (candidates < 1 || candidates > GenerationRequest.MAX_VARIATIONS)
+            throw new InvalidRequestException(RequestField.CANDIDATES, "expected 1 to " + GenerationRequest.MAX_VARIATIONS + ", was " + candidates);
+    }
+
+    /** The bars of the clip to follow, when given: 1 to {@link GenerationRequest#MAX_BARS}. */
+    public static void checkBars(Optional<Integer> bars) {
         bars.filter(b -> b < 1 || b > GenerationRequest.MAX_BARS).ifPresent(b -> {
             throw new InvalidRequestException(RequestField.BARS, "expected 1 to " + GenerationRequest.MAX_BARS + ", was " + b);
         });
-        if (candidates < 1 || candidates > GenerationRequest.MAX_VARIATIONS)
-            throw new InvalidRequestException(RequestField.CANDIDATES, "expected 1 to " + GenerationRequest.MAX_VARIATIONS + ", was " + candidates);
     }
 }

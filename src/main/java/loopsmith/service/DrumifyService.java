@@ -130,7 +130,7 @@ public final class DrumifyService {
     public static Clip readClip(Path file, Optional<Integer> bars, double maxClipSeconds) {
         if (!Files.isRegularFile(file)) throw new LoopsmithException(file, "no such clip");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        DrumifyOptions.check(bars, 1);
+        DrumifyOptions.checkBars(bars);
         if (name.endsWith(".mid") || name.endsWith(".midi")) {
             Piece p = MidiReader.read(file).piece();
             if (p.noteCount() == 0) throw new LoopsmithException(file, "empty clip: it has no notes");
