@@ -8,7 +8,8 @@ import java.util.Locale;
  * pattern: a snare on 2 and 4 at 170 BPM is drum-and-bass (at 85 the snare would fall on the "and"s, which no one
  * writes); a snare on 3 alone at 140 is trap or dubstep counted half-time (at 70 it would be a backbeat, but trap and
  * dubstep are counted 130–160); a kick on every beat under the dembow's snares is reggaeton at 85–100, not 170–200;
- * kick and rim together on 3 alone is reggae's one-drop at 60–95, not 120–190.
+ * kick and rim together on 3 alone is reggae's one-drop at 60–95, not 120–190, and so is the rim on 3 over a kick on
+ * every beat (steppers).
  * Ranges are what genre sample packs and DJ software label those grooves.
  */
 public enum Rhythm {
@@ -25,6 +26,11 @@ public enum Rhythm {
      * hats' pulse, 60–95; read double, the drop would come every other bar.
      */
     ONE_DROP(new int[] {8}, new int[] {8}, 60, 95),
+    /**
+     * Reggae's steppers: the kick on every beat under the one-drop's rim on 3 alone, counted like the one-drop. Read
+     * double, it would be a kick on 1 and 3 with the rim on the one of every other bar, which no one writes.
+     */
+    STEPPERS(new int[] {0, 4, 8, 12}, new int[] {8}, 60, 95),
     /**
      * The jazz ride: on every beat, with the swung skip note after 2 and 4 (spang-a-lang) and nothing on the straight
      * "and" of 1 and 3; kick and snare are free (feathering, comping). Counted at the ride's quarter notes.

@@ -159,6 +159,8 @@ public final class TempoBench {
         Tally all = new Tally();
         Tally audibleBar = new Tally();
         Tally leadIn = new Tally();
+        // The set: loops that start on a downbeat, as exported and shifted by a known lead-in.
+        Tally onTheOne = new Tally();
         List<Map<String, Object>> misses = new ArrayList<>();
         List<Double> grooveErrors = new ArrayList<>();
         List<int[]> velocities = new ArrayList<>();
@@ -183,14 +185,16 @@ public final class TempoBench {
                 t.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, groove.errorsMs().size(), within);
             if (c.shiftBeats() == 0 || barIsAudible(c.piece())) audibleBar.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, 0, 0);
             if (c.shiftBeats() == 0) {
+                onTheOne.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), downbeat, 0, 0);
                 // The same loop exported with a gap before the one: the downbeat is the gap's end, and the length
                 // less the gap is still whole bars.
                 double lead = LEAD_MIN_S + new SplittableRandom(seed * 7_919L + c.wav().getFileName().toString().hashCode())
                         .nextDouble() * (LEAD_MAX_S - LEAD_MIN_S);
                 AudioAnalysis led = Analyzer.analyze(c.wav(), withLead(mono, lead));
                 double off = Math.abs(led.tempo().downbeat().firstSeconds() - lead) % bar;
-                leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()),
-                        Math.min(off, bar - off) <= DOWNBEAT_WINDOW_S, 0, 0);
+                boolean ledDownbeat = Math.min(off, bar - off) <= DOWNBEAT_WINDOW_S;
+                leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
+                onTheOne.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
             }
             grooveErrors.addAll(groove.errorsMs());
             velocities.addAll(groove.velocities());
@@ -253,6 +257,7 @@ public final class TempoBench {
         ours.put("downbeat_where_the_bar_is_audible", Map.of("cases", audibleBar.cases, "downbeat_within_50ms", audibleBar.share(audibleBar.downbeat)));
         ours.put("after_a_lead_in", Map.of("cases", leadIn.cases, "lead_in_s", List.of(LEAD_MIN_S, LEAD_MAX_S),
                 "exact", leadIn.share(leadIn.exact), "downbeat_within_50ms", leadIn.share(leadIn.downbeat)));
+        ours.put("downbeat_loops_starting_on_the_one", Map.of("cases", onTheOne.cases, "downbeat_within_50ms", onTheOne.share(onTheOne.downbeat)));
         ours.put("misses", misses);
 
         double oursExact = all.share(all.exact);
@@ -261,7 +266,10 @@ public final class TempoBench {
         targets.put("exact >= 0.975", oursExact >= TARGET_EXACT);
         targets.put("exact >= aubio best + 0.10", oursExact >= aubioExact + TARGET_OVER_AUBIO);
         targets.put("octave right in every family", everyFamily);
-        targets.put("downbeat within 50 ms >= 0.90", all.share(all.downbeat) >= TARGET_DOWNBEAT);
+        targets.put("downbeat within 50 ms >= 0.90 of loops starting on the one (as played and after a lead-in)",
+                onTheOne.share(onTheOne.downbeat) >= TARGET_DOWNBEAT);
+        targets.put("downbeat within 50 ms >= 0.90 of all loops (also those started 1-3 beats into the bar)",
+                all.share(all.downbeat) >= TARGET_DOWNBEAT);
         targets.put("groove offsets within 10 ms >= 0.90 of paired hits", all.share(all.grooveWithin, all.groovePaired) >= TARGET_GROOVE);
 
         Map<String, Object> out = new LinkedHashMap<>();

@@ -82,6 +82,17 @@ class OctaveAndDownbeatTest {
     }
 
     @Test
+    void reggaesSteppersIsCountedLikeTheOneDrop() {
+        // The kick on every beat under a soft rim on 3: read double it is a kick on 1 and 3 with the rim on the one of
+        // every other bar, which a house or a backbeat reading would otherwise take.
+        SynthDrums steppers = new SynthDrums().everyBar(BARS, KICK, 1, 0, 4, 8, 12).everyBar(BARS, SNARE, 0.6, 8)
+                .everyBar(BARS, HAT, 0.5, 0, 2, 4, 6, 8, 10, 12, 14);
+        Tempo t = tempo(steppers.render(69, BARS, 0), Optional.empty());
+        assertEquals(69, t.bpm(), 0.02 * 69, t.toString());
+        assertEquals(Rhythm.STEPPERS, t.octave().rhythm());
+    }
+
+    @Test
     void boomBapStaysAtItsBackbeatNotADoubledHalfTime() {
         Tempo t = tempo(boomBap().render(90, BARS, 0), Optional.empty());
         assertEquals(90, t.bpm(), 0.02 * 90, t.toString());
