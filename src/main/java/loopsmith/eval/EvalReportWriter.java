@@ -128,7 +128,17 @@ final class EvalReportWriter {
         return List.of(new Figure("training_set", m.trainingSet()), new Figure("window_bars", m.windowBars()),
                 new Figure("copied_window_rate", m.copiedWindowRate()), new Figure("generated_windows", m.generatedWindows()),
                 new Figure("copied_windows", m.copiedWindows()), new Figure("longest_copied_run_bars", m.longestCopiedRunBars()),
-                new Figure("training_pieces", m.trainingPieces()), new Figure("training_windows", m.trainingWindows()));
+                new Figure("training_pieces", m.trainingPieces()), new Figure("training_windows", m.trainingWindows()),
+                new Figure("copied_shared_windows", m.copiedSharedWindows()), new Figure("shared_sources", m.sharedSources()),
+                new Figure("copied_by_part", m.byPart() == null ? null : copiedByPart(m.byPart())));
+    }
+
+    /** "drums 6/112, bass 0/112": a part's copies over its windows. */
+    private static String copiedByPart(Map<String, MemorizationMetrics.Part> parts) {
+        StringBuilder out = new StringBuilder();
+        parts.forEach((role, p) -> out.append(out.length() == 0 ? "" : ", ").append(role).append(' ')
+                .append(p.copiedWindows()).append('/').append(p.generatedWindows()));
+        return out.toString();
     }
 
     private static List<Figure> reproducibility(ReproducibilityMetrics r) {

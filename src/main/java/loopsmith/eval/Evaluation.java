@@ -449,12 +449,13 @@ public final class Evaluation {
         if (config.train().isPresent()) {
             source = TrainingSet.addTo(index, config.train().get());
         } else {
-            for (ReferenceSet.Item i : ref) index.addTraining(i.whole());
+            for (ReferenceSet.Item i : ref) index.addTraining(i.whole(), i.file());
             source = "reference folder (no --train given)";
         }
         Memorization.Result r = index.measure(pieces);
         return new MemorizationMetrics(source, Memorization.WINDOW_BARS, round(r.copiedWindowRate()), r.windows(), r.copiedWindows(),
-                r.longestCopiedRunBars(), r.trainingPieces(), r.trainingWindows());
+                r.longestCopiedRunBars(), r.trainingPieces(), r.trainingWindows(), r.copiedSharedWindows(), Memorization.SHARED_SOURCES,
+                MemorizationMetrics.byPart(r.byPart()));
     }
 
     /** Four decimals, and null for NaN (JSON has no NaN). */

@@ -1,9 +1,13 @@
 package loopsmith.eval;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import loopsmith.music.BarGrid;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -16,21 +20,44 @@ import loopsmith.music.Track;
  * The 16th grid makes expressive timing in the training MIDI (Groove is played live) compare equal to its quantized
  * tokens. Windows with fewer than {@value #MIN_NOTES} notes are left out on both sides: a bar of four kicks on the
  * beat is a convention, not a copy.
+ *
+ * <p>Copies are also counted by part, and apart for windows that {@value #SHARED_SOURCES} or more training files
+ * share: a pattern many files play (a rule-made genre's stock beat) is copied from all of them, not from one piece,
+ * and telling the two apart says whether the cure is the model or the training data's variety.
  */
 public final class Memorization {
     public static final int WINDOW_BARS = 4;
     public static final int MIN_NOTES = 4;
+    public static final int SHARED_SOURCES = 5;
 
-    private final Set<Long> trainingWindows = new HashSet<>();
+    /** Per window hash, the training files it occurs in, up to {@link #SHARED_SOURCES} (counting stops there). */
+    private final Map<Long, Set<String>> trainingWindows = new HashMap<>();
     private int trainingPieces;
 
-    /** The outcome: share of generated windows found in training, and the longest run of copied bars in one track. */
-    public record Result(double copiedWindowRate, int windows, int copiedWindows, int longestCopiedRunBars,
-                         int trainingPieces, int trainingWindows) { }
+    /** Copies of one part (role label): generated windows and those found in training. */
+    public record PartCopies(int windows, int copied) { }
 
+    /**
+     * The outcome: share of generated windows found in training, the longest run of copied bars in one track, the
+     * copies of windows {@link #SHARED_SOURCES} or more training files share, and the copies per part.
+     */
+    public record Result(double copiedWindowRate, int windows, int copiedWindows, int longestCopiedRunBars,
+                         int trainingPieces, int trainingWindows, int copiedSharedWindows, Map<String, PartCopies> byPart) { }
+
+    /** A training piece that is its own source (no two pieces share a file). */
     public void addTraining(Piece piece) {
+        addTraining(piece, "#" + trainingPieces);
+    }
+
+    /** A training piece cut from {@code source}: windows of the same file count once for it. */
+    public void addTraining(Piece piece, String source) {
         trainingPieces++;
-        for (Track t : piece.tracks()) for (Long h : windows(piece, t)) if (h != null) trainingWindows.add(h);
+        for (Track t : piece.tracks())
+            for (Long h : windows(piece, t)) {
+                if (h == null) continue;
+                Set<String> sources = trainingWindows.computeIfAbsent(h, k -> new HashSet<>(2));
+                if (sources.size() < SHARED_SOURCES) sources.add(source);
+            }
     }
 
     /**
@@ -40,9 +67,12 @@ public final class Memorization {
     public Result measure(List<Piece> generated) {
         int windows = 0;
         int copied = 0;
+        int shared = 0;
         int longest = 0;
+        Map<String, int[]> parts = new TreeMap<>();
         for (Piece p : generated) {
             for (Track t : p.tracks()) {
+                int[] part = parts.computeIfAbsent(t.role().label(), k -> new int[2]);
                 int run = 0;
                 for (Long h : windows(p, t)) {
                     if (h == null) {
@@ -50,8 +80,12 @@ public final class Memorization {
                         continue;
                     }
                     windows++;
-                    if (trainingWindows.contains(h)) {
+                    part[0]++;
+                    Set<String> sources = trainingWindows.get(h);
+                    if (sources != null) {
                         copied++;
+                        part[1]++;
+                        if (sources.size() >= SHARED_SOURCES) shared++;
                         run++;
                         longest = Math.max(longest, run + WINDOW_BARS - 1);
                     } else {
@@ -60,8 +94,10 @@ public final class Memorization {
                 }
             }
         }
+        Map<String, PartCopies> byPart = new LinkedHashMap<>();
+        parts.forEach((role, c) -> byPart.put(role, new PartCopies(c[0], c[1])));
         return new Result(windows == 0 ? 0 : (double) copied / windows, windows, copied, longest, trainingPieces,
-                trainingWindows.size());
+                trainingWindows.size(), shared, byPart);
     }
 
     /** One hash per window start bar; null where the window has too few notes to count. */

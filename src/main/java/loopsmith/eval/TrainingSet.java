@@ -27,7 +27,7 @@ public final class TrainingSet {
             int segments = 0;
             for (IndexRow e : d.entries(DatasetFormat.TRAIN)) {
                 Decoded decoded = decoder.decodeIds(d.tokens(e));
-                index.addTraining(decoded.piece());
+                index.addTraining(decoded.piece(), e.source());
                 segments++;
             }
             return "dataset " + path + " (train split, " + segments + " segments)";
@@ -37,7 +37,7 @@ public final class TrainingSet {
         int read = 0;
         for (Path rel : scan.midi()) {
             try {
-                index.addTraining(MidiReader.read(scan.root().resolve(rel)).piece());
+                index.addTraining(MidiReader.read(scan.root().resolve(rel)).piece(), rel.toString());
                 read++;
             } catch (LoopsmithException e) {
                 // A file the reader rejects was not trained on either; it cannot have been copied.

@@ -50,7 +50,7 @@ class EvalMetricsTest {
                         new DrumIdiomMetrics.Side(HALF, 0, Map.of("house", HALF)), new DrumIdiomMetrics.Side(NONE, 1, Map.of())),
                 new PartCoherenceMetrics("own vs other", new PartCoherenceMetrics.Sides(lift, lift), new PartCoherenceMetrics.Sides(lift, lift)),
                 new SwingMetrics("median phase", swing, swing),
-                new MemorizationMetrics("reference folder", 4, 0.0, 6, 0, 0, 4, 20),
+                new MemorizationMetrics("reference folder", 4, 0.0, 6, 0, 0, 4, 20, 0, 5, Map.of("drums", new MemorizationMetrics.Part(6, 0, 0.0))),
                 new ReproducibilityMetrics.Measured(2, List.of(1L, 2L), 2, 2, 1.0), 12.5);
     }
 

@@ -51,6 +51,22 @@ class MemorizationTest {
     }
 
     @Test
+    void aPatternManyTrainingFilesPlayIsCountedApartAndCopiesAreCountedByPart() {
+        Memorization m = new Memorization();
+        Piece stock = PieceFeaturesTest.piece(4, PieceFeaturesTest.melody(bars(0, 4, 0, 0)));
+        // Segments of one file count once: four segments of "a.mid" are one source, not four.
+        for (int i = 0; i < 4; i++) m.addTraining(stock, "a.mid");
+        Memorization.Result once = m.measure(List.of(stock));
+        assertEquals(1, once.copiedWindows());
+        assertEquals(0, once.copiedSharedWindows());
+        for (int i = 1; i < Memorization.SHARED_SOURCES; i++) m.addTraining(stock, "file" + i + ".mid");
+        Memorization.Result shared = m.measure(List.of(stock));
+        assertEquals(1, shared.copiedWindows());
+        assertEquals(1, shared.copiedSharedWindows());
+        assertEquals(new Memorization.PartCopies(1, 1), shared.byPart().get("melody"));
+    }
+
+    @Test
     void sparseWindowsAreNotCounted() {
         Memorization m = new Memorization();
         Track sparse = PieceFeaturesTest.melody(List.of(new Note(60, 90, 0, TPQ)));
