@@ -61,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
     List<String> roles;
 
     @Option(names = "--no-idiom-guard", description = "Judge the model's first drum part alone, not the drums generate keeps "
-            + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.CANDIDATES + " drum parts).")
+            + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.MOST_DRUM_PARTS + " drum parts).")
     boolean noIdiomGuard;
 
     @Override
