@@ -11,6 +11,7 @@ import loopsmith.library.Swing;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.Track;
+import loopsmith.tokens.Tags;
 import loopsmith.tokens.Token;
 
 /**
@@ -29,10 +30,10 @@ public final class DrumIdiomGuard {
     public static final int CANDIDATES = 16;
     /**
      * When none of the {@link #CANDIDATES} holds the idiom, {@link #GUIDED_CANDIDATES} more are drawn with at least this
-     * classifier-free guidance on the genre. The two kinds fail differently: guided, a reggae request's drums hold the
-     * one-drop about six times as often as unguided, while lo-fi's and neo-soul's hold their backbeat less often (README,
-     * "The genre's drum idiom"); so the model's own draws come first and the guided ones only where they all missed.
-     * Guided candidates take twice the time, and only ideas that need them pay it.
+     * classifier-free guidance on the genre. The two kinds fail differently: guided, reggae's drums hold the one-drop far
+     * more often than unguided, while lo-fi's and neo-soul's hold their backbeat less often (figures in the README's
+     * paragraph on the idiom guard); so the model's own draws come first and the guided ones only where they all
+     * missed. Guided candidates take twice the time, and only ideas that need them pay it.
      */
     public static final double RETRY_GUIDANCE = 2.0;
     public static final int GUIDED_CANDIDATES = 8;
@@ -63,7 +64,7 @@ public final class DrumIdiomGuard {
         Optional<Generator.Result> found = Optional.empty();
         for (SamplingConfig sampling : List.of(request.sampling(), guided)) {
             boolean first = sampling == request.sampling();
-            GenerationRequest drumsOnly = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
+            GenerationRequest drumsOnly = new GenerationRequest(first ? request.tags() : programmed(request.tags(), generator), request.bpm(), request.timeSignature(), request.key(),
                     request.bars(), drums, request.keyConstraint(), sampling, made.seed() + (first ? 1 : 2) * SEED_STRIDE,
                     first ? CANDIDATES - 1 : GUIDED_CANDIDATES, Optional.empty(), GenerationRequest.Mode.NEW, 0, -1, request.controls());
             List<Generator.Result> batch = generator.generate(drumsOnly);
@@ -86,6 +87,16 @@ public final class DrumIdiomGuard {
         Generator.Result kept = new Generator.Result(inRequestOrder(piece, request.tracks()), rest.tokens(), made.seed(),
                 rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
         return new Kept(kept, Optional.of(true), written, found.get().seed());
+    }
+
+    /**
+     * The idioms are programmed conventions: where no feel was asked for, the guided draws are asked for the
+     * programmed one ({@code FEEL=tight}, where the model knows it), not a drummer's looser bars.
+     */
+    private static Tags programmed(Tags tags, Generator generator) {
+        Token.Tag tight = new Token.Tag(Token.TagKind.FEEL, "tight");
+        if (tags.feel().isPresent() || !generator.vocabulary().contains(tight)) return tags;
+        return tags.withFeel(Optional.of("tight"));
     }
 
     /** The piece with the drums' swing, where the meter holds whole pairs and no quantization was asked for. */
