@@ -26,7 +26,7 @@ import loopsmith.tokens.Token;
  * idiom in the engine and could not make a roll the model does not want.
  */
 public final class DrumIdiomGuard {
-    /** Drum parts tried in all, the idea's own first. */
+    /** Drum parts drawn as the request asks, the idea's own first. */
     public static final int CANDIDATES = 16;
     /**
      * When none of the {@link #CANDIDATES} holds the idiom, {@link #GUIDED_CANDIDATES} more are drawn with at least this
@@ -60,14 +60,14 @@ public final class DrumIdiomGuard {
         if (own.orElse(true)) return new Kept(made, own, 1, made.seed());
 
         SamplingConfig guided = request.sampling().withGuidance(Math.max(request.sampling().guidance(), RETRY_GUIDANCE));
+        List<Draws> draws = List.of(new Draws(request.tags(), request.sampling(), made.seed() + SEED_STRIDE, CANDIDATES - 1),
+                new Draws(programmed(request.tags(), generator), guided, made.seed() + 2 * SEED_STRIDE, GUIDED_CANDIDATES));
         List<Generator.Result> tried = new ArrayList<>();
         Optional<Generator.Result> found = Optional.empty();
-        for (SamplingConfig sampling : List.of(request.sampling(), guided)) {
-            boolean first = sampling == request.sampling();
-            GenerationRequest drumsOnly = new GenerationRequest(first ? request.tags() : programmed(request.tags(), generator), request.bpm(), request.timeSignature(), request.key(),
-                    request.bars(), drums, request.keyConstraint(), sampling, made.seed() + (first ? 1 : 2) * SEED_STRIDE,
-                    first ? CANDIDATES - 1 : GUIDED_CANDIDATES, Optional.empty(), GenerationRequest.Mode.NEW, 0, -1, request.controls());
-            List<Generator.Result> batch = generator.generate(drumsOnly);
+        for (Draws d : draws) {
+            List<Generator.Result> batch = generator.generate(new GenerationRequest(d.tags(), request.bpm(), request.timeSignature(),
+                    request.key(), request.bars(), drums, request.keyConstraint(), d.sampling(), d.seed(), d.count(), Optional.empty(),
+                    GenerationRequest.Mode.NEW, 0, -1, request.controls()));
             tried.addAll(batch);
             found = batch.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
             if (found.isPresent()) break;
@@ -88,6 +88,9 @@ public final class DrumIdiomGuard {
                 rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
         return new Kept(kept, Optional.of(true), written, found.get().seed());
     }
+
+    /** One batch of drum parts: how they are asked for, the first seed and how many. */
+    private record Draws(Tags tags, SamplingConfig sampling, long seed, int count) { }
 
     /**
      * The idioms are programmed conventions: where no feel was asked for, the guided draws are asked for the
