@@ -44,11 +44,6 @@ public final class Memorization {
     public record Result(double copiedWindowRate, int windows, int copiedWindows, int longestCopiedRunBars,
                          int trainingPieces, int trainingWindows, int copiedSharedWindows, Map<String, PartCopies> byPart) { }
 
-    /** A training piece that is its own source (no two pieces share a file). */
-    public void addTraining(Piece piece) {
-        addTraining(piece, "#" + trainingPieces);
-    }
-
     /** A training piece cut from {@code source}: windows of the same file count once for it. */
     public void addTraining(Piece piece, String source) {
         trainingPieces++;

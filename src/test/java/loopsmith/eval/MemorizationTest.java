@@ -27,7 +27,7 @@ class MemorizationTest {
     @Test
     void copiedBarsAreFoundAndTheRunMeasured() {
         Memorization m = new Memorization();
-        m.addTraining(PieceFeaturesTest.piece(8, PieceFeaturesTest.melody(bars(0, 8, 0, 0))));
+        m.addTraining(PieceFeaturesTest.piece(8, PieceFeaturesTest.melody(bars(0, 8, 0, 0))), "train.mid");
         // bars 2..7 of the training piece moved to the start, played a few ticks late (less than half a 16th)
         Piece copy = PieceFeaturesTest.piece(6, PieceFeaturesTest.melody(bars(2, 8, 2L * BAR, 20)));
         Memorization.Result r = m.measure(List.of(copy));
@@ -41,7 +41,7 @@ class MemorizationTest {
     @Test
     void newMaterialIsNotACopy() {
         Memorization m = new Memorization();
-        m.addTraining(PieceFeaturesTest.piece(8, PieceFeaturesTest.melody(bars(0, 8, 0, 0))));
+        m.addTraining(PieceFeaturesTest.piece(8, PieceFeaturesTest.melody(bars(0, 8, 0, 0))), "train.mid");
         List<Note> transposed = new ArrayList<>(); // an octave up: a semitone would equal the training piece one bar on
         for (Note n : bars(0, 4, 0, 0)) transposed.add(new Note(n.pitch() + 12, n.velocity(), n.startTick(), n.durationTicks()));
         Memorization.Result r = m.measure(List.of(PieceFeaturesTest.piece(4, PieceFeaturesTest.melody(transposed))));
@@ -70,7 +70,7 @@ class MemorizationTest {
     void sparseWindowsAreNotCounted() {
         Memorization m = new Memorization();
         Track sparse = PieceFeaturesTest.melody(List.of(new Note(60, 90, 0, TPQ)));
-        m.addTraining(PieceFeaturesTest.piece(4, sparse));
+        m.addTraining(PieceFeaturesTest.piece(4, sparse), "sparse.mid");
         Memorization.Result r = m.measure(List.of(PieceFeaturesTest.piece(4, sparse)));
         assertEquals(0, r.windows());
         assertEquals(0, r.trainingWindows());
