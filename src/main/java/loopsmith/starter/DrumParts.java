@@ -55,6 +55,7 @@ final class DrumParts {
             for (int s = 2; s < 16; s += 4) w.note(b, s, openHats ? OPEN_HAT : CLOSED_HAT, 92, 1);
             if (sixteenths) for (int s = 1; s < 16; s += 2) w.note(b, s, CLOSED_HAT, 58, 1);
             if (shaker) for (int s = 0; s < 16; s++) w.note(b, s, SHAKER, s % 2 == 0 ? 50 : 66, 1);
+            ornaments(w, b, HOUSE_ORNAMENTS);
             fill(w, b, 0.2);
         }
     }
@@ -71,6 +72,7 @@ final class DrumParts {
                 w.note(b, 12, CLAP, 96, 1);
             }
             for (int s : rims) w.note(b, s, SIDE_STICK, 74, 1);
+            ornaments(w, b, TECHNO_ORNAMENTS);
         }
     }
 
@@ -90,6 +92,7 @@ final class DrumParts {
                 if (!(openHat && s == 14)) w.note(b, s, CLOSED_HAT, (int) ((s % 4 == 0 ? 84 : s % 2 == 0 ? 66 : 48) * intensity), 1);
             if (openHat) w.note(b, 14, OPEN_HAT, (int) (76 * intensity), 2);
             if (ghosts) for (int s : new int[] {7, 9, 15}) if (w.chance(0.35)) w.note(b, s, SNARE, (int) (38 * intensity), 1);
+            ornaments(w, b, BOOM_BAP_ORNAMENTS, intensity);
         }
     }
 
@@ -127,6 +130,7 @@ final class DrumParts {
             w.note(b, 12, SNARE, 118, 1);
             for (int s = 0; s < 16; s += 2) w.note(b, s, ride ? RIDE : CLOSED_HAT, s % 4 == 2 ? 80 : 64, 1);
             if (ghosts) for (int s : new int[] {7, 9, 14}) if (w.chance(0.5)) w.note(b, s, SNARE, 42, 1);
+            ornaments(w, b, DNB_ORNAMENTS);
             fill(w, b, 0.25);
         }
     }
@@ -160,6 +164,7 @@ final class DrumParts {
             for (int s = 0; s < 16; s += 2) if (!(rock && b % 4 == 0 && s == 0))
                 w.note(b, s, ride ? RIDE : CLOSED_HAT, s % 4 == 0 ? 88 : 70, 1);
             if (tambourine) for (int s = 2; s < 16; s += 4) w.note(b, s, TAMBOURINE, 70, 1);
+            ornaments(w, b, rock ? ROCK_ORNAMENTS : POP_ORNAMENTS);
             fill(w, b, rock ? 0.4 : 0.2);
         }
     }
@@ -172,6 +177,7 @@ final class DrumParts {
             w.note(b, 8, SIDE_STICK, 100, 1);
             for (int s = 0; s < 16; s += 2) w.note(b, s, CLOSED_HAT, s % 4 == 2 ? 80 : 56, 1);
             if (w.chance(0.3)) w.note(b, 15, SIDE_STICK, 60, 1);
+            ornaments(w, b, REGGAE_ORNAMENTS);
         }
     }
 
@@ -218,6 +224,54 @@ final class DrumParts {
                 w.note(b, 6, SNARE, 110, 1);
                 for (int s = 0; s < 12; s += 2) w.note(b, s, CLOSED_HAT, s % 6 == 0 ? 88 : 60, 1);
             }
+            ornaments(w, b, jazz ? JAZZ_WALTZ_ORNAMENTS : waltz ? WALTZ_ORNAMENTS : SIX_EIGHT_ORNAMENTS);
+        }
+    }
+
+    /** One hit a producer may add to a bar: its sixteenth, GM key and velocity. */
+    private record Hit(int step, int pitch, int velocity) {}
+
+    /*
+     * Per-bar ornaments (a pickup kick, a ghost, an open hat, a rim or percussion hit), chosen bar by bar so that a
+     * genre's phrases do not repeat bar for bar. With only the loop-wide choices above, a few 4-bar drum windows of
+     * techno, house, reggae and drum & bass were shared by dozens of loops, and models trained on them reproduced
+     * those windows verbatim. None of the options touches what the genre's idiom rests on: no snare on 2 or 4 where
+     * the backbeat is absent, no kick on the one in reggae, the four-on-the-floor kick and backbeat left as they are.
+     */
+    private static final List<Hit> HOUSE_ORNAMENTS = List.of(new Hit(14, KICK, 84), new Hit(7, SIDE_STICK, 64),
+            new Hit(10, SIDE_STICK, 60), new Hit(11, CLAP, 70), new Hit(15, OPEN_HAT, 70), new Hit(6, TAMBOURINE, 62),
+            new Hit(3, SHAKER, 58));
+    private static final List<Hit> TECHNO_ORNAMENTS = List.of(new Hit(14, KICK, 90), new Hit(7, SIDE_STICK, 70),
+            new Hit(10, SIDE_STICK, 66), new Hit(15, CLAP, 72), new Hit(3, SIDE_STICK, 62), new Hit(11, CLAP, 66),
+            new Hit(13, OPEN_HAT, 70));
+    private static final List<Hit> BOOM_BAP_ORNAMENTS = List.of(new Hit(13, KICK, 86), new Hit(3, KICK, 80),
+            new Hit(15, KICK, 76), new Hit(14, OPEN_HAT, 70), new Hit(11, SNARE, 40), new Hit(6, KICK, 82));
+    private static final List<Hit> DNB_ORNAMENTS = List.of(new Hit(11, KICK, 100), new Hit(14, KICK, 96),
+            new Hit(6, KICK, 98), new Hit(3, SNARE, 44), new Hit(15, SNARE, 52), new Hit(10, OPEN_HAT, 76));
+    private static final List<Hit> POP_ORNAMENTS = List.of(new Hit(10, KICK, 96), new Hit(14, KICK, 90),
+            new Hit(6, KICK, 92), new Hit(15, SNARE, 48), new Hit(14, OPEN_HAT, 74), new Hit(7, SNARE, 40));
+    private static final List<Hit> ROCK_ORNAMENTS = List.of(new Hit(10, KICK, 104), new Hit(14, KICK, 100),
+            new Hit(3, KICK, 98), new Hit(15, SNARE, 60), new Hit(14, OPEN_HAT, 84), new Hit(7, SNARE, 46));
+    private static final List<Hit> REGGAE_ORNAMENTS = List.of(new Hit(3, SIDE_STICK, 52), new Hit(7, SIDE_STICK, 50),
+            new Hit(11, SIDE_STICK, 54), new Hit(14, OPEN_HAT, 66), new Hit(6, SIDE_STICK, 48), new Hit(10, KICK, 80));
+    private static final List<Hit> WALTZ_ORNAMENTS = List.of(new Hit(10, KICK, 80), new Hit(6, SNARE, 44),
+            new Hit(11, SNARE, 50), new Hit(10, OPEN_HAT, 66));
+    private static final List<Hit> JAZZ_WALTZ_ORNAMENTS = List.of(new Hit(10, SNARE, 44), new Hit(7, SNARE, 40),
+            new Hit(8, KICK, 36), new Hit(11, RIDE, 56));
+    private static final List<Hit> SIX_EIGHT_ORNAMENTS = List.of(new Hit(4, KICK, 82), new Hit(9, SNARE, 46),
+            new Hit(11, SNARE, 52), new Hit(5, OPEN_HAT, 64));
+    private static final double ORNAMENT_CHANCE = 0.5;
+
+    /** Up to two ornaments in a bar: one with {@link #ORNAMENT_CHANCE}, a second with its square. */
+    private static void ornaments(PartWriter w, int bar, List<Hit> options) {
+        ornaments(w, bar, options, 1.0);
+    }
+
+    /** As above, velocities scaled by {@code intensity} (lo-fi plays boom-bap's ornaments softer). */
+    private static void ornaments(PartWriter w, int bar, List<Hit> options, double intensity) {
+        for (int i = 0; i < 2 && w.chance(ORNAMENT_CHANCE); i++) {
+            Hit hit = w.pick(options);
+            w.note(bar, hit.step(), hit.pitch(), (int) (hit.velocity() * intensity), 1);
         }
     }
 

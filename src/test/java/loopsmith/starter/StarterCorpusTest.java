@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import loopsmith.UnitTest;
 import loopsmith.midi.MidiReader;
@@ -103,12 +102,16 @@ class StarterCorpusTest {
             if (!l.timeSignature().equals("4/4")) continue;
             Track drums = l.piece().tracks().stream().filter(t -> t.role() == Role.DRUMS).findFirst().orElse(null);
             if (drums == null) continue;
-            Map<Long, Integer> kicksPerBeat = new TreeMap<>();
-            for (Note n : drums.notes()) if (n.pitch() == GeneralMidi.KICK) kicksPerBeat.merge(Math.round(n.startTick() / 480.0), 1, Integer::sum);
             long beats = l.bars() * 4L;
             switch (l.genre()) {
-                // Four on the floor: a kick on every beat.
-                case "house", "techno" -> assertEquals(beats, kicksPerBeat.size(), l.path());
+                // Four on the floor: a kick on every beat (ornaments may add pickups between them).
+                case "house", "techno" -> {
+                    for (long beat = 0; beat < beats; beat++) {
+                        long t = beat * 480;
+                        assertTrue(drums.notes().stream().anyMatch(n -> n.pitch() == GeneralMidi.KICK
+                                && Math.abs(n.startTick() - t) < 60), l.path() + " beat " + beat);
+                    }
+                }
                 // Backbeat: snare or clap on beats 2 and 4 of every bar (fills may add more).
                 case "rock", "funk", "boom-bap", "drum-and-bass" -> {
                     for (int bar = 0; bar < l.bars(); bar++)
