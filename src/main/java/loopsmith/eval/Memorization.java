@@ -1,6 +1,7 @@
 package loopsmith.eval;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -95,6 +96,9 @@ public final class Memorization {
                 trainingWindows.size(), shared, byPart);
     }
 
+    private static final Comparator<long[]> GRID_ORDER = Comparator.<long[]>comparingLong(c -> c[0])
+            .thenComparingLong(c -> c[1]).thenComparingLong(c -> c[2]);
+
     /** One hash per window start bar; null where the window has too few notes to count. */
     static List<Long> windows(Piece piece, Track track) {
         BarGrid grid = piece.barGrid();
@@ -105,16 +109,20 @@ public final class Memorization {
         for (long start = 0; start + WINDOW_BARS <= bars; start++) {
             long from = grid.barStartTick(start);
             long to = grid.barStartTick(start + WINDOW_BARS);
-            long h = track.isDrum() ? 0x5EED : 0x70E5;
-            int count = 0;
+            List<long[]> cells = new ArrayList<>(); // (onset, pitch, length) on the 16th grid
             for (Note n : notes) {
                 if (n.startTick() < from) continue;
                 if (n.startTick() >= to) break;
                 long onset = Math.round((n.startTick() - from) / sixteenth);
                 long length = track.isDrum() ? 0 : Math.max(1, Math.round(n.durationTicks() / sixteenth));
-                h = mix(mix(mix(h, onset), n.pitch()), length);
-                count++;
+                cells.add(new long[] {onset, n.pitch(), length});
             }
+            // Sorted on the grid, not by tick: a hat played a few ticks before the kick it shares a 16th with is the
+            // same window as one played after it.
+            cells.sort(GRID_ORDER);
+            long h = track.isDrum() ? 0x5EED : 0x70E5;
+            for (long[] c : cells) h = mix(mix(mix(h, c[0]), c[1]), c[2]);
+            int count = cells.size();
             // Bar lengths are part of the window: 4 bars of 3/4 never equal 3 bars of 4/4 with the same onsets.
             h = mix(h, Math.round((to - from) / sixteenth));
             out.add(count < MIN_NOTES ? null : h);
