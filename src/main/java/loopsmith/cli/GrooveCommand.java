@@ -24,7 +24,7 @@ final class GrooveCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CLIP.mid", arity = "0..1", description = "The drum clip to groove (a track on channel 10 or named as drums).")
     Path clip;
 
-    @Option(names = "--amount", defaultValue = "1.0", description = "0..1: how far hits move toward the learned timing and velocity; "
+    @Option(names = "--amount", defaultValue = "" + GrooveService.DEFAULT_AMOUNT, description = "0..1: how far hits move toward the learned timing and velocity; "
             + "0 leaves the clip as it is (default: ${DEFAULT-VALUE}).")
     double amount;
 

@@ -100,10 +100,12 @@ public record CheckpointHeader(@JsonProperty(required = true) int format,
             JsonNode format = tree.get("format");
             if (format == null || format.isNull()) throw damaged(file, "missing required field 'format'");
             if (!format.canConvertToExactIntegral()) throw damaged(file, "format '" + format.asText() + "' is not a whole number");
-            if (format.asInt() > FORMAT)
-                throw new LoopsmithException(file, "model file format " + format.asInt() + " is newer than this build reads (" + FORMAT
+            // As a BigInteger, so that a format past int's range is not wrapped round into one this build reads.
+            java.math.BigInteger number = format.bigIntegerValue();
+            if (number.compareTo(java.math.BigInteger.valueOf(FORMAT)) > 0)
+                throw new LoopsmithException(file, "model file format " + number + " is newer than this build reads (" + FORMAT
                         + "); update Loopsmith");
-            if (format.asInt() < 1) throw damaged(file, "format " + format.asInt() + " does not exist (formats start at 1)");
+            if (number.signum() < 1) throw damaged(file, "format " + number + " does not exist (formats start at 1)");
             return TypedJson.READER.treeToValue(tree, CheckpointHeader.class);
         } catch (JsonProcessingException e) {
             throw new LoopsmithException(file, "damaged model file header: " + TypedJson.reason(e), e);

@@ -51,12 +51,20 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
      * share the key constants.
      */
     public java.util.Optional<java.util.Set<String>> seenTags() {
-        JsonNode n = contents.state().path(TRAIN_STATE).path(SEEN_TAGS);
-        if (!n.isArray()) return java.util.Optional.empty();
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        n.forEach(x -> out.add(x.asText()));
-        return java.util.Optional.of(out);
+        JsonNode train = contents.state().path(TRAIN_STATE);
+        if (!train.isObject()) return java.util.Optional.empty();
+        try {
+            TrainedTags tags = TypedJson.READER.treeToValue(train, TrainedTags.class);
+            return java.util.Optional.ofNullable(tags.seenTags()).map(java.util.TreeSet::new);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LoopsmithException(file, "damaged training state in the model file: " + TypedJson.reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new LoopsmithException(file, "damaged training state in the model file: " + e.getMessage(), e);
+        }
     }
+
+    /** The one field of the training state generation reads: the run state's own record lives in the train layer. */
+    private record TrainedTags(@com.fasterxml.jackson.annotation.JsonProperty(SEEN_TAGS) java.util.List<String> seenTags) { }
 
     /** The model's weights on a device. */
     public Gpt open(Device device) {

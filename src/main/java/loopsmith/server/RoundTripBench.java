@@ -19,11 +19,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import loopsmith.export.ExportConfig;
-import loopsmith.generate.GenerationRequest;
-import loopsmith.generate.KeyConstraint;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.GenerateInput;
 import loopsmith.service.GenerateOptions;
 import loopsmith.service.GenerateService;
 
@@ -77,10 +75,7 @@ public final class RoundTripBench {
     }
 
     private static GenerateOptions options(Path out, long seed) {
-        return new GenerateOptions(Optional.of(PROMPT), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(BARS), Optional.empty(), KeyConstraint.SOFT, 1.0, 0, 1.0,
-                Optional.of(seed), 1, Optional.empty(), GenerationRequest.Mode.NEW, Optional.empty(), Optional.empty(), out,
-                ExportConfig.midiOnly());
+        return GenerateInput.into(out).text(PROMPT).bars(BARS).seed(seed).export(ExportConfig.midiOnly()).resolve();
     }
 
     /** The same request in this JVM, warmed up first, as the floor a round trip is held against. */

@@ -177,7 +177,7 @@ public final class DrumifyService {
         if (!model.vocabulary().contains(tag) || !seen) {
             String known = model.seenTags().map(s -> s.stream().filter(t -> t.startsWith("GENRE=")).map(t -> t.substring(6)).sorted().toList().toString())
                     .orElse("see prompt explain");
-            throw new LoopsmithException(null, "--genre: unknown genre '" + raw.get() + "' for this model (it knows " + known + ")");
+            throw new InvalidRequestException(RequestField.GENRE, "unknown genre '" + raw.get() + "' for this model (it knows " + known + ")");
         }
         return Optional.of(g);
     }
@@ -196,7 +196,7 @@ public final class DrumifyService {
         /** The model at {@code path}; {@code bundled} says it is the default one, for the error when it is missing. */
         public static Engine load(Path path, boolean bundled, boolean oneCorePerCandidate) {
             if (bundled && !Files.exists(path))
-                throw new LoopsmithException(path, "no default model found; train one (./loopsmith train …) and pass --model RUN");
+                throw new LoopsmithException(path, "no default model found; train one and name it as the model to use");
             return new Engine(ModelFile.load(path), oneCorePerCandidate);
         }
 

@@ -1,7 +1,5 @@
 package loopsmith.service;
 
-import loopsmith.generate.SamplingConfig;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,40 +42,5 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
     public GenerateOptions withExport(ExportConfig e) {
         return new GenerateOptions(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP,
                 seed, variations, seedMidi, mode, varyBars, model, outDir, e, audio, controls, guidance, minP, feelFromAudio);
-    }
-
-    /** Options whose feel is not taken from an audio clip. */
-    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
-                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
-                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
-                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                           ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
-                           double minP) {
-        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
-                seedMidi, mode, varyBars, model, outDir, export, audio, controls, guidance, minP, false);
-    }
-
-    /** Options whose density, swing, quantization and feel are the text's and the model's. */
-    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
-                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
-                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
-                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                           ExportConfig export, Optional<Path> audio) {
-        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
-                seedMidi, mode, varyBars, model, outDir, export, audio, GenerationRequest.Controls.MODEL, 1.0,
-                SamplingConfig.defaults().minP());
-    }
-
-    /** Options without an audio clip. */
-    public GenerateOptions(Optional<String> text, Optional<String> genre, Optional<String> style, Optional<String> mood,
-                           Optional<Double> bpm, Optional<Key> key, Optional<TimeSignature> timeSignature,
-                           Optional<Integer> bars, Optional<List<Role>> roles, KeyConstraint inKey, double temperature,
-                           int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
-                           GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
-                           ExportConfig export) {
-        this(text, genre, style, mood, bpm, key, timeSignature, bars, roles, inKey, temperature, topK, topP, seed, variations,
-                seedMidi, mode, varyBars, model, outDir, export, Optional.empty());
     }
 }

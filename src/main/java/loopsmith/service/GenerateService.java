@@ -205,7 +205,7 @@ public final class GenerateService {
         });
         Path modelPath = o.model().orElse(home.resolve(DEFAULT_MODEL));
         if (o.model().isEmpty() && !Files.exists(modelPath))
-            throw new LoopsmithException(modelPath, "no default model found; train one (./loopsmith train …) and pass --model RUN");
+            throw new LoopsmithException(modelPath, "no default model found; train one and name it as the model to use");
         Loaded ready = load(modelPath);
         ModelFile model = ready.model();
         int maxTracks = model.vocabulary().config().maxTracks();

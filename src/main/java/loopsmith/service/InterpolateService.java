@@ -145,7 +145,7 @@ public final class InterpolateService {
         if (parts.isEmpty())
             throw new LoopsmithException(file, "no " + role.get().label() + " part in the clip (it has " + roles(p) + ")");
         if (parts.stream().map(Track::role).distinct().count() > 1 || parts.stream().map(Track::isDrum).distinct().count() > 1)
-            throw new LoopsmithException(file, "the clip holds several parts (" + roles(p) + "); choose one with --part");
+            throw new LoopsmithException(file, "the clip holds several parts (" + roles(p) + "); name the part to use");
         if (p.lengthBars() > MAX_BARS)
             throw new LoopsmithException(file, "the clip is " + p.lengthBars() + " bars long; interpolate takes clips of at most " + MAX_BARS);
         List<Note> notes = parts.stream().flatMap(t -> t.notes().stream()).toList();
@@ -207,7 +207,7 @@ public final class InterpolateService {
 
         public static Engine load(Path path, boolean bundled) {
             if (bundled && !Files.exists(path))
-                throw new LoopsmithException(path, "no default model found; train one (./loopsmith train …) and pass --model RUN");
+                throw new LoopsmithException(path, "no default model found; train one and name it as the model to use");
             return new Engine(ModelFile.load(path));
         }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
+import loopsmith.format.TypedJson;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
 import loopsmith.music.LoopsmithException;
@@ -27,6 +28,7 @@ public final class Vocabulary {
     // Strict, unlike the other typed files (format.TypedJson): a tokenizer field this build does not know would mean
     // other token ids, so it is refused rather than ignored.
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypedJson.Format STORED = new TypedJson.Format(FORMAT, "vocabulary", VERSION, 0, "update Loopsmith");
 
     private final TokenizerConfig config;
     private final TokenGrid grid;
@@ -150,22 +152,23 @@ public final class Vocabulary {
         loopsmith.music.AtomicFiles.write(file, "vocabulary", out -> JSON.writeValue(out, new Stored(FORMAT, VERSION, JSON.valueToTree(config), names)));
     }
 
+    /** The format and version are checked before the fields, so a newer file is named as such, not as a bad field. */
     public static Vocabulary load(Path file) {
         Stored stored;
         try {
-            stored = JSON.readValue(file.toFile(), Stored.class);
+            JsonNode tree = JSON.readTree(file.toFile());
+            int version = STORED.versionOf(file, tree);
+            if (version != VERSION)
+                throw new LoopsmithException(file, "vocabulary version " + version + " is not supported (this build reads " + VERSION + ")");
+            stored = JSON.treeToValue(tree, Stored.class);
         } catch (IOException e) {
             throw new LoopsmithException(file, "not a vocabulary file: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new LoopsmithException(file, "invalid vocabulary config: " + e.getMessage(), e);
         }
-        if (!FORMAT.equals(stored.format()))
-            throw new LoopsmithException(file, "not a vocabulary file (format '" + stored.format() + "')");
         if (stored.config() == null || stored.tokens() == null)
             throw new LoopsmithException(file, "vocabulary file lacks its config or token list");
         Vocabulary v = fromStoredConfig(file, stored.config());
-        if (stored.version() != VERSION)
-            throw new LoopsmithException(file, "vocabulary version " + stored.version() + " is not supported (this build reads " + VERSION + ")");
         List<String> expected = v.tokens.stream().map(Token::toString).toList();
         if (!expected.equals(stored.tokens()))
             throw new LoopsmithException(file, "vocabulary token list does not match its config (edited by hand?)");

@@ -111,6 +111,10 @@ class CheckpointTest {
         LoopsmithException e = assertThrows(LoopsmithException.class, () -> Checkpoint.load(file));
         assertEquals(file, e.file());
         assertEquals("model file format 2 is newer than this build reads (1); update Loopsmith", e.reason());
+        // 2^32 + 1 is not wrapped round to 1.
+        Path wrapped = write(dir, "{\"format\":4294967297,\"config\":{\"vocabSize\":4},\"tensors\":[]}", 0);
+        e = assertThrows(LoopsmithException.class, () -> Checkpoint.load(wrapped));
+        assertEquals("model file format 4294967297 is newer than this build reads (1); update Loopsmith", e.reason());
     }
 
     @Test

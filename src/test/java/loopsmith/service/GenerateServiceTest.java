@@ -12,15 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import loopsmith.NativeTest;
 import loopsmith.export.ExportConfig;
-import loopsmith.generate.GenerationRequest;
-import loopsmith.generate.KeyConstraint;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
-import loopsmith.music.Role;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +36,8 @@ class GenerateServiceTest {
     }
 
     private static GenerateOptions options(Path model, Path out) {
-        return new GenerateOptions(Optional.of("house"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(1), Optional.of(List.of(Role.DRUMS, Role.BASS)), KeyConstraint.SOFT, 1.0, 0, 1.0,
-                Optional.of(3L), 1, Optional.empty(), GenerationRequest.Mode.NEW, Optional.empty(), Optional.of(model), out,
-                ExportConfig.midiOnly());
+        return GenerateInput.into(out).text("house").bars(1).roles(List.of("drums", "bass")).seed(3L).model(model)
+                .export(ExportConfig.midiOnly()).resolve();
     }
 
     private static String sha(Path folder) throws Exception {

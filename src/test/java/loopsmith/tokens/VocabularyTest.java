@@ -60,6 +60,10 @@ class VocabularyTest {
         Files.writeString(f, json.replace("\"version\" : 2", "\"version\" : 99"));
         LoopsmithException e = assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
         assertTrue(e.reason().contains("version 99"), e.reason());
+        // A newer file is named as newer before its fields are read, even one whose fields no longer bind.
+        Files.writeString(f, json.replace("\"version\" : 2", "\"version\" : 4294967298").replace("\"tokens\" : [", "\"tokens\" : 7, \"old\" : ["));
+        e = assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
+        assertTrue(e.reason().contains("version 4294967298 is newer"), e.reason());
         Files.writeString(f, json.replace("\"tokenFormat\" : 2,", ""));
         e = assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
         assertTrue(e.reason().contains("token format version 1"), "a file of the old format names it: " + e.reason());
