@@ -152,14 +152,16 @@ public final class Vocabulary {
         loopsmith.music.AtomicFiles.write(file, "vocabulary", out -> JSON.writeValue(out, new Stored(FORMAT, VERSION, JSON.valueToTree(config), names)));
     }
 
-    /** The format and version are checked before the fields, so a newer file is named as such, not as a bad field. */
+    /**
+     * The format and a newer version are checked before the fields, so a newer file is named as such, not as a bad
+     * field; an older one is read far enough to name the token format it was made for.
+     */
     public static Vocabulary load(Path file) {
         Stored stored;
+        int version;
         try {
             JsonNode tree = JSON.readTree(file.toFile());
-            int version = STORED.versionOf(file, tree);
-            if (version != VERSION)
-                throw new LoopsmithException(file, "vocabulary version " + version + " is not supported (this build reads " + VERSION + ")");
+            version = STORED.versionOf(file, tree);
             stored = JSON.treeToValue(tree, Stored.class);
         } catch (IOException e) {
             throw new LoopsmithException(file, "not a vocabulary file: " + e.getMessage(), e);
@@ -169,6 +171,8 @@ public final class Vocabulary {
         if (stored.config() == null || stored.tokens() == null)
             throw new LoopsmithException(file, "vocabulary file lacks its config or token list");
         Vocabulary v = fromStoredConfig(file, stored.config());
+        if (version != VERSION)
+            throw new LoopsmithException(file, "vocabulary version " + version + " is not supported (this build reads " + VERSION + ")");
         List<String> expected = v.tokens.stream().map(Token::toString).toList();
         if (!expected.equals(stored.tokens()))
             throw new LoopsmithException(file, "vocabulary token list does not match its config (edited by hand?)");

@@ -67,6 +67,9 @@ class VocabularyTest {
         Files.writeString(f, json.replace("\"tokenFormat\" : 2,", ""));
         e = assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
         assertTrue(e.reason().contains("token format version 1"), "a file of the old format names it: " + e.reason());
+        Files.writeString(f, json.replace("\"tokenFormat\" : 2,", "").replace("\"version\" : 2", "\"version\" : 1"));
+        e = assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
+        assertTrue(e.reason().contains("token format version 1"), "an older vocabulary file names its token format: " + e.reason());
         Files.writeString(f, json.replace("\"NOTE_ON=60\"", "\"NOTE_ON=61\""));
         assertThrows(LoopsmithException.class, () -> Vocabulary.load(f));
         Files.writeString(f, "not json");
