@@ -60,9 +60,19 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--roles", split = ",", description = "Parts every generated piece gets, e.g. drums,bass,chords,melody (default: each reference file's own).")
     List<String> roles;
 
+    @Option(names = "--ask", split = ",", description = "Which of each reference file's tags the requests carry: genre, style, mood, feel "
+            + "(default: all four, as ingest labelled the file; --ask genre asks the genre alone).")
+    List<String> ask;
+
     @Option(names = "--no-idiom-guard", description = "Judge the model's first drum part alone, not the drums generate keeps "
             + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.MOST_DRUM_PARTS + " drum parts).")
     boolean noIdiomGuard;
+
+    private static loopsmith.tokens.Token.TagKind tagKind(String word) {
+        for (loopsmith.tokens.Token.TagKind k : loopsmith.tokens.Token.TagKind.values())
+            if (k.name().equalsIgnoreCase(word.trim())) return k;
+        throw new loopsmith.music.LoopsmithException(null, "--ask: unknown tag '" + word + "' (genre, style, mood, feel)");
+    }
 
     @Override
     public Integer call() {
@@ -74,7 +84,7 @@ final class EvalCommand implements Callable<Integer> {
                 new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
-                !noIdiomGuard);
+                !noIdiomGuard, ask == null ? EvalConfig.ASK_ALL : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()));
         EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

@@ -1,7 +1,10 @@
 package loopsmith.eval;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import loopsmith.music.Role;
+import loopsmith.tokens.Token;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,10 +30,17 @@ import java.util.Optional;
  *                       full line-ups); empty = each reference file's own parts
  * @param keepIdiom      generate as the product does, the genre's drum idiom kept ({@link DrumIdiomGuard}); false
  *                       judges the model's first drum part alone
+ * @param asked          which of a reference file's tags each request carries ({@link #ASK_ALL}: genre, style, mood and
+ *                       feel, as ingest labelled the file, so a Groove fill is asked for as a fill played by a human);
+ *                       a tag the model does not know is left out either way
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
-                         int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom) {
+                         int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom,
+                         Set<Token.TagKind> asked) {
+    /** Every tag of the reference file. */
+    public static final Set<Token.TagKind> ASK_ALL = Set.copyOf(EnumSet.allOf(Token.TagKind.class));
+
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
         if (bars < 1 || bars > loopsmith.generate.GenerationRequest.MAX_BARS)
@@ -41,6 +51,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
         train = train == null ? Optional.empty() : train;
         generated = generated == null ? Optional.empty() : generated;
         roles = roles == null ? List.of() : List.copyOf(roles);
+        asked = asked == null ? ASK_ALL : Set.copyOf(asked);
     }
 
     /** As generate makes ideas: the drum idiom kept. */
@@ -48,7 +59,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                       int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                       int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
         this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
-                folds, neighbours, sampling, roles, true);
+                folds, neighbours, sampling, roles, true, ASK_ALL);
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

@@ -31,6 +31,8 @@ import loopsmith.music.LoopsmithException;
  * @param pieces               pieces judged
  * @param bars                 bars asked of each piece, and of each reference window
  * @param seed                 seed of piece 0; piece i used seed + i
+ * @param askedTags            which of each reference file's tags the requests carried ("genre", "style", "mood",
+ *                             "feel"); absent when pieces were read from a folder, and in files written before it was
  * @param referenceFiles       reference files read
  * @param referenceSkipped     reference files that could not be read
  * @param features             per scalar feature, in {@link PieceFeatures#scalarNames()} order
@@ -41,6 +43,7 @@ public record EvalMetrics(String format, int version, String source,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modelVocabularyGenres,
                           @JsonInclude(JsonInclude.Include.NON_NULL) InfillContinuityMetrics infillContinuity,
                           String model, String reference, int pieces, int bars, long seed, Sampling sampling,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> askedTags,
                           int referenceFiles, int referenceSkipped, ValidityMetrics validity, Map<String, FeatureMeans> features,
                           DistributionMetrics distributionMatch, ConditioningMetrics conditioning,
                           GenreAdherenceMetrics genreAdherence, GenreClassifierMetrics genreClassifier,
@@ -60,6 +63,7 @@ public record EvalMetrics(String format, int version, String source,
         modelVocabularyGenres = modelVocabularyGenres == null ? null : List.copyOf(modelVocabularyGenres);
         TypedJson.required(reference, "reference");
         TypedJson.required(sampling, "sampling");
+        askedTags = askedTags == null ? null : List.copyOf(askedTags);
         TypedJson.required(validity, "validity");
         features = ordered(features, "features");
         TypedJson.required(distributionMatch, "distribution_match");

@@ -43,7 +43,9 @@ final class EvalReportWriter {
         md.append("Source: ").append(metrics.source()).append("  \nReference: `").append(config.reference()).append("` (")
                 .append(metrics.referenceFiles()).append(" files, ").append(metrics.referenceSkipped()).append(" skipped)  \n")
                 .append("Pieces: ").append(metrics.pieces()).append(" × ").append(config.bars()).append(" bars, seed ")
-                .append(config.seed()).append(". All figures are in `metrics.json`.\n\n");
+                .append(config.seed()).append(metrics.askedTags() == null ? "" : ", asked for each reference file's "
+                        + String.join(", ", metrics.askedTags()) + " where the model knows them")
+                .append(". All figures are in `metrics.json`.\n\n");
         section(md, "Validity", validity(metrics.validity()));
         section(md, "Conditioning", conditioning(metrics.conditioning()));
         genreAdherence(md, metrics.genreAdherence());
@@ -100,7 +102,7 @@ final class EvalReportWriter {
             PianoRoll.write(s.piece().get(), charts.resolve(file));
             EvalRequest r = s.request();
             md.append(String.format(Locale.ROOT, "%s: %s, %s BPM, %s, %s, %s (like `%s`)%n%n![%s](%s/%s)%n%n", Evaluation.sampleName(i),
-                    r.genre().orElse("no genre"), Evaluation.round(r.bpm()), r.timeSignature(), r.key().map(Object::toString).orElse("no key"),
+                    r.tagText(), Evaluation.round(r.bpm()), r.timeSignature(), r.key().map(Object::toString).orElse("no key"),
                     String.join("+", r.roles().stream().map(loopsmith.music.Role::label).toList()), r.referenceFile(),
                     Evaluation.sampleName(i), CHARTS, file));
             drawn++;

@@ -7,19 +7,36 @@ import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Token;
 
 /**
- * What one evaluated piece was asked to be: the tag combination of a reference file (genre, tempo, meter, key, parts)
- * and a bar count. {@code genre} is empty when the reference file has none the model knows; {@code key} is empty for
- * drums-only requests and when the reference has no key.
+ * What one evaluated piece was asked to be: the tag combination of a reference file (genre, style, mood, feel, tempo,
+ * meter, key, parts) and a bar count. {@code tags} holds only those the model knows (and the evaluation asks); an
+ * empty genre leaves the piece out of the genre judgement; {@code key} is empty for drums-only requests and when the
+ * reference has no key.
  */
-public record EvalRequest(Optional<String> genre, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
+public record EvalRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
                           List<Role> roles, long seed, String referenceFile) {
     /** How far the written tempo may be from the requested one (MIDI stores microseconds per quarter, so not exact). */
     public static final double TEMPO_TOLERANCE_BPM = 0.5;
 
     public EvalRequest {
         roles = List.copyOf(roles);
+    }
+
+    public Optional<String> genre() {
+        return tags.genre();
+    }
+
+    /** "GENRE=rock STYLE=fill FEEL=human", as the prompt carried them, or "no tags". */
+    public String tagText() {
+        List<String> out = new java.util.ArrayList<>();
+        tags.genre().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.GENRE, v).toString()));
+        tags.style().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.STYLE, v).toString()));
+        tags.mood().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.MOOD, v).toString()));
+        tags.feel().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.FEEL, v).toString()));
+        return out.isEmpty() ? "no tags" : String.join(" ", out);
     }
 
     /** Which of the checks a piece passes: the validity of one output. */

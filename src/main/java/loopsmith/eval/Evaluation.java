@@ -117,7 +117,9 @@ public final class Evaluation {
         MemorizationMetrics memorization = memorization(config, ref.items(), pieces);
         EvalMetrics metrics = new EvalMetrics(EvalMetrics.FORMAT, EvalMetrics.VERSION, source, knownGenres, infill,
                 config.generated().isPresent() ? null : config.model().toString(), config.reference().toString(), samples.size(),
-                config.bars(), config.seed(), EvalMetrics.Sampling.of(config.sampling()), ref.items().size(), ref.skipped().size(),
+                config.bars(), config.seed(), EvalMetrics.Sampling.of(config.sampling()),
+                config.generated().isPresent() ? null : config.asked().stream().sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                ref.items().size(), ref.skipped().size(),
                 validity, means, match, conditioning, adherence, classifier, idioms, coherence, swing, memorization, reproducibility,
                 round((System.nanoTime() - t0) / 1e9));
         EvalReportWriter.write(metrics, samples, generatedFeatures, referenceFeatures, config);
@@ -153,13 +155,14 @@ public final class Evaluation {
         if (usable.isEmpty()) throw new LoopsmithException(config.reference(), "no reference file has a meter and parts this model can generate");
         java.util.Collections.shuffle(usable, new java.util.Random(new SplittableRandom(config.seed()).nextLong()));
         List<EvalRequest> requests = new ArrayList<>();
+        Optional<java.util.Set<String>> seen = model.seenTags();
         for (int i = 0; i < config.pieces(); i++) {
             ReferenceSet.Item it = usable.get(i % usable.size());
-            Optional<String> genre = it.genre().filter(g -> vocab.contains(new Token.Tag(Token.TagKind.GENRE, g)));
+            Tags tags = askable(it.tags(), config.asked(), vocab, seen);
             boolean pitched = it.roles().stream().anyMatch(r -> r != Role.DRUMS);
             List<Role> roles = config.roles().isEmpty() ? it.roles() : config.roles();
             pitched = roles.stream().anyMatch(r -> r != Role.DRUMS);
-            requests.add(new EvalRequest(genre, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
+            requests.add(new EvalRequest(tags, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
                     config.bars(), roles, config.seed() + i, it.file()));
         }
         JavaLanguageModel language = new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors()));
@@ -179,6 +182,19 @@ public final class Evaluation {
         return new Generation(samples, requests, generator, known, language);
     }
 
+    /**
+     * The reference file's tags a request carries: those of the asked kinds the model's vocabulary has and its training
+     * data held (a tag it never saw has an untrained embedding that steers nowhere; generate leaves it out too).
+     */
+    static Tags askable(Tags tags, java.util.Set<Token.TagKind> asked, Vocabulary vocab, Optional<java.util.Set<String>> seen) {
+        java.util.function.BiFunction<Token.TagKind, Optional<String>, Optional<String>> keep = (kind, value) -> value.filter(v -> {
+            Token.Tag t = new Token.Tag(kind, v);
+            return asked.contains(kind) && vocab.contains(t) && seen.map(s -> s.contains(t.toString())).orElse(true);
+        });
+        return new Tags(keep.apply(Token.TagKind.GENRE, tags.genre()), keep.apply(Token.TagKind.STYLE, tags.style()),
+                keep.apply(Token.TagKind.MOOD, tags.mood()), keep.apply(Token.TagKind.FEEL, tags.feel()));
+    }
+
     /** A drum-only reference file has no key; a full line-up asked of it gets its genre's usual one. */
     private static loopsmith.music.Key ambientKey(ReferenceSet.Item it) {
         return loopsmith.generate.GenreDefaults.forGenre(it.genre()).key();
@@ -187,7 +203,7 @@ public final class Evaluation {
     static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
         loopsmith.generate.GenreInstruments instruments = loopsmith.generate.GenreInstruments.forGenre(r.genre());
         List<TrackSpec> tracks = r.roles().stream().map(instruments::track).toList();
-        GenerationRequest request = GenerationRequest.fresh(Tags.of(r.genre().orElse(null), null, null), r.bpm(), r.timeSignature(),
+        GenerationRequest request = GenerationRequest.fresh(r.tags(), r.bpm(), r.timeSignature(),
                 r.key(), r.bars(), tracks, sampling, r.seed());
         try {
             Generator.Result res = generator.generate(request).get(0);
@@ -227,7 +243,8 @@ public final class Evaluation {
             String name = sampleName(i) + ".mid";
             AtomicFiles.write(dir.resolve(name), "generated MIDI", MidiWriter.toBytes(s.piece().get()));
             EvalRequest r = s.request();
-            csv.append(name).append(",generated,").append(r.genre().orElse("")).append(",,,")
+            csv.append(name).append(",generated,").append(r.genre().orElse("")).append(',').append(r.tags().style().orElse(""))
+                    .append(',').append(r.tags().mood().orElse("")).append(',')
                     .append(bpmText(r.bpm())).append(',').append(r.key().map(Key::displayName).orElse("")).append(',')
                     .append(r.timeSignature()).append(',').append(r.bars()).append(',')
                     .append(String.join(";", r.roles().stream().map(Role::label).toList())).append(",\n");
@@ -271,7 +288,7 @@ public final class Evaluation {
             List<Role> roles = new ArrayList<>(l.roles());
             if (roles.isEmpty()) piece.ifPresent(p -> p.tracks().stream().map(Track::role).filter(r -> r != Role.OTHER).distinct().forEach(roles::add));
             Optional<Piece> p = piece;
-            out.add(new Sample(new EvalRequest(l.genre().map(Token.Tag::normalize),
+            out.add(new Sample(new EvalRequest(new Tags(l.genre(), l.style(), l.mood(), loopsmith.library.CorpusRules.feel(l)),
                     l.bpm().isPresent() ? l.bpm().getAsDouble() : p.map(Piece::initialBpm).orElse(120.0),
                     l.timeSignature().or(() -> p.map(Piece::initialTimeSignature)).orElse(TimeSignature.FOUR_FOUR),
                     l.key(), bars, roles, 0, rel.toString()), piece, List.of()));

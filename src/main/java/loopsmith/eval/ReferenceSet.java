@@ -25,7 +25,7 @@ import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
-import loopsmith.tokens.Token;
+import loopsmith.tokens.Tags;
 
 /**
  * A labelled folder of MIDI files read the way ingest reads a library: labels from metadata.csv, sidecars and names
@@ -43,8 +43,12 @@ public final class ReferenceSet {
      * its swing as played: measured on the file as read, since cleaning straightens swing and quantizes to a grid
      * (1/24 quarter) too coarse to tell 0.64 from 0.67.
      */
-    public record Item(String file, Piece window, Piece whole, Optional<String> genre, double bpm, TimeSignature timeSignature,
-                       Optional<Key> key, List<Role> roles, PieceFeatures features, SwingMeasure swingAsPlayed) { }
+    public record Item(String file, Piece window, Piece whole, Tags tags, double bpm, TimeSignature timeSignature,
+                       Optional<Key> key, List<Role> roles, PieceFeatures features, SwingMeasure swingAsPlayed) {
+        public Optional<String> genre() {
+            return tags.genre();
+        }
+    }
 
     /** What was read, and what could not be (file and reason). */
     public record Read(List<Item> items, List<String> skipped) { }
@@ -97,7 +101,9 @@ public final class ReferenceSet {
                 for (Role role : l.roles()) if (REQUESTABLE.contains(role)) roles.add(role);
                 if (roles.isEmpty())
                     for (Track t : whole.tracks()) if (REQUESTABLE.contains(t.role()) && !roles.contains(t.role())) roles.add(t.role());
-                items.add(new Item(rel.toString().replace('\\', '/'), window, whole, l.genre().map(Token.Tag::normalize),
+                // The tags ingest gives the file: a Groove fill is STYLE=fill, a performed corpus FEEL=human.
+                Tags tags = new Tags(l.genre(), l.style(), l.mood(), CorpusRules.feel(l));
+                items.add(new Item(rel.toString().replace('\\', '/'), window, whole, tags,
                         whole.dominantBpm(), whole.initialTimeSignature(), c.key(), List.copyOf(roles), PieceFeatures.of(window),
                         SwingMeasure.of(r.piece())));
             } catch (LoopsmithException e) {

@@ -15,6 +15,7 @@ import loopsmith.music.Key;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
+import loopsmith.tokens.Tags;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @UnitTest
 class EvaluationTest {
     private static final Vocabulary V = Vocabulary.defaults();
-    private static final EvalRequest REQUEST = new EvalRequest(Optional.of("house"), 124, TimeSignature.FOUR_FOUR,
+    private static final EvalRequest REQUEST = new EvalRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR,
             Key.parse("Am"), 2, List.of(Role.DRUMS, Role.BASS), 3, "reference/house-1.mid");
 
     /** Every token equally likely, or (broken) no logits at all, which leaves the engine no token to draw. */
@@ -69,7 +70,7 @@ class EvaluationTest {
                 SamplingConfig.defaults(), false);
         Piece piece = made.piece().orElseThrow();
         assertEquals(2, piece.lengthBars());
-        EvalRequest fourBars = new EvalRequest(REQUEST.genre(), REQUEST.bpm(), REQUEST.timeSignature(), REQUEST.key(), 4,
+        EvalRequest fourBars = new EvalRequest(REQUEST.tags(), REQUEST.bpm(), REQUEST.timeSignature(), REQUEST.key(), 4,
                 REQUEST.roles(), REQUEST.seed(), REQUEST.referenceFile());
         List<Evaluation.Sample> samples = List.of(made,
                 new Evaluation.Sample(fourBars, Optional.of(piece), List.of()),  // decodes, wrong length

@@ -1,0 +1,75 @@
+package loopsmith.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import loopsmith.UnitTest;
+import loopsmith.midi.MidiWriter;
+import loopsmith.music.Note;
+import loopsmith.music.Piece;
+import loopsmith.music.Role;
+import loopsmith.music.TimeSignature;
+import loopsmith.music.Track;
+import loopsmith.tokens.Tags;
+import loopsmith.tokens.Token;
+import loopsmith.tokens.TokenizerConfig;
+import loopsmith.tokens.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An evaluation asks the model for what each reference file is, as ingest labelled it: a Groove fill is asked for as a
+ * fill played by a human, not as the genre alone (which a model trained on programmed loops of that genre as well
+ * answers with those).
+ */
+@UnitTest
+class EvalRequestTagsTest {
+    private static final Vocabulary V = Vocabulary.of(TokenizerConfig.defaults().withTags(
+            List.of("rock"), List.of("fill"), List.of("dark")));
+
+    @Test
+    void aGrooveFillIsReadWithItsStyleAndFeel(@TempDir Path dir) throws Exception {
+        List<Note> hits = new ArrayList<>();
+        for (int i = 0; i < 16; i++) hits.add(new Note(i % 4 == 0 ? 36 : 42, 90, i * 120L, 60));
+        Piece fill = Piece.of(480, 100, TimeSignature.FOUR_FOUR, Optional.empty(),
+                List.of(new Track("Drums", Role.DRUMS, 0, true, hits)), 1920 * 2);
+        MidiWriter.write(fill, dir.resolve("drummer1__session1__7_rock_100_fill_4-4.mid"));
+        MidiWriter.write(fill, dir.resolve("drummer1__session1__8_rock_100_beat_4-4.mid"));
+        Files.writeString(dir.resolve("metadata.csv"), """
+                path,source,genre,style,mood,bpm,key,time_signature,bars,roles,licence
+                drummer1__session1__7_rock_100_fill_4-4.mid,groove,rock,,,100,,4/4,2,drums,CC-BY-4.0
+                drummer1__session1__8_rock_100_beat_4-4.mid,groove,rock,,,100,,4/4,2,drums,CC-BY-4.0
+                """);
+        List<ReferenceSet.Item> items = ReferenceSet.read(dir, 2, 0, 1).items();
+        assertEquals(new Tags(Optional.of("rock"), Optional.of("fill"), Optional.empty(), Optional.of("human")), items.get(0).tags());
+        assertEquals(new Tags(Optional.of("rock"), Optional.empty(), Optional.empty(), Optional.of("human")), items.get(1).tags());
+    }
+
+    @Test
+    void aRequestCarriesTheAskedTagsTheModelKnowsAndHeard() {
+        Tags file = new Tags(Optional.of("rock"), Optional.of("fill"), Optional.of("dark"), Optional.of("human"));
+        assertEquals(file, Evaluation.askable(file, EvalConfig.ASK_ALL, V, Optional.empty()));
+        assertEquals(Tags.of("rock", null, null), Evaluation.askable(file, EnumSet.of(Token.TagKind.GENRE), V, Optional.empty()),
+                "--ask genre asks the genre alone");
+        assertEquals(new Tags(Optional.of("rock"), Optional.empty(), Optional.empty(), Optional.of("human")),
+                Evaluation.askable(file, EvalConfig.ASK_ALL, V, Optional.of(Set.of("GENRE=rock", "FEEL=human", "STYLE=beat"))),
+                "a tag the training data never held is left out");
+        Tags unknown = new Tags(Optional.of("polka"), Optional.of("fill"), Optional.empty(), Optional.empty());
+        assertEquals(Tags.of(null, "fill", null), Evaluation.askable(unknown, EvalConfig.ASK_ALL, V, Optional.empty()),
+                "a genre outside the vocabulary is left out");
+    }
+
+    @Test
+    void theSampleLineNamesWhatWasAsked() {
+        EvalRequest r = new EvalRequest(new Tags(Optional.of("rock"), Optional.of("fill"), Optional.empty(), Optional.of("human")),
+                100, TimeSignature.FOUR_FOUR, Optional.empty(), 4, List.of(Role.DRUMS), 1, "a.mid");
+        assertEquals("GENRE=rock STYLE=fill FEEL=human", r.tagText());
+        assertEquals(Optional.of("rock"), r.genre());
+    }
+}
