@@ -64,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
             + "(default: all four, as ingest labelled the file; --ask genre asks the genre alone).")
     List<String> ask;
 
+    @Option(names = "--match-length", description = "Each piece as long as its reference file's window (at most --bars): "
+            + "a 2-bar fill is asked for as 2 bars.")
+    boolean matchLength;
+
     @Option(names = "--no-idiom-guard", description = "Judge the model's first drum part alone, not the drums generate keeps "
             + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.MOST_DRUM_PARTS + " drum parts).")
     boolean noIdiomGuard;
@@ -84,7 +88,8 @@ final class EvalCommand implements Callable<Integer> {
                 new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
-                !noIdiomGuard, ask == null ? EvalConfig.ASK_ALL : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()));
+                !noIdiomGuard, ask == null ? EvalConfig.ASK_ALL : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()),
+                matchLength);
         EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

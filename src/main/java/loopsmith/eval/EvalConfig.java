@@ -33,11 +33,14 @@ import java.util.Optional;
  * @param asked          which of a reference file's tags each request carries ({@link #ASK_ALL}: genre, style, mood and
  *                       feel, as ingest labelled the file, so a Groove fill is asked for as a fill played by a human);
  *                       a tag the model does not know is left out either way
+ * @param matchLength    each piece as long as its reference window (at most {@code bars}): a 2-bar Groove fill, one
+ *                       bar of fill and its landing, is asked for as 2 bars, not as 4 bars of fill; false asks
+ *                       {@code bars} of every piece (what coherence over 16 bars needs)
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                          int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom,
-                         Set<Token.TagKind> asked) {
+                         Set<Token.TagKind> asked, boolean matchLength) {
     /** Every tag of the reference file. */
     public static final Set<Token.TagKind> ASK_ALL = Set.copyOf(EnumSet.allOf(Token.TagKind.class));
 
@@ -59,7 +62,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                       int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                       int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
         this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
-                folds, neighbours, sampling, roles, true, ASK_ALL);
+                folds, neighbours, sampling, roles, true, ASK_ALL, false);
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

@@ -33,6 +33,8 @@ import loopsmith.music.LoopsmithException;
  * @param seed                 seed of piece 0; piece i used seed + i
  * @param askedTags            which of each reference file's tags the requests carried ("genre", "style", "mood",
  *                             "feel"); absent when pieces were read from a folder, and in files written before it was
+ * @param matchLength          true when each piece was asked as long as its reference window (at most {@code bars});
+ *                             absent as {@code askedTags} is
  * @param referenceFiles       reference files read
  * @param referenceSkipped     reference files that could not be read
  * @param features             per scalar feature, in {@link PieceFeatures#scalarNames()} order
@@ -44,6 +46,7 @@ public record EvalMetrics(String format, int version, String source,
                           @JsonInclude(JsonInclude.Include.NON_NULL) InfillContinuityMetrics infillContinuity,
                           String model, String reference, int pieces, int bars, long seed, Sampling sampling,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> askedTags,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean matchLength,
                           int referenceFiles, int referenceSkipped, ValidityMetrics validity, Map<String, FeatureMeans> features,
                           DistributionMetrics distributionMatch, ConditioningMetrics conditioning,
                           GenreAdherenceMetrics genreAdherence, GenreClassifierMetrics genreClassifier,

@@ -42,7 +42,9 @@ final class EvalReportWriter {
         StringBuilder md = new StringBuilder("# Evaluation\n\n");
         md.append("Source: ").append(metrics.source()).append("  \nReference: `").append(config.reference()).append("` (")
                 .append(metrics.referenceFiles()).append(" files, ").append(metrics.referenceSkipped()).append(" skipped)  \n")
-                .append("Pieces: ").append(metrics.pieces()).append(" × ").append(config.bars()).append(" bars, seed ")
+                .append("Pieces: ").append(metrics.pieces()).append(" × ").append(Boolean.TRUE.equals(metrics.matchLength()) ? "up to " : "")
+                .append(config.bars()).append(" bars").append(Boolean.TRUE.equals(metrics.matchLength()) ? " (each as long as its reference window)" : "")
+                .append(", seed ")
                 .append(config.seed()).append(metrics.askedTags() == null ? "" : ", asked for each reference file's "
                         + String.join(", ", metrics.askedTags()) + " where the model knows them")
                 .append(". All figures are in `metrics.json`.\n\n");

@@ -119,6 +119,7 @@ public final class Evaluation {
                 config.generated().isPresent() ? null : config.model().toString(), config.reference().toString(), samples.size(),
                 config.bars(), config.seed(), EvalMetrics.Sampling.of(config.sampling()),
                 config.generated().isPresent() ? null : config.asked().stream().sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                config.generated().isPresent() ? null : config.matchLength(),
                 ref.items().size(), ref.skipped().size(),
                 validity, means, match, conditioning, adherence, classifier, idioms, coherence, swing, memorization, reproducibility,
                 round((System.nanoTime() - t0) / 1e9));
@@ -163,7 +164,8 @@ public final class Evaluation {
             List<Role> roles = config.roles().isEmpty() ? it.roles() : config.roles();
             pitched = roles.stream().anyMatch(r -> r != Role.DRUMS);
             requests.add(new EvalRequest(tags, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
-                    config.bars(), roles, config.seed() + i, it.file()));
+                    config.matchLength() ? (int) Math.min(config.bars(), it.window().lengthBars()) : config.bars(), roles,
+                    config.seed() + i, it.file()));
         }
         JavaLanguageModel language = new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors()));
         Generator generator = new Generator(language, vocab);
