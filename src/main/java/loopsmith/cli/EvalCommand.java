@@ -60,8 +60,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--roles", split = ",", description = "Parts every generated piece gets, e.g. drums,bass,chords,melody (default: each reference file's own).")
     List<String> roles;
 
-    @Option(names = "--ask", split = ",", description = "Which of each reference file's tags the requests carry: genre, style, mood, feel "
-            + "(default: all four, as ingest labelled the file; --ask genre asks the genre alone).")
+    @Option(names = "--ask", split = ",", description = "Which of each reference file's tags the requests carry, as ingest labelled "
+            + "the file: genre, style, mood, feel (default: genre).")
     List<String> ask;
 
     @Option(names = "--match-length", description = "Each piece as long as its reference file's window (at most --bars): "
@@ -88,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
                 new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
-                !noIdiomGuard, ask == null ? EvalConfig.ASK_ALL : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()),
+                !noIdiomGuard, ask == null ? EvalConfig.ASK_GENRE : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()),
                 matchLength);
         EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {

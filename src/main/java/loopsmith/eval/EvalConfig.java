@@ -30,9 +30,9 @@ import java.util.Optional;
  *                       full line-ups); empty = each reference file's own parts
  * @param keepIdiom      generate as the product does, the genre's drum idiom kept ({@link DrumIdiomGuard}); false
  *                       judges the model's first drum part alone
- * @param asked          which of a reference file's tags each request carries ({@link #ASK_ALL}: genre, style, mood and
- *                       feel, as ingest labelled the file, so a Groove fill is asked for as a fill played by a human);
- *                       a tag the model does not know is left out either way
+ * @param asked          which of a reference file's tags each request carries: {@link #ASK_GENRE} by default;
+ *                       {@link #ASK_ALL} adds style, mood and feel as ingest labelled the file (a Groove fill is asked
+ *                       for as a fill played by a human); a tag the model does not know is left out either way
  * @param matchLength    each piece as long as its reference window (at most {@code bars}): a 2-bar Groove fill, one
  *                       bar of fill and its landing, is asked for as 2 bars, not as 4 bars of fill; false asks
  *                       {@code bars} of every piece (what coherence over 16 bars needs)
@@ -43,6 +43,8 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                          Set<Token.TagKind> asked, boolean matchLength) {
     /** Every tag of the reference file. */
     public static final Set<Token.TagKind> ASK_ALL = Set.copyOf(EnumSet.allOf(Token.TagKind.class));
+    /** The genre alone: what eval asked before it could ask more, so figures measured with it stay comparable. */
+    public static final Set<Token.TagKind> ASK_GENRE = Set.of(Token.TagKind.GENRE);
 
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
@@ -54,7 +56,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
         train = train == null ? Optional.empty() : train;
         generated = generated == null ? Optional.empty() : generated;
         roles = roles == null ? List.of() : List.copyOf(roles);
-        asked = asked == null ? ASK_ALL : Set.copyOf(asked);
+        asked = asked == null ? ASK_GENRE : Set.copyOf(asked);
     }
 
     /** As generate makes ideas: the drum idiom kept. */
@@ -62,7 +64,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                       int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                       int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
         this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
-                folds, neighbours, sampling, roles, true, ASK_ALL, false);
+                folds, neighbours, sampling, roles, true, ASK_GENRE, false);
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

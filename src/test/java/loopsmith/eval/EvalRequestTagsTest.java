@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,6 @@ import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
 import loopsmith.music.Track;
 import loopsmith.tokens.Tags;
-import loopsmith.tokens.Token;
 import loopsmith.tokens.TokenizerConfig;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
@@ -55,8 +53,8 @@ class EvalRequestTagsTest {
     void aRequestCarriesTheAskedTagsTheModelKnowsAndHeard() {
         Tags file = new Tags(Optional.of("rock"), Optional.of("fill"), Optional.of("dark"), Optional.of("human"));
         assertEquals(file, Evaluation.askable(file, EvalConfig.ASK_ALL, V, Optional.empty()));
-        assertEquals(Tags.of("rock", null, null), Evaluation.askable(file, EnumSet.of(Token.TagKind.GENRE), V, Optional.empty()),
-                "--ask genre asks the genre alone");
+        assertEquals(Tags.of("rock", null, null), Evaluation.askable(file, EvalConfig.ASK_GENRE, V, Optional.empty()),
+                "the default asks the genre alone");
         assertEquals(new Tags(Optional.of("rock"), Optional.empty(), Optional.empty(), Optional.of("human")),
                 Evaluation.askable(file, EvalConfig.ASK_ALL, V, Optional.of(Set.of("GENRE=rock", "FEEL=human", "STYLE=beat"))),
                 "a tag the training data never held is left out");
