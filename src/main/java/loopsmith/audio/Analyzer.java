@@ -21,6 +21,8 @@ public final class Analyzer {
     static final double PITCHED_SHARE = 0.6;
     /** Below this key confidence a drum loop's chroma is noise from the drums' tuning, not a key. */
     static final double MIN_KEY_CONFIDENCE = 0.5;
+    /** Every clip is analysed as if it peaked here (-0.9 dBFS, where the tempo bench's loops were made). */
+    static final double ANALYSIS_PEAK = 0.9;
     /** Below this share of the peak (-40 dB) a sample is silence: dither and a fade-in's first samples. */
     static final double SILENT_SHARE = 0.01;
 
@@ -66,7 +68,8 @@ public final class Analyzer {
                 "too short to analyse: %.2f s (at least %.1f s)", seconds, MIN_SECONDS));
         double peak = peak(mono);
         if (peak == 0) throw new LoopsmithException(file, "the audio is silent");
-        Spectrogram spec = Spectrogram.of(mono, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
+        float[] level = atAnalysisPeak(mono, peak);
+        Spectrogram spec = Spectrogram.of(level, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
         OnsetEnvelope envelope = OnsetEnvelope.of(spec);
         List<Integer> onsets = envelope.onsetFrames();
         Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, leadSeconds(mono, peak), genre.flatMap(GenreTempos::of));
@@ -75,9 +78,21 @@ public final class Analyzer {
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
                 .filter(k -> pitched || k.confidence() >= MIN_KEY_CONFIDENCE);
         AudioAnalysis.Kind kind = pitched ? AudioAnalysis.Kind.PITCHED : key.isPresent() ? AudioAnalysis.Kind.MIXED : AudioAnalysis.Kind.DRUMS;
-        List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope, mono);
+        List<AudioNote> drums = pitched ? List.of() : DrumTranscriber.transcribe(spec, envelope, level);
         List<AudioNote> notes = pitched ? PitchTracker.notes(pitch, onsets.stream().map(envelope::seconds).toList()) : List.of();
         return new AudioAnalysis(file, seconds, tempo, key, kind, pitch.voicedShare(), onsets.size(), drums, notes);
+    }
+
+    /**
+     * The clip scaled to peak at {@link #ANALYSIS_PEAK}. Onset flux and band levels take log1p of spectral magnitudes,
+     * which is not scale-free: the same loop exported 12 dB quieter would otherwise read differently.
+     */
+    static float[] atAnalysisPeak(float[] mono, double peak) {
+        if (peak == ANALYSIS_PEAK) return mono;
+        float[] out = new float[mono.length];
+        double gain = ANALYSIS_PEAK / peak;
+        for (int i = 0; i < out.length; i++) out[i] = (float) (mono[i] * gain);
+        return out;
     }
 
     /** Seconds of silence (below {@link #SILENT_SHARE} of the peak) before the clip's first sound. */

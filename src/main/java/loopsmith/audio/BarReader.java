@@ -13,10 +13,12 @@ import java.util.Optional;
  *
  * <p>A reading's score adds, in log-odds-like units:
  * <ul>
- *   <li>snare placement: the folded snare pattern's cosine with the rhythm's snare steps (2 and 4, 3 alone, the
- *       dembow), weighted by how clearly the clip has a snare at all;</li>
+ *   <li>snare placement: the folded snare pattern's accents (ghost notes left out, {@link #backbone}) against the
+ *       rhythm's snare steps (2 and 4, 3 alone, the dembow), weighted by how clearly the clip has a snare at all;</li>
  *   <li>kick placement: a kick on the downbeat, or on every beat for the floor and the dembow;</li>
- *   <li>ride placement, for {@link Rhythm#SWING}: on the beats, skips after 2 and 4;</li>
+ *   <li>ride placement, for {@link Rhythm#SWING}: on the beats, skips after 2 and 4, counting only as far as the high
+ *       band rings between hits ({@link #ringing}): reggae's dry hats and side-stick ghosts read at double fall on a
+ *       ride's beats and skips, but they do not ring;</li>
  *   <li>beat level, for {@link Rhythm#OTHER} (no pattern to go by): off-beat eighths as strong as the beats say the
  *       tempo is half what it should be, and beats weaker than another sixteenth phase say the phase is wrong;</li>
  *   <li>hat rate: hats, rides and shakers run at up to four a beat (sixteenths) in nearly every groove; eight a beat
@@ -72,6 +74,10 @@ final class BarReader {
     static final double SNARE_IN_LOW = 0.6;
     /** Snare-ness is the mid band less this share of the low band (a kick's click reaches into the mids). */
     static final double KICK_IN_MID = 0.5;
+    /** The high band's quieter steps at this level (log energy, 0..1 over the clip) or above: it rings, as a ride does. */
+    static final double RING_MIN = 0.2;
+    /** A hit under this share of its drum's loudest position is a ghost note, not part of the pattern's backbone. */
+    static final double GHOST_SHARE = 0.4;
     private static final int[] BEATS = {0, 4, 8, 12};
     private static final int[] OFF_EIGHTHS = {2, 6, 10, 14};
 
@@ -121,6 +127,7 @@ final class BarReader {
             double period = 60 * fps / bpm;
             StepStrengths grid = StepStrengths.of(envelope, flux, period, TempoDetector.firstBeat(envelope, period));
             double hatsPerBeat = hats / (seconds * bpm / 60);
+            double ringing = ringing(grid, startStep(grid));
             double tempoScore = hatScore(hatsPerBeat) + labelScore(bpm, genre);
             double[] phaseStrength = phaseStrengths(grid);
             double strongestPhase = max(phaseStrength);
@@ -140,7 +147,7 @@ final class BarReader {
                 double unpatterned = beatScore(folded[0]) - PHASE_WEIGHT * (1 - phase);
                 double groove = Double.NEGATIVE_INFINITY;
                 for (Rhythm r : Rhythm.values()) {
-                    double score = tempoScore + patternScore(folded, r) + rangeScore(bpm, r) + (r == Rhythm.OTHER ? unpatterned : 0)
+                    double score = tempoScore + patternScore(folded, r, ringing) + rangeScore(bpm, r) + (r == Rhythm.OTHER ? unpatterned : 0)
                             + (r == Rhythm.HALF_TIME ? halfTimeHatScore(hatsPerBeat) : 0);
                     if (score > groove) {
                         groove = score;
@@ -182,6 +189,11 @@ final class BarReader {
 
     /** Kick, snare and beat-level fit of the folded pattern ({all, low, mid, high}) to one rhythm. */
     static double patternScore(double[][] folded, Rhythm r) {
+        return patternScore(folded, r, 1);
+    }
+
+    /** As above, the ride's fit scaled by {@code ringing}: how much the high band keeps sounding between hits. */
+    static double patternScore(double[][] folded, Rhythm r, double ringing) {
         double[] kick = kick(folded);
         double[] snare = snare(folded);
         double kickPresence = Math.min(1, max(kick) / PRESENT);
@@ -189,11 +201,11 @@ final class BarReader {
         double score = 0;
         int[] kicks = r.kickSteps();
         if (kicks.length > 0 && max(kick) > 0) {
-            double fit = kicks.length == 1 ? kick[kicks[0]] / max(kick) : cosine(kick, kicks);
+            double fit = kicks.length == 1 ? kick[kicks[0]] / max(kick) : cosine(backbone(kick), kicks);
             score += KICK_WEIGHT * kickPresence * (fit - 0.5);
         }
         int[] snares = r.snareSteps();
-        if (snares.length > 0 && max(snare) > 0) score += SNARE_WEIGHT * snarePresence * (cosine(snare, snares) - 0.5);
+        if (snares.length > 0 && max(snare) > 0) score += SNARE_WEIGHT * snarePresence * (cosine(backbone(snare), snares) - 0.5);
         double[] ride = r.rideWeights();
         double[] high = folded[3];
         if (ride.length > 0 && max(high) > 0) {
@@ -207,7 +219,7 @@ final class BarReader {
             double skip = Math.max(high[6] + high[14], high[7] + high[15]) / 2;
             double beats = mean(high, BEATS);
             double skipped = beats > 0 ? Math.min(1, skip / (SKIP_MIN * beats)) : 0;
-            score += RIDE_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
+            score += RIDE_WEIGHT * ringing * Math.min(1, max(high) / PRESENT) * skipped * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
             // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more
             // a ride than another groove.
@@ -253,6 +265,28 @@ final class BarReader {
         int n = bars.size();
         double median = n % 2 == 1 ? bars.get(n / 2) : (bars.get(n / 2 - 1) + bars.get(n / 2)) / 2;
         return bars.get(n - 1) - median;
+    }
+
+    /**
+     * The accented hits of a folded drum: positions under {@link #GHOST_SHARE} of the loudest are left out. A
+     * convention says where the accents fall; ghost notes and pickups around them are the drummer's own.
+     */
+    static double[] backbone(double[] drum) {
+        double floor = GHOST_SHARE * max(drum);
+        double[] out = new double[drum.length];
+        for (int p = 0; p < drum.length; p++) out[p] = drum[p] >= floor ? drum[p] : 0;
+        return out;
+    }
+
+    /**
+     * How much the high band keeps sounding between its hits, 0..1: a ride cymbal rings on under its pattern, closed
+     * hats and a side stick die away before the next hit. The level the quieter quarter of the clip's steps stays
+     * above (from its first loud hit, so silence before the loop does not count), against {@link #RING_MIN}.
+     */
+    static double ringing(StepStrengths grid, int fromStep) {
+        double[] level = java.util.Arrays.copyOfRange(grid.ring(), Math.min(fromStep, grid.steps() - 1), grid.steps());
+        java.util.Arrays.sort(level);
+        return Math.min(1, level[level.length / 4] / RING_MIN);
     }
 
     /** Kick-ness per position of a folded pattern: the low band less what a snare's body puts there. */
