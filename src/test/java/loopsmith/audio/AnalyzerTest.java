@@ -115,6 +115,18 @@ class AnalyzerTest {
     }
 
     @Test
+    void aQuietExportOfALoopReadsAsTheLoudOne() {
+        int ppq = 480;
+        float[] loud = Signals.render(Signals.drumPiece(Signals.backbeat(2, ppq), 100, 2, ppq));
+        float[] quiet = new float[loud.length];
+        for (int i = 0; i < loud.length; i++) quiet[i] = loud[i] * 0.25f;  // -12 dB
+        AudioAnalysis a = Analyzer.analyze(CLIP, loud);
+        AudioAnalysis b = Analyzer.analyze(CLIP, quiet);
+        assertEquals(a.tempo(), b.tempo());
+        assertEquals(a.drumHits(), b.drumHits());
+    }
+
+    @Test
     void loopedTranscriptionFillsTheRequestedBars() {
         AudioAnalysis a = Analyzer.analyze(CLIP, Signals.clicks(120, 2));
         Piece four = a.toPiece(4);
