@@ -13,11 +13,13 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import loopsmith.music.LoopsmithException;
 
 /**
- * Walks a library folder: follows links (a loop is reported, not followed twice), skips hidden files and folders,
+ * Walks a library folder: follows links (a loop is reported, not followed twice; a link to a file or folder inside the
+ * library is listed once, where it points), skips hidden files and folders,
  * records unreadable ones, and sorts what it finds into MIDI, audio, label sidecars and everything else.
  */
 public final class LibraryScanner {
@@ -31,6 +33,7 @@ public final class LibraryScanner {
         if (!Files.exists(root)) throw new LoopsmithException(root, "folder not found");
         if (!Files.isDirectory(root)) throw new LoopsmithException(root, "not a folder");
         Path base = root.toAbsolutePath().normalize();
+        Path real = realPath(base).orElse(base);
         List<Path> midi = new ArrayList<>();
         List<Path> audio = new ArrayList<>();
         List<Path> sidecars = new ArrayList<>();
@@ -41,6 +44,11 @@ public final class LibraryScanner {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(base) && isHidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    Optional<Path> listed = listedElsewhere(dir, real);
+                    if (!dir.equals(base) && listed.isPresent()) {
+                        ignored.add(new LibraryScan.Skipped(base.relativize(dir), "a link to " + listed.get() + ", listed there"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -49,7 +57,9 @@ public final class LibraryScanner {
                     if (isHidden(file)) return FileVisitResult.CONTINUE;
                     Path rel = base.relativize(file);
                     String ext = extension(file);
-                    if (!attrs.isRegularFile()) skipped.add(new LibraryScan.Skipped(rel, "not a regular file"));
+                    Optional<Path> listed = attrs.isRegularFile() ? listedElsewhere(file, real) : Optional.empty();
+                    if (listed.isPresent()) ignored.add(new LibraryScan.Skipped(rel, "a link to " + listed.get() + ", listed there"));
+                    else if (!attrs.isRegularFile()) skipped.add(new LibraryScan.Skipped(rel, "not a regular file"));
                     else if (!Files.isReadable(file)) skipped.add(new LibraryScan.Skipped(rel, "not readable (permission denied)"));
                     else if (MIDI_EXTENSIONS.contains(ext)) midi.add(rel);
                     else if (AUDIO_EXTENSIONS.contains(ext)) audio.add(rel);
@@ -76,6 +86,24 @@ public final class LibraryScanner {
         skipped.sort(Comparator.comparing(s -> s.path().toString()));
         ignored.sort(Comparator.comparing(s -> s.path().toString()));
         return new LibraryScan(base, midi, audio, sidecars, skipped, ignored);
+    }
+
+    /**
+     * Where a link inside the library points, when that is a place the walk lists anyway (inside the library and not
+     * hidden): a folder linked into another would otherwise list its files twice, once under each name.
+     */
+    private static Optional<Path> listedElsewhere(Path p, Path realRoot) {
+        if (!Files.isSymbolicLink(p)) return Optional.empty();
+        Optional<Path> target = realPath(p).filter(t -> t.startsWith(realRoot)).map(realRoot::relativize);
+        return target.filter(t -> { for (Path part : t) if (part.toString().startsWith(".")) return false; return true; });
+    }
+
+    private static Optional<Path> realPath(Path p) {
+        try {
+            return Optional.of(p.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isHidden(Path p) {

@@ -88,6 +88,20 @@ class LibraryScannerTest {
     }
 
     @Test
+    void aLinkToAPlaceInsideTheLibraryListsItsFilesOnceWhereTheyAre() throws IOException {
+        Files.createSymbolicLink(lib.resolve("Favourites"), lib.resolve("Drums"));
+        Files.createSymbolicLink(lib.resolve("best.mid"), lib.resolve("bass.mid"));
+        midi(lib.resolve(".stash/idea.mid"));
+        Files.createSymbolicLink(lib.resolve("idea.mid"), lib.resolve(".stash/idea.mid"));
+        LibraryScan s = LibraryScanner.scan(lib);
+
+        // A hidden file is listed through a link to it: the walk would not list it otherwise.
+        assertEquals(paths("Drums/Fills/fill.MIDI", "Drums/kick.mid", "Pack/lead.mid", "bass.mid", "idea.mid"), s.midi());
+        assertTrue(s.ignored().contains(new LibraryScan.Skipped(Path.of("Favourites"), "a link to Drums, listed there")), s.ignored().toString());
+        assertTrue(s.ignored().contains(new LibraryScan.Skipped(Path.of("best.mid"), "a link to bass.mid, listed there")), s.ignored().toString());
+    }
+
+    @Test
     void theRootIsAbsoluteAndNormalizedSoRelativePathsResolveAgainstIt() throws IOException {
         LibraryScan s = LibraryScanner.scan(lib.resolve("Drums/.."));
 
