@@ -57,7 +57,7 @@ record DatasetAssembly(Map<String, IngestReport.Split> splits, int kept, int kep
     static DatasetAssembly write(List<ProcessedLibrary.Summary> summaries, Vocabulary vocabulary, IngestCache cache, Path staging,
                                  IngestConfig config) throws IOException {
         SplitAssigner splitter = new SplitAssigner(config.seed(), config.validationFraction());
-        Set<String> validationFiles = chooseValidation(summaries, splitter, config.validationFraction());
+        Set<String> validationFiles = chooseValidation(summaries, splitter, config.validationFraction(), withNewWindows(summaries, cache, staging));
         Set<Long> seen = new HashSet<>();
         int duplicates = 0;
         int kept = 0;
@@ -68,10 +68,7 @@ record DatasetAssembly(Map<String, IngestReport.Split> splits, int kept, int kep
              IndexRow.Writer index = new IndexRow.Writer(staging.resolve(DatasetFormat.INDEX))) {
             for (ProcessedLibrary.Summary s : summaries) {
                 if (!s.result().ingested()) continue;
-                Optional<FileResult> entry = s.fromAudio()
-                        ? cache.getAudio(s.cacheKey()).map(AudioResult::transcription) : cache.get(s.cacheKey());
-                FileResult full = entry.orElseThrow(() -> new LoopsmithException(
-                        staging, "cache entry for " + s.result().path() + " vanished during ingest")).withPath(s.result().path());
+                FileResult full = cached(s, cache, staging);
                 boolean isValidation = validationFiles.contains(full.path());
                 String split = isValidation ? DatasetFormat.VALIDATION : DatasetFormat.TRAIN;
                 ShardWriter writer = isValidation ? validation : train;
@@ -103,17 +100,43 @@ record DatasetAssembly(Map<String, IngestReport.Split> splits, int kept, int kep
         }
     }
 
+    private static FileResult cached(ProcessedLibrary.Summary s, IngestCache cache, Path staging) {
+        Optional<FileResult> entry = s.fromAudio()
+                ? cache.getAudio(s.cacheKey()).map(AudioResult::transcription) : cache.get(s.cacheKey());
+        return entry.orElseThrow(() -> new LoopsmithException(
+                staging, "cache entry for " + s.result().path() + " vanished during ingest")).withPath(s.result().path());
+    }
+
+    /**
+     * The ingested files that keep a window when written in order: at least one of their windows is in no file before
+     * them. Only hashes are kept between this pass and the writing one.
+     */
+    private static Set<String> withNewWindows(List<ProcessedLibrary.Summary> summaries, IngestCache cache, Path staging) {
+        Set<Long> seen = new HashSet<>();
+        Set<String> out = new HashSet<>();
+        for (ProcessedLibrary.Summary s : summaries) {
+            if (!s.result().ingested()) continue;
+            boolean any = false;
+            for (FileResult.SegmentTokens seg : cached(s, cache, staging).segments()) any |= seen.add(musicHash(seg.tokens()));
+            if (any) out.add(s.result().path());
+        }
+        return out;
+    }
+
     /**
      * Files drawn below the validation fraction go to validation; if the draw picks none while there are at least
-     * two ingested files, the file with the lowest draw goes, so a validation loss always exists.
+     * two ingested files, the file with the lowest draw goes, so a validation loss always exists. Only files that keep
+     * a window are drawn: one whose every window repeats an earlier file's would leave its split empty after
+     * deduplication.
      */
-    private static Set<String> chooseValidation(List<ProcessedLibrary.Summary> summaries, SplitAssigner splitter, double fraction) {
+    private static Set<String> chooseValidation(List<ProcessedLibrary.Summary> summaries, SplitAssigner splitter, double fraction,
+                                                Set<String> keepAWindow) {
         Set<String> out = new HashSet<>();
         String lowest = null;
         double lowestDraw = 2;
         int ingested = 0;
         for (ProcessedLibrary.Summary s : summaries) {
-            if (!s.result().ingested()) continue;
+            if (!s.result().ingested() || !keepAWindow.contains(s.result().path())) continue;
             ingested++;
             double d = splitter.draw(s.result().path());
             if (d < fraction) out.add(s.result().path());

@@ -104,6 +104,37 @@ class DatasetAssemblyTest {
         for (int i = 0; i < rows.size(); i++) assertEquals(expected.get(i), tokensAt(staging, vocabulary, rows.get(i)), rows.get(i).source());
     }
 
+    @Test
+    void theValidationFileIsOneThatKeepsAWindowAfterDeduplication() throws Exception {
+        IngestConfig d = IngestConfig.defaults();
+        IngestConfig config = new IngestConfig(d.windowBars(), d.hopBars(), d.minNotes(), 1e-12, d.seed(), 1, d.clean(), d.tokenizer());
+        SplitAssigner splitter = new SplitAssigner(config.seed(), config.validationFraction());
+        List<String> paths = new ArrayList<>();
+        for (int i = 1; i < 6; i++) paths.add("lib/f" + i + ".mid");
+        // The file the fallback would pick (the lowest draw) repeats the one window of a file before it in path order,
+        // so after deduplication it has none.
+        String copy = paths.stream().min(Comparator.comparingDouble(splitter::draw)).orElseThrow();
+        int k = 0;
+        while (splitter.draw("lib/a" + k + ".mid") <= splitter.draw(copy)) k++;
+        paths.add(0, "lib/a" + k + ".mid");
+        List<List<String>> music = List.of(KICK, KICK_SNARE, BASS, CHORD, List.of("ROLE=drums", "INST=DRUMS", "DENS=1", "BAR_START",
+                "POS=12", "HIT=42:70", "PIECE_END"), List.of("ROLE=bass", "INST=33", "DENS=0", "POLY=0", "BAR_START", "POS=0", "VEL=90",
+                "NOTE_ON=45", "DUR=12", "PIECE_END"));
+        IngestCache cache = new IngestCache(dir.resolve("cache"));
+        List<ProcessedLibrary.Summary> summaries = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++)
+            summaries.add(cached(cache, ingested(paths.get(i), "house", null, null,
+                    List.of(window(0, "house", paths.get(i).equals(copy) ? KICK : music.get(i))))));
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+
+        DatasetAssembly a = DatasetAssembly.write(summaries, DatasetAssembly.vocabulary(config.tokenizer(), summaries), cache, staging, config);
+
+        assertEquals(1, a.duplicates());
+        assertEquals(1, a.splits().get(DatasetFormat.VALIDATION).segments(), "the held-out split is never emptied by deduplication");
+        List<IndexRow> rows = IndexRow.read(staging.resolve(DatasetFormat.INDEX));
+        assertTrue(rows.stream().noneMatch(r -> r.source().equals(copy)), copy + " keeps no window");
+    }
+
     private static List<String> tokensAt(Path staging, Vocabulary vocabulary, IndexRow row) throws Exception {
         ByteBuffer shard = ByteBuffer.wrap(Files.readAllBytes(staging.resolve(row.shard()))).order(ByteOrder.LITTLE_ENDIAN);
         List<String> out = new ArrayList<>();
