@@ -67,6 +67,9 @@ final class BarReader {
      */
     static final double MAX_HATS_PER_BEAT = 4;
     static final double MIN_HALF_TIME_HATS_PER_BEAT = 2;
+    /** A backbeat with at most this many hats a beat (eighths, with its kicks and snares) is counted down to {@link #SLOW_BACKBEAT_MIN_BPM}. */
+    static final double SLOW_BACKBEAT_HATS = 3.5;
+    static final double SLOW_BACKBEAT_MIN_BPM = 66;
     static final double HAT_RATE_OCTAVES = 0.5;
     private static final double HAT_PEAK = 0.15;
     private static final double HAT_GAP_S = 0.03;
@@ -147,7 +150,7 @@ final class BarReader {
                 double unpatterned = beatScore(folded[0]) - PHASE_WEIGHT * (1 - phase);
                 double groove = Double.NEGATIVE_INFINITY;
                 for (Rhythm r : Rhythm.values()) {
-                    double score = tempoScore + patternScore(folded, r, ringing) + rangeScore(bpm, r) + (r == Rhythm.OTHER ? unpatterned : 0)
+                    double score = tempoScore + patternScore(folded, r, ringing) + rangeScore(bpm, r, hatsPerBeat) + (r == Rhythm.OTHER ? unpatterned : 0)
                             + (r == Rhythm.HALF_TIME ? halfTimeHatScore(hatsPerBeat) : 0);
                     if (score > groove) {
                         groove = score;
@@ -323,9 +326,13 @@ final class BarReader {
         return sum;
     }
 
-    static double rangeScore(double bpm, Rhythm r) {
+    static double rangeScore(double bpm, Rhythm r, double hatsPerBeat) {
         if (r == Rhythm.OTHER) return -0.5 * square(Math.log(bpm / OTHER_CENTRE_BPM) / Math.log(2) / OTHER_OCTAVES);
-        return -0.5 * square(octavesOutside(bpm, r.minBpm, r.maxBpm) / RANGE_OCTAVES);
+        // A backbeat under 81 with sixteenth hats is a half-time groove's pattern at half its tempo (trap at 140 read
+        // at 70), and is counted as one; with eighth hats or fewer it is lo-fi, soul or R&B at 66-80, which no one
+        // counts at double (its hats would be quarter notes there).
+        double min = r == Rhythm.BACKBEAT && hatsPerBeat <= SLOW_BACKBEAT_HATS ? SLOW_BACKBEAT_MIN_BPM : r.minBpm;
+        return -0.5 * square(octavesOutside(bpm, min, r.maxBpm) / RANGE_OCTAVES);
     }
 
     static double labelScore(double bpm, Optional<GenreTempos.Range> genre) {

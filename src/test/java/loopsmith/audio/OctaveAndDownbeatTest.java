@@ -93,6 +93,22 @@ class OctaveAndDownbeatTest {
     }
 
     @Test
+    void aSlowBackbeatWithEighthHatsIsCountedWhereItIsAndWithSixteenthsAsHalfTime() {
+        // Lo-fi at 72: read at 144 it would be a half-time snare over quarter-note hats, which no one counts.
+        SynthDrums lofi = new SynthDrums().everyBar(BARS, KICK, 1, 0, 7, 10).everyBar(BARS, SNARE, 0.9, 4, 12)
+                .everyBar(BARS, HAT, 0.5, 0, 2, 4, 6, 8, 10, 12, 14);
+        Tempo slow = tempo(lofi.render(72, BARS, 0), Optional.empty());
+        assertEquals(72, slow.bpm(), 0.02 * 72, slow.toString());
+        assertEquals(Rhythm.BACKBEAT, slow.octave().rhythm());
+        // The same kick and snare under sixteenth hats is trap's pattern at half its tempo: counted at 144.
+        SynthDrums trap = new SynthDrums().everyBar(BARS, KICK, 1, 0, 7, 10).everyBar(BARS, SNARE, 0.9, 4, 12)
+                .everyBar(BARS, HAT, 0.5, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        Tempo half = tempo(trap.render(72, BARS, 0), Optional.empty());
+        assertEquals(144, half.bpm(), 0.02 * 144, half.toString());
+        assertEquals(Rhythm.HALF_TIME, half.octave().rhythm());
+    }
+
+    @Test
     void boomBapStaysAtItsBackbeatNotADoubledHalfTime() {
         Tempo t = tempo(boomBap().render(90, BARS, 0), Optional.empty());
         assertEquals(90, t.bpm(), 0.02 * 90, t.toString());
