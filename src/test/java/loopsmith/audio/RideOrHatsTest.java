@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import loopsmith.UnitTest;
+import loopsmith.NativeTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * on its skip notes: a jazz ride an octave up. What tells them apart is that a ride rings between its strokes. GM
  * loops rendered through the General MIDI SoundFont, as the tempo bench renders its own.
  */
-@UnitTest
+@NativeTest
 class RideOrHatsTest {
     private static final int TPQ = 480;
     private static final int KICK = 36;

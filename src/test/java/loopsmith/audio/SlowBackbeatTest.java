@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import loopsmith.UnitTest;
+import loopsmith.NativeTest;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Role;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The starter corpus's lo-fi drums (a backbeat over swung eighth hats, counted 70–90) rendered through the GM
  * SoundFont at the slow end of their range, where a half-time reading at double used to win.
  */
-@UnitTest
+@NativeTest
 class SlowBackbeatTest {
     @Test
     void loFiDrumsAreCountedAtTheirOwnTempoAtTheSlowEndOfTheirRange() {
