@@ -130,12 +130,12 @@ final class BarReader {
             double period = 60 * fps / bpm;
             StepStrengths grid = StepStrengths.of(envelope, flux, period, TempoDetector.firstBeat(envelope, period));
             double hatsPerBeat = hats / (seconds * bpm / 60);
-            double ringing = ringing(grid, startStep(grid));
+            int start = startStep(grid);
+            double ringing = ringing(grid, start);
             double tempoScore = hatScore(hatsPerBeat) + labelScore(bpm, genre);
             double[] phaseStrength = phaseStrengths(grid);
             double strongestPhase = max(phaseStrength);
             int downbeats = Math.min(StepStrengths.STEPS_PER_BAR, grid.steps());
-            int start = startStep(grid);
             // The tempo's score is its best groove fit; where the bar starts adds what only a downbeat shows (accents,
             // fills, the clip's start), which says nothing about the tempo.
             double grooveBest = Double.NEGATIVE_INFINITY;

@@ -78,7 +78,7 @@ final class FileProcessor {
         if (!cleaned.tempoNote().isEmpty()) warnings.add(cleaned.tempoNote());
         Segmenter.Result windows = segmenter.segment(cleaned.piece());
 
-        Tags tags = new Tags(labels.genre(), labels.style(), labels.mood(), CorpusRules.feel(labels));
+        Tags tags = Tags.of(labels);
         RemiEncoder encoder = new RemiEncoder(vocabularyWith(tags));
         List<FileResult.SegmentTokens> segments = new ArrayList<>();
         int unsupported = 0;

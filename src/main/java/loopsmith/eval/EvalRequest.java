@@ -31,11 +31,7 @@ public record EvalRequest(Tags tags, double bpm, TimeSignature timeSignature, Op
 
     /** "GENRE=rock STYLE=fill FEEL=human", as the prompt carried them, or "no tags". */
     public String tagText() {
-        List<String> out = new java.util.ArrayList<>();
-        tags.genre().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.GENRE, v).toString()));
-        tags.style().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.STYLE, v).toString()));
-        tags.mood().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.MOOD, v).toString()));
-        tags.feel().ifPresent(v -> out.add(new Token.Tag(Token.TagKind.FEEL, v).toString()));
+        List<String> out = tags.tokens().stream().map(Token::toString).toList();
         return out.isEmpty() ? "no tags" : String.join(" ", out);
     }
 

@@ -189,12 +189,8 @@ public final class Evaluation {
      * data held (a tag it never saw has an untrained embedding that steers nowhere; generate leaves it out too).
      */
     static Tags askable(Tags tags, java.util.Set<Token.TagKind> asked, Vocabulary vocab, Optional<java.util.Set<String>> seen) {
-        java.util.function.BiFunction<Token.TagKind, Optional<String>, Optional<String>> keep = (kind, value) -> value.filter(v -> {
-            Token.Tag t = new Token.Tag(kind, v);
-            return asked.contains(kind) && vocab.contains(t) && seen.map(s -> s.contains(t.toString())).orElse(true);
-        });
-        return new Tags(keep.apply(Token.TagKind.GENRE, tags.genre()), keep.apply(Token.TagKind.STYLE, tags.style()),
-                keep.apply(Token.TagKind.MOOD, tags.mood()), keep.apply(Token.TagKind.FEEL, tags.feel()));
+        return Tags.fromTokens(tags.tokens().stream().filter(t -> asked.contains(t.kind()) && vocab.contains(t)
+                && seen.map(s -> s.contains(t.toString())).orElse(true)).toList());
     }
 
     /** A drum-only reference file has no key; a full line-up asked of it gets its genre's usual one. */
@@ -290,7 +286,7 @@ public final class Evaluation {
             List<Role> roles = new ArrayList<>(l.roles());
             if (roles.isEmpty()) piece.ifPresent(p -> p.tracks().stream().map(Track::role).filter(r -> r != Role.OTHER).distinct().forEach(roles::add));
             Optional<Piece> p = piece;
-            out.add(new Sample(new EvalRequest(new Tags(l.genre(), l.style(), l.mood(), loopsmith.library.CorpusRules.feel(l)),
+            out.add(new Sample(new EvalRequest(Tags.of(l),
                     l.bpm().isPresent() ? l.bpm().getAsDouble() : p.map(Piece::initialBpm).orElse(120.0),
                     l.timeSignature().or(() -> p.map(Piece::initialTimeSignature)).orElse(TimeSignature.FOUR_FOUR),
                     l.key(), bars, roles, 0, rel.toString()), piece, List.of()));

@@ -102,8 +102,7 @@ public final class ReferenceSet {
                 if (roles.isEmpty())
                     for (Track t : whole.tracks()) if (REQUESTABLE.contains(t.role()) && !roles.contains(t.role())) roles.add(t.role());
                 // The tags ingest gives the file: a Groove fill is STYLE=fill, a performed corpus FEEL=human.
-                Tags tags = new Tags(l.genre(), l.style(), l.mood(), CorpusRules.feel(l));
-                items.add(new Item(rel.toString().replace('\\', '/'), window, whole, tags,
+                items.add(new Item(rel.toString().replace('\\', '/'), window, whole, Tags.of(l),
                         whole.dominantBpm(), whole.initialTimeSignature(), c.key(), List.copyOf(roles), PieceFeatures.of(window),
                         SwingMeasure.of(r.piece())));
             } catch (LoopsmithException e) {

@@ -18,7 +18,6 @@ import loopsmith.tokens.Grammar;
 import loopsmith.tokens.PieceTokens;
 import loopsmith.tokens.RemiDecoder;
 import loopsmith.tokens.RemiEncoder;
-import loopsmith.tokens.Tags;
 import loopsmith.tokens.Token;
 import loopsmith.tokens.TokenGrid;
 import loopsmith.tokens.Vocabulary;
@@ -195,11 +194,7 @@ public final class Generator {
     private List<Token> header(GenerationRequest r) {
         List<Token> h = new ArrayList<>();
         h.add(Token.PIECE_START);
-        Tags t = r.tags();
-        t.genre().map(g -> new Token.Tag(Token.TagKind.GENRE, g)).filter(vocabulary::contains).ifPresent(h::add);
-        t.style().map(g -> new Token.Tag(Token.TagKind.STYLE, g)).filter(vocabulary::contains).ifPresent(h::add);
-        t.mood().map(g -> new Token.Tag(Token.TagKind.MOOD, g)).filter(vocabulary::contains).ifPresent(h::add);
-        t.feel().map(g -> new Token.Tag(Token.TagKind.FEEL, g)).filter(vocabulary::contains).ifPresent(h::add);
+        r.tags().tokens().stream().filter(vocabulary::contains).forEach(h::add);
         h.add(new Token.Tempo(vocabulary.grid().tempoBin(r.bpm())));
         Token.TimeSig ts = new Token.TimeSig(r.timeSignature());
         if (!vocabulary.contains(ts)) throw new IllegalArgumentException("time signature " + r.timeSignature() + " is not in the model's vocabulary");

@@ -413,11 +413,7 @@ public final class GenerateService {
             dropped.add(t.toString());
             return false;
         };
-        Optional<String> g = tags.genre().filter(v -> keep.apply(new Token.Tag(Token.TagKind.GENRE, v)));
-        Optional<String> st = tags.style().filter(v -> keep.apply(new Token.Tag(Token.TagKind.STYLE, v)));
-        Optional<String> m = tags.mood().filter(v -> keep.apply(new Token.Tag(Token.TagKind.MOOD, v)));
-        Optional<String> f = tags.feel().filter(v -> keep.apply(new Token.Tag(Token.TagKind.FEEL, v)));
-        return new Tags(g, st, m, f);
+        return Tags.fromTokens(tags.tokens().stream().filter(keep::apply).toList());
     }
 
     private static Piece readSeed(Path file, List<String> warnings) {

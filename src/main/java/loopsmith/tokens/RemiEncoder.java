@@ -137,7 +137,7 @@ public final class RemiEncoder {
     public List<Token> header(Piece quantized, Tags tags, Optional<Token.Swing> swing) {
         List<Token> out = new ArrayList<>(8);
         out.add(Token.PIECE_START);
-        for (Token.Tag tag : tagTokens(tags)) if (vocabulary.contains(tag)) out.add(tag);
+        for (Token.Tag tag : tags.tokens()) if (vocabulary.contains(tag)) out.add(tag);
         out.add(new Token.Tempo(grid.tempoBin(quantized.initialBpm())));
         out.add(new Token.TimeSig(quantized.initialTimeSignature()));
         quantized.key().ifPresent(k -> out.add(new Token.KeyTag(k)));
@@ -212,15 +212,6 @@ public final class RemiEncoder {
 
     /** Tags the vocabulary does not hold, as {@code GENRE=zydeco}: they are left out of the encoding. */
     public List<String> unknownTags(Tags tags) {
-        return tagTokens(tags).stream().filter(t -> !vocabulary.contains(t)).map(Token::toString).toList();
-    }
-
-    private static List<Token.Tag> tagTokens(Tags tags) {
-        List<Token.Tag> out = new ArrayList<>(3);
-        tags.genre().ifPresent(g -> out.add(new Token.Tag(Token.TagKind.GENRE, g)));
-        tags.style().ifPresent(s -> out.add(new Token.Tag(Token.TagKind.STYLE, s)));
-        tags.mood().ifPresent(m -> out.add(new Token.Tag(Token.TagKind.MOOD, m)));
-        tags.feel().ifPresent(f -> out.add(new Token.Tag(Token.TagKind.FEEL, f)));
-        return out;
+        return tags.tokens().stream().filter(t -> !vocabulary.contains(t)).map(Token::toString).toList();
     }
 }
