@@ -19,7 +19,9 @@ import loopsmith.tokens.Token;
  * half-time and hat rolls ({@link DrumIdioms}). The model holds the idiom most of the time on its own; when an idea's
  * drums do not, the model writes more drum parts for the genre (its own candidates, other seeds), the first that holds
  * the idiom is kept, and the other parts are written again around it (accompany mode, so every bar of them hears the
- * drums). An idea whose drums hold the idiom is left exactly as the model wrote it, so the check costs nothing then.
+ * drums). When none of them holds it, the one that comes closest has the bars that break the idiom written again by the
+ * model as infill, hearing the bars around them. An idea whose drums hold the idiom is left exactly as the model wrote
+ * it, so the check costs nothing then.
  *
  * <p>It lives beside the idioms it checks so that {@code eval} measures what {@code generate} ships (the service
  * and the evaluation both apply it). Choosing among the model's own parts keeps its style; forcing tokens inside the grammar would need the per-bar
@@ -39,7 +41,14 @@ public final class DrumIdiomGuard {
     public static final int GUIDED_CANDIDATES = 8;
     /** Drum parts written at most for one idea. */
     public static final int MOST_DRUM_PARTS = CANDIDATES + GUIDED_CANDIDATES;
-    /** Apart from the idea's seed, so candidates never repeat another variation's drums. */
+    /** Rewrites of one bar tried at most when the closest drum part is repaired bar by bar. */
+    public static final int REPAIR_TRIES = 16;
+    /**
+     * Seeds one idea's guard may use: every drum part and bar rewrite it could write. Ideas of adjacent seeds (the
+     * variations of one request) draw from ranges this far apart, so no two of them share a candidate's drums.
+     */
+    private static final long SEEDS_PER_IDEA = MOST_DRUM_PARTS + (long) GenerationRequest.MAX_BARS * REPAIR_TRIES;
+    /** Apart from the ideas' own seeds. */
     private static final long SEED_STRIDE = 7919;
 
     private DrumIdiomGuard() {}
@@ -48,8 +57,17 @@ public final class DrumIdiomGuard {
      * @param holds      whether the drums hold the genre's idiom; empty when the genre has none to hold or there are no new drums
      * @param candidates drum parts written to find it
      * @param drumsSeed  the seed of the drums kept
+     * @param barsRewritten bars of the kept drums written again as infill to hold the idiom (none when kept as written)
      */
-    public record Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed) { }
+    public record Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed, List<Integer> barsRewritten) {
+        public Kept {
+            barsRewritten = List.copyOf(barsRewritten);
+        }
+
+        Kept(Generator.Result result, Optional<Boolean> holds, int candidates, long drumsSeed) {
+            this(result, holds, candidates, drumsSeed, List.of());
+        }
+    }
 
     public static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
         List<TrackSpec> drums = request.tracks().stream().filter(t -> t.role() == Role.DRUMS).toList();
@@ -60,8 +78,9 @@ public final class DrumIdiomGuard {
         if (own.orElse(true)) return new Kept(made, own, 1, made.seed());
 
         SamplingConfig guided = request.sampling().withGuidance(Math.max(request.sampling().guidance(), RETRY_GUIDANCE));
-        List<Draws> draws = List.of(new Draws(request.tags(), request.sampling(), made.seed() + SEED_STRIDE, CANDIDATES - 1),
-                new Draws(programmed(request.tags(), generator), guided, made.seed() + 2 * SEED_STRIDE, GUIDED_CANDIDATES));
+        long seeds = firstSeed(made.seed());
+        List<Draws> draws = List.of(new Draws(request.tags(), request.sampling(), seeds, CANDIDATES - 1),
+                new Draws(programmed(request.tags(), generator), guided, seeds + CANDIDATES - 1, GUIDED_CANDIDATES));
         List<Generator.Result> tried = new ArrayList<>();
         Optional<Generator.Result> found = Optional.empty();
         for (Draws d : draws) {
@@ -72,21 +91,45 @@ public final class DrumIdiomGuard {
             found = batch.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
             if (found.isPresent()) break;
         }
-        if (found.isEmpty()) return new Kept(made, Optional.of(false), 1 + tried.size(), made.seed());
+        int written = 1 + (found.isPresent() ? tried.indexOf(found.get()) + 1 : tried.size());
+        List<Integer> rewritten = List.of();
+        if (found.isEmpty()) {
+            List<Generator.Result> all = new ArrayList<>(tried);
+            all.add(0, drumsOf(made));
+            Optional<Repair> repair = repaired(generator, request, drums, all, genre.get(), made.seed());
+            if (repair.isEmpty()) return new Kept(made, Optional.of(false), written, made.seed());
+            found = Optional.of(repair.get().drums());
+            rewritten = repair.get().bars();
+        }
         // Accompany writes them harmony first, as a new idea is written (Generator.plan), so each bar's bass and
         // melody hear its chords.
         List<TrackSpec> others = request.tracks().stream().filter(t -> t.role() != Role.DRUMS).toList();
-        int written = 1 + tried.indexOf(found.get()) + 1;
-        if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), written, found.get().seed());
+        if (others.isEmpty()) return new Kept(found.get(), Optional.of(true), written, found.get().seed(), rewritten);
+        // The engine keeps a seed's timing as it is: the drums go in straight, and their swing is played back on the
+        // whole idea once it is written.
+        Generator.Result drumsKept = found.get();
+        Optional<Swing> feel = feel(drumsKept.swing(), request, drumsKept.piece());
+        Piece straightDrums = feel.map(f -> f.straightenIn(drumsKept.piece())).orElse(drumsKept.piece());
         GenerationRequest around = new GenerationRequest(request.tags(), request.bpm(), request.timeSignature(), request.key(),
-                request.bars(), others, request.keyConstraint(), request.sampling(), made.seed(), 1, Optional.of(found.get().piece()),
+                request.bars(), others, request.keyConstraint(), request.sampling(), made.seed(), 1, Optional.of(straightDrums),
                 GenerationRequest.Mode.ACCOMPANY, 0, -1, request.controls());
         Generator.Result rest = generator.generate(around).get(0);
-        // The engine reads a seed straight and keeps it so: the drums' swing is played back on the whole idea here.
-        Piece piece = swung(rest.piece(), found.get().swing(), request);
+        Piece piece = feel.map(f -> f.applyTo(rest.piece())).orElse(rest.piece());
         Generator.Result kept = new Generator.Result(inRequestOrder(piece, request.tracks()), rest.tokens(), made.seed(),
                 rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
-        return new Kept(kept, Optional.of(true), written, found.get().seed());
+        return new Kept(kept, Optional.of(true), written, found.get().seed(), rewritten);
+    }
+
+    /** The idea's drums alone, as a drum candidate is written. */
+    private static Generator.Result drumsOf(Generator.Result r) {
+        Piece drums = r.piece().withTracks(r.piece().tracks().stream().filter(Track::isDrum).toList());
+        return new Generator.Result(drums, r.tokens(), r.seed(), r.sampledTokens(), r.forcedTokens(), r.windowSlides(),
+                r.barsClosedEarly(), r.swing());
+    }
+
+    /** The first seed of the idea's range of {@link #SEEDS_PER_IDEA}. */
+    private static long firstSeed(long ideaSeed) {
+        return SEED_STRIDE + ideaSeed * SEEDS_PER_IDEA;
     }
 
     /** One batch of drum parts: how they are asked for, the first seed and how many. */
@@ -102,12 +145,76 @@ public final class DrumIdiomGuard {
         return tags.withFeel(Optional.of("tight"));
     }
 
-    /** The piece with the drums' swing, where the meter holds whole pairs and no quantization was asked for. */
-    private static Piece swung(Piece p, Optional<Token.Swing> swing, GenerationRequest request) {
-        if (swing.isEmpty() || request.controls().quantizeSteps() > 0) return p;
+    /**
+     * The swing a generated part was played with ({@link Generator}'s feel): its swing tag, where the meter holds whole
+     * pairs and no quantization was asked for.
+     */
+    private static Optional<Swing> feel(Optional<Token.Swing> swing, GenerationRequest request, Piece p) {
+        if (swing.isEmpty() || request.controls().quantizeSteps() > 0) return Optional.empty();
         long pair = (long) p.ticksPerQuarter() * 8 / swing.get().unit();
-        if (request.timeSignature().ticksPerBar(p.ticksPerQuarter()) % pair != 0) return p;
-        return Swing.of(pair, swing.get().phase()).applyTo(p);
+        if (request.timeSignature().ticksPerBar(p.ticksPerQuarter()) % pair != 0) return Optional.empty();
+        return Optional.of(Swing.of(pair, swing.get().phase()));
+    }
+
+    /** Drums that hold the idiom after the bars listed were written again. */
+    private record Repair(Generator.Result drums, List<Integer> bars) { }
+
+    /**
+     * When no whole drum part holds the idiom, the part that comes closest (fewest bars breaking it, the idea's own
+     * first on a tie) has those bars written again, one at a time, by the model as infill: it hears the bars before and
+     * after, so a rewritten bar leads on into the kept ones. The first of {@link #REPAIR_TRIES} rewrites that holds the
+     * idiom is kept; a bar's fill or break stays where the part holds the idiom without rewriting it. The last bar, a
+     * phrase's end where a fill belongs, is rewritten last.
+     */
+    private static Optional<Repair> repaired(Generator generator, GenerationRequest request, List<TrackSpec> drums,
+                                             List<Generator.Result> candidates, String genre, long ideaSeed) {
+        Generator.Result closest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Generator.Result c : candidates) {
+            int breaking = breaking(c.piece(), genre);
+            if (breaking < fewest) {
+                fewest = breaking;
+                closest = c;
+            }
+        }
+        if (closest == null || fewest == Integer.MAX_VALUE) return Optional.empty();
+        Optional<Swing> feel = feel(closest.swing(), request, closest.piece());
+        Generator.Result from = closest;
+        Piece piece = feel.map(f -> f.straightenIn(from.piece())).orElse(from.piece());
+        List<Integer> order = new ArrayList<>(DrumIdioms.judge(piece).map(v -> v.barsBreaking(genre)).orElse(List.of()));
+        int lastBar = request.bars() - 1;
+        if (order.remove(Integer.valueOf(lastBar))) order.add(lastBar);
+        Generator.Result last = closest;
+        List<Integer> rewritten = new ArrayList<>();
+        for (int bar : order) {
+            if (passes(piece, genre)) break;
+            int before = breaking(piece, genre);
+            long seed = firstSeed(ideaSeed) + MOST_DRUM_PARTS + (long) bar * REPAIR_TRIES;
+            List<Generator.Result> rewrites = generator.generate(new GenerationRequest(request.tags(), request.bpm(),
+                    request.timeSignature(), request.key(), request.bars(), drums, request.keyConstraint(), request.sampling(),
+                    seed, REPAIR_TRIES, Optional.of(piece), GenerationRequest.Mode.VARY, bar, bar, request.controls()));
+            for (Generator.Result r : rewrites)
+                if (breaking(r.piece(), genre) < before) {
+                    piece = r.piece();
+                    last = r;
+                    rewritten.add(bar);
+                    break;
+                }
+        }
+        if (!passes(piece, genre)) return Optional.empty();
+        Piece played = feel.isPresent() ? feel.get().applyTo(piece) : piece;
+        rewritten.sort(null);
+        return Optional.of(new Repair(new Generator.Result(played, last.tokens(), closest.seed(), last.sampledTokens(),
+                last.forcedTokens(), last.windowSlides(), last.barsClosedEarly(), closest.swing()), rewritten));
+    }
+
+    /** Bars of the drums that break the genre's idiom; all of them where there are no drums. */
+    private static int breaking(Piece drums, String genre) {
+        return DrumIdioms.judge(drums).map(v -> v.barsBreaking(genre).size()).orElse(Integer.MAX_VALUE);
+    }
+
+    private static boolean passes(Piece drums, String genre) {
+        return DrumIdioms.judge(drums).flatMap(v -> v.passes(genre)).orElse(false);
     }
 
     /** The parts in the order the request named them (the engine lists the seed's drums first, then the parts it added). */

@@ -3,6 +3,7 @@ package loopsmith.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,15 +113,29 @@ public final class DrumIdioms {
         return REQUIRED.keySet().stream().sorted().toList();
     }
 
-    /** What one drum part shows: its bars, how many of them hold each per-bar idiom, and whether it rolls its hats. */
-    public record PartVerdict(int bars, Map<Idiom, Integer> barsHolding, boolean hatRolls) {
+    /**
+     * What one drum part shows: per bar, the per-bar idioms it holds, and whether it rolls its hats (judged on the whole
+     * part).
+     */
+    public record PartVerdict(List<Set<Idiom>> perBar, boolean hatRolls) {
         public PartVerdict {
-            barsHolding = Map.copyOf(barsHolding);
+            perBar = perBar.stream().map(s -> s.isEmpty() ? Set.<Idiom>of() : Set.copyOf(s)).toList();
+        }
+
+        public int bars() {
+            return perBar.size();
+        }
+
+        /** How many bars hold each per-bar idiom. */
+        public Map<Idiom, Integer> barsHolding() {
+            Map<Idiom, Integer> out = new EnumMap<>(Idiom.class);
+            for (Set<Idiom> bar : perBar) for (Idiom i : bar) out.merge(i, 1, Integer::sum);
+            return out;
         }
 
         public boolean holds(Idiom idiom) {
             if (idiom == Idiom.HAT_ROLLS) return hatRolls;
-            return bars > 0 && barsHolding.getOrDefault(idiom, 0) >= BAR_SHARE * bars;
+            return bars() > 0 && barsHolding().getOrDefault(idiom, 0) >= BAR_SHARE * bars();
         }
 
         /** Whether the part passes one of the genre's idiom sets; empty when the genre requires none or is unknown. */
@@ -128,6 +143,31 @@ public final class DrumIdioms {
             List<Set<Idiom>> alternatives = REQUIRED.get(genre);
             if (alternatives == null || alternatives.isEmpty()) return Optional.empty();
             return Optional.of(alternatives.stream().anyMatch(set -> set.stream().allMatch(this::holds)));
+        }
+
+        /**
+         * The bars that break the genre's idiom: those not holding every per-bar idiom of the accepted set most bars
+         * hold (the first such set on a tie). Empty when the genre requires none or is unknown.
+         */
+        public List<Integer> barsBreaking(String genre) {
+            List<Set<Idiom>> alternatives = REQUIRED.get(genre);
+            if (alternatives == null || alternatives.isEmpty()) return List.of();
+            Set<Idiom> target = null;
+            int most = -1;
+            for (Set<Idiom> set : alternatives) {
+                int holding = (int) perBar.stream().filter(bar -> holdsBar(bar, set)).count();
+                if (holding > most) {
+                    most = holding;
+                    target = set;
+                }
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int b = 0; b < perBar.size(); b++) if (!holdsBar(perBar.get(b), target)) out.add(b);
+            return out;
+        }
+
+        private static boolean holdsBar(Set<Idiom> bar, Set<Idiom> set) {
+            return set.stream().allMatch(i -> i == Idiom.HAT_ROLLS || bar.contains(i));
         }
     }
 
@@ -140,23 +180,25 @@ public final class DrumIdioms {
         long tolerance = Math.max(1, tpq / 8); // a 32nd note
         Onsets kicks = Onsets.of(drums, KICKS), snares = Onsets.of(drums, SNARES), hats = Onsets.of(drums, HATS);
         Onsets cymbals = Onsets.of(drums, CYMBALS), kicksAndSnares = Onsets.of(drums, KICKS_AND_SNARES);
-        Map<Idiom, Integer> holding = new EnumMap<>(Idiom.class);
+        List<Set<Idiom>> perBar = new ArrayList<>();
         BarGrid grid = piece.barGrid();
         int bars = (int) piece.lengthBars();
         for (int b = 0; b < bars; b++) {
+            Set<Idiom> holding = EnumSet.noneOf(Idiom.class);
+            perBar.add(holding);
             long start = grid.barStartTick(b);
             long pulse = pulseTicks(timeSignatureAt(piece, start), tpq);
             int pulses = (int) (grid.barLengthTicks(b) / pulse);
             if (pulses == 0) continue;
             Bar bar = new Bar(start, pulse, pulses, tolerance);
-            if (bar.everyPulse(kicks)) holding.merge(Idiom.FOUR_ON_THE_FLOOR, 1, Integer::sum);
-            if (backbeat(bar, snares)) holding.merge(Idiom.BACKBEAT, 1, Integer::sum);
-            if (halfTime(bar, snares)) holding.merge(Idiom.HALF_TIME, 1, Integer::sum);
-            if (oneDrop(bar, kicks, kicksAndSnares)) holding.merge(Idiom.ONE_DROP, 1, Integer::sum);
-            if (offBeatHats(bar, hats)) holding.merge(Idiom.OFF_BEAT_HATS, 1, Integer::sum);
-            if (swungRide(bar, cymbals)) holding.merge(Idiom.SWUNG_RIDE, 1, Integer::sum);
+            if (bar.everyPulse(kicks)) holding.add(Idiom.FOUR_ON_THE_FLOOR);
+            if (backbeat(bar, snares)) holding.add(Idiom.BACKBEAT);
+            if (halfTime(bar, snares)) holding.add(Idiom.HALF_TIME);
+            if (oneDrop(bar, kicks, kicksAndSnares)) holding.add(Idiom.ONE_DROP);
+            if (offBeatHats(bar, hats)) holding.add(Idiom.OFF_BEAT_HATS);
+            if (swungRide(bar, cymbals)) holding.add(Idiom.SWUNG_RIDE);
         }
-        return Optional.of(new PartVerdict(bars, holding, hatRolls(hats, tpq)));
+        return Optional.of(new PartVerdict(perBar, hatRolls(hats, tpq)));
     }
 
     /** A dotted quarter in compound meters (6/8, 9/8, 12/8), else one beat of the denominator. */

@@ -237,9 +237,15 @@ public record Sidecar(@JsonProperty(required = true) String format,
      * @param holds            whether the drum part kept holds the genre's idiom (else the first was kept)
      * @param drumPartsWritten drum parts the model wrote to choose from
      * @param drumsSeed        the seed of the drum part kept
+     * @param barsRewritten    bars (0-based) of the kept part the model wrote again as infill so that it holds the idiom;
+     *                         empty when the part was kept as written
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DrumIdiom(String genre, Boolean holds, Integer drumPartsWritten, Long drumsSeed) { }
+    public record DrumIdiom(String genre, Boolean holds, Integer drumPartsWritten, Long drumsSeed, List<Integer> barsRewritten) {
+        public DrumIdiom {
+            barsRewritten = barsRewritten == null ? List.of() : List.copyOf(barsRewritten);
+        }
+    }
 
     /**
      * How Drumify followed the clip: its onsets, how many the drums cover (the model's part alone, then with the hits

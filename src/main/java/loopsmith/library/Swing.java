@@ -76,6 +76,21 @@ public record Swing(long pairTicks, double ratio, double offBeatPhase) {
         return new Swing(pairTicks, offBeatPhase / (1 - offBeatPhase), offBeatPhase);
     }
 
+    /** Every note of the piece played straight: the inverse of {@link #applyTo} (drums keep their length). */
+    public Piece straightenIn(Piece piece) {
+        List<Track> tracks = new ArrayList<>(piece.tracks().size());
+        for (Track t : piece.tracks()) {
+            List<Note> notes = new ArrayList<>(t.notes().size());
+            for (Note n : t.notes()) {
+                long start = straighten(n.startTick());
+                long end = t.isDrum() ? start + n.durationTicks() : Math.max(start + 1, straighten(n.endTick()));
+                notes.add(new Note(n.pitch(), n.velocity(), start, end - start));
+            }
+            tracks.add(t.withNotes(notes));
+        }
+        return piece.withTracks(tracks);
+    }
+
     /** Every note of the piece played with this swing (onsets and ends moved; drums keep their length). */
     public Piece applyTo(Piece piece) {
         List<Track> tracks = new ArrayList<>(piece.tracks().size());

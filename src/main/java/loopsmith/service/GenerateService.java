@@ -284,10 +284,12 @@ public final class GenerateService {
                 DrumIdiomGuard.Kept kept = DrumIdiomGuard.keep(generator, request, produced, Optional.ofNullable(genre));
                 Generator.Result r = kept.result();
                 long ideaSeed = produced.seed();
-                Sidecar.DrumIdiom idiom = kept.holds().map(holds -> new Sidecar.DrumIdiom(genre, holds, kept.candidates(), kept.drumsSeed()))
+                Sidecar.DrumIdiom idiom = kept.holds().map(holds -> new Sidecar.DrumIdiom(genre, holds, kept.candidates(), kept.drumsSeed(),
+                        kept.barsRewritten()))
                         .orElse(null);
                 if (kept.holds().filter(holds -> !holds).isPresent())
-                    warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre + " drum idiom; kept its first");
+                    warnings.add("none of " + kept.candidates() + " drum parts the model wrote holds the " + genre
+                            + " drum idiom, nor did the closest with its bars written again; kept its first");
                 Piece played = grooveTemplate.map(g -> g.applyTo(r.piece(), i -> i >= seedTracks, 1.0)).orElse(r.piece());
                 AudioAnalysis.Summary audio = clip.map(c -> c.summary(c.file().getFileName().toString(),
                         grooveTemplate.map(g -> g.offsetMs(bpm)).orElse(null))).orElse(null);

@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import loopsmith.NativeTest;
+import loopsmith.eval.DrumIdiomGuard;
 import loopsmith.eval.DrumIdioms;
 import loopsmith.midi.MidiReader;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
+import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.tokens.Vocabulary;
 import org.junit.jupiter.api.Test;
@@ -78,7 +83,61 @@ class DrumIdiomGuardTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode g = JSON.readTree(folder(out).resolve("loopsmith.json").toFile()).path("generation");
         assertFalse(g.path("drum_idiom").path("holds").asBoolean(true), g.toString());
-        assertEquals(loopsmith.eval.DrumIdiomGuard.MOST_DRUM_PARTS, g.path("drum_idiom").path("drum_parts_written").asInt(), g.toString());
+        assertEquals(DrumIdiomGuard.MOST_DRUM_PARTS, g.path("drum_idiom").path("drum_parts_written").asInt(), g.toString());
         assertTrue(g.path("warnings").toString().contains("holds the house drum idiom"), g.toString());
+    }
+
+    private static JsonNode generation(Path folder) throws Exception {
+        return JSON.readTree(folder.resolve("loopsmith.json").toFile()).path("generation");
+    }
+
+    private static List<Path> folders(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static List<Note> drums(Path folder) throws Exception {
+        return full(folder).tracks().stream().filter(t -> t.isDrum()).findFirst().orElseThrow().notes();
+    }
+
+    @Test
+    void keptDrumsAreOneVariationsOwnAndKeepTheirSwingOnceTheOtherPartsAreWrittenAroundThem() throws Exception {
+        Path alone = dir.resolve("alone");
+        Cli r = Cli.run("generate", "neo-soul beat", "--roles", "drums", "--bars", "8", "--seed", "2", "--variations", "3",
+                "--no-audio", "--out", alone.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<Path> ideas = folders(alone);
+        JsonNode first = generation(ideas.get(0));
+        assertTrue(first.path("drum_idiom").path("drum_parts_written").asInt() > 1, "the guard chose the drums: " + first);
+        assertTrue(first.path("swing").asText().startsWith("SWING="), "neo-soul swings: " + first);
+        Set<String> seeds = new HashSet<>();
+        for (Path idea : ideas) seeds.add(generation(idea).path("drum_idiom").path("drums_seed").asText());
+        assertEquals(ideas.size(), seeds.size(), "no two variations share a drum part: " + seeds);
+
+        Path withBass = dir.resolve("with-bass");
+        r = Cli.run("generate", "neo-soul beat", "--roles", "drums,bass", "--bars", "8", "--seed", "2", "--no-audio", "--out",
+                withBass.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path idea = folder(withBass);
+        assertEquals(first.path("drum_idiom").path("drums_seed"), generation(idea).path("drum_idiom").path("drums_seed"));
+        // Written around the kept drums, the idea plays them as the drums-only idea does: swung once, not twice.
+        assertEquals(drums(ideas.get(0)), drums(idea));
+    }
+
+    @Test
+    void whenNoDrumPartHoldsTheIdiomTheClosestHasItsBreakingBarsWrittenAgain() throws Exception {
+        // The bundled model rarely plays the 6/8 backbeat (snare on the second dotted quarter) through 8 bars.
+        Path out = dir.resolve("six-eight");
+        Cli r = Cli.run("generate", "neo-soul beat", "--timesig", "6/8", "--roles", "drums,bass", "--bars", "8", "--seed", "3",
+                "--no-audio", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path f = folder(out);
+        JsonNode idiom = generation(f).path("drum_idiom");
+        assertEquals(DrumIdiomGuard.MOST_DRUM_PARTS, idiom.path("drum_parts_written").asInt(), idiom.toString());
+        assertTrue(idiom.path("bars_rewritten").size() > 0, "bars were written again: " + idiom);
+        assertTrue(idiom.path("holds").asBoolean(), idiom.toString());
+        assertTrue(DrumIdioms.judge(full(f)).flatMap(v -> v.passes("neo-soul")).orElse(false), "the sidecar tells the truth: " + idiom);
+        assertEquals(2, full(f).tracks().size(), "drums and bass");
     }
 }

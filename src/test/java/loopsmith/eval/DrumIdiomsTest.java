@@ -176,4 +176,25 @@ class DrumIdiomsTest {
             assertTrue(e.getValue().share() >= 0.95, e.getKey() + " " + e.getValue());
         assertEquals(13, byGenre.size(), "every starter genre but ambient has a required idiom: " + byGenre.keySet());
     }
+
+    @Test
+    void theBarsThatBreakAGenresIdiomAreNamedAgainstTheSetMostBarsHold() {
+        // Eight bars of steppers (reggae's second accepted set); bars 2 and 7 play a rock bar instead.
+        int[][] steppers = {{0, KICK}, {4, KICK}, {8, KICK}, {12, KICK}, {8, RIM}, {2, HAT}, {6, HAT}, {10, HAT}, {14, HAT}};
+        Piece groove = drums(8, steppers);
+        Piece rock = drums(8, ROCK);
+        long bar = TimeSignature.FOUR_FOUR.ticksPerBar(TPQ);
+        List<Note> notes = new ArrayList<>();
+        for (Note n : groove.tracks().get(0).notes()) if (n.startTick() / bar != 2 && n.startTick() / bar != 7) notes.add(n);
+        for (Note n : rock.tracks().get(0).notes()) if (n.startTick() / bar == 2 || n.startTick() / bar == 7) notes.add(n);
+        notes.sort(java.util.Comparator.comparingLong(Note::startTick));
+        PartVerdict v = judge(groove.withTracks(List.of(groove.tracks().get(0).withNotes(notes))));
+        assertEquals(List.of(2, 7), v.barsBreaking("reggae"));
+        assertEquals(Optional.of(true), v.passes("reggae"), "6 of 8 bars is the share a part needs");
+        assertEquals(List.of(), judge(groove).barsBreaking("reggae"));
+        assertEquals(List.of(0, 1, 3, 4, 5, 6), v.barsBreaking("rock"));
+        assertEquals(List.of(), v.barsBreaking("ambient"), "a genre with no idiom has no bar breaking it");
+        assertEquals(8, v.bars());
+        assertEquals(6, v.barsHolding().get(Idiom.FOUR_ON_THE_FLOOR));
+    }
 }

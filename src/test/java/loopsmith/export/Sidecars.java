@@ -84,7 +84,7 @@ final class Sidecars {
 
     static Arbitrary<Sidecar.GenerateFigures> generateFigures() {
         Arbitrary<Sidecar.DrumIdiom> idiom = Combinators.combine(words(), Arbitraries.of(true, false), Arbitraries.integers().between(1, 8),
-                Arbitraries.longs()).as(Sidecar.DrumIdiom::new);
+                Arbitraries.longs(), Arbitraries.integers().between(0, 15).list().ofMaxSize(3)).as(Sidecar.DrumIdiom::new);
         return Combinators.combine(counts(), counts(), counts(), counts(), Arbitraries.of("straight", "SWING_16_58"), words().list().ofMaxSize(3),
                 idiom.injectNull(0.5), words().list().ofMaxSize(3)).as(Sidecar.GenerateFigures::new);
     }

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Optional;
 import loopsmith.UnitTest;
+import loopsmith.music.Piece;
+import loopsmith.music.TimeSignature;
 import loopsmith.music.Note;
 import loopsmith.music.Role;
 import loopsmith.music.Track;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 @UnitTest
@@ -54,5 +60,24 @@ class SwingTest {
         Swing s = Swing.detect(List.of(new Track("Hats", Role.DRUMS, 0, true, notes)), PPQ).orElseThrow();
         assertEquals(240, s.pairTicks());
         assertEquals(1.5, s.ratio(), 0.01);
+    }
+
+    @Property
+    void straighteningAPiecePlayedWithSwingGivesItBackOnTheGridToATick(@ForAll @IntRange(min = 54, max = 75) int percent,
+                                                                  @ForAll boolean sixteenths) {
+        long pair = sixteenths ? PPQ / 2 : PPQ;
+        Swing s = Swing.of(pair, percent / 100.0);
+        List<Note> notes = new ArrayList<>();
+        long step = pair / 2;
+        for (int i = 0; i < 32; i++) notes.add(new Note(i % 2 == 0 ? 36 : 42, 90, i * step, step / 2));
+        Piece straight = Piece.of(PPQ, 120, TimeSignature.FOUR_FOUR, Optional.empty(),
+                List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), 32 * step);
+        Piece swung = s.applyTo(straight);
+        assertTrue(swung.tracks().get(0).notes().stream().anyMatch(n -> n.startTick() % step != 0), "off-beats move");
+        List<Note> back = s.straightenIn(swung).tracks().get(0).notes();
+        for (int i = 0; i < notes.size(); i++) { // each way rounds to a whole tick
+            assertEquals(notes.get(i).startTick(), back.get(i).startTick(), 1);
+            assertEquals(notes.get(i).pitch(), back.get(i).pitch());
+        }
     }
 }
