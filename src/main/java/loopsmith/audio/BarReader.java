@@ -77,6 +77,10 @@ final class BarReader {
     static final double SNARE_IN_LOW = 0.6;
     /** Snare-ness is the mid band less this share of the low band (a kick's click reaches into the mids). */
     static final double KICK_IN_MID = 0.5;
+    /** A hit's mid-band flux at up to this share of its high-band flux is a cymbal's leak into the mids. */
+    static final double HAT_MID_SHARE = 0.45;
+    /** From this share on it is a drum's body (snare, clap, side stick). */
+    static final double BODY_MID_SHARE = 0.75;
     /** The high band's quieter steps at this level (log energy, 0..1 over the clip) or above: it rings, as a ride does. */
     static final double RING_MIN = 0.2;
     /** A hit under this share of its drum's loudest position is a ghost note, not part of the pattern's backbone. */
@@ -299,11 +303,26 @@ final class BarReader {
         return out;
     }
 
-    /** Snare-ness per position of a folded pattern: the mid band less what a kick's click puts there. */
+    /**
+     * Snare-ness per position of a folded pattern: the mid band less what a kick's click puts there, counted only as far
+     * as the mids sound as loud as a snare's against the highs ({@link #snareBody}). Hats leak into the mid band too,
+     * and read at double tempo a slow groove's eighth hats fall on 2 and 4: without this they pass for a backbeat.
+     */
     static double[] snare(double[][] folded) {
         double[] out = new double[StepStrengths.STEPS_PER_BAR];
-        for (int p = 0; p < out.length; p++) out[p] = Math.max(0, folded[2][p] - KICK_IN_MID * folded[1][p]);
+        for (int p = 0; p < out.length; p++) out[p] = Math.max(0, folded[2][p] - KICK_IN_MID * folded[1][p]) * snareBody(folded[2][p], folded[3][p]);
         return out;
+    }
+
+    /**
+     * 0..1: how much a hit sounds like a drum with a body rather than a cymbal, by its mid-band flux against its
+     * high-band flux. A snare, clap or side stick sounds about as loud in the mids as in the highs; a closed or open hat
+     * reaches a third to a half of its highs there. Up to {@link #HAT_MID_SHARE} it is a hat (0); from
+     * {@link #BODY_MID_SHARE} on, a body (1).
+     */
+    static double snareBody(double mid, double high) {
+        if (high <= 0) return 1;
+        return Math.max(0, Math.min(1, (mid / high - HAT_MID_SHARE) / (BODY_MID_SHARE - HAT_MID_SHARE)));
     }
 
     /** Off-beat eighths nearly as strong as the beats: the tempo is half the one the onsets keep. */
