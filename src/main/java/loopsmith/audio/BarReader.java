@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>A reading's score adds, in log-odds-like units:
  * <ul>
- *   <li>snare placement: the folded snare pattern's accents (ghost notes left out, {@link #backbone}) against the
- *       rhythm's snare steps (2 and 4, 3 alone, the dembow), weighted by how clearly the clip has a snare at all;</li>
+ *   <li>snare placement: the folded snare pattern's accents (ghost notes left out, {@link #backbone}; hits whose mids
+ *       are a cymbal's leak left out, {@link #snareBody}) against the rhythm's snare steps (2 and 4, 3 alone, the
+ *       dembow), weighted by how clearly the clip has a snare at all;</li>
  *   <li>kick placement: a kick on the downbeat, or on every beat for the floor and the dembow;</li>
  *   <li>ride placement, for {@link Rhythm#SWING}: on the beats, skips after 2 and 4, counting only as far as the high
  *       band rings between hits ({@link #ringing}): reggae's dry hats and side-stick ghosts read at double fall on a
