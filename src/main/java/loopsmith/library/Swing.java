@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
 import loopsmith.music.Track;
@@ -76,29 +77,23 @@ public record Swing(long pairTicks, double ratio, double offBeatPhase) {
         return new Swing(pairTicks, offBeatPhase / (1 - offBeatPhase), offBeatPhase);
     }
 
-    /** Every note of the piece played straight: the inverse of {@link #applyTo} (drums keep their length). */
-    public Piece straightenIn(Piece piece) {
-        List<Track> tracks = new ArrayList<>(piece.tracks().size());
-        for (Track t : piece.tracks()) {
-            List<Note> notes = new ArrayList<>(t.notes().size());
-            for (Note n : t.notes()) {
-                long start = straighten(n.startTick());
-                long end = t.isDrum() ? start + n.durationTicks() : Math.max(start + 1, straighten(n.endTick()));
-                notes.add(new Note(n.pitch(), n.velocity(), start, end - start));
-            }
-            tracks.add(t.withNotes(notes));
-        }
-        return piece.withTracks(tracks);
-    }
-
     /** Every note of the piece played with this swing (onsets and ends moved; drums keep their length). */
     public Piece applyTo(Piece piece) {
+        return moved(piece, this::apply);
+    }
+
+    /** Every note of the piece played straight: the inverse of {@link #applyTo} (drums keep their length). */
+    public Piece straightenIn(Piece piece) {
+        return moved(piece, this::straighten);
+    }
+
+    private static Piece moved(Piece piece, LongUnaryOperator time) {
         List<Track> tracks = new ArrayList<>(piece.tracks().size());
         for (Track t : piece.tracks()) {
             List<Note> notes = new ArrayList<>(t.notes().size());
             for (Note n : t.notes()) {
-                long start = apply(n.startTick());
-                long end = t.isDrum() ? start + n.durationTicks() : Math.max(start + 1, apply(n.endTick()));
+                long start = time.applyAsLong(n.startTick());
+                long end = t.isDrum() ? start + n.durationTicks() : Math.max(start + 1, time.applyAsLong(n.endTick()));
                 notes.add(new Note(n.pitch(), n.velocity(), start, end - start));
             }
             tracks.add(t.withNotes(notes));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,17 +98,24 @@ class DrumIdiomGuardTest {
         }
     }
 
+    /** The result folders of a {@code generate} run into {@code out}, MIDI only. */
+    private static List<Path> generate(Path out, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("generate"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--no-audio", "--out", out.toString()));
+        Cli r = Cli.run(all.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return folders(out);
+    }
+
     private static List<Note> drums(Path folder) throws Exception {
         return full(folder).tracks().stream().filter(t -> t.isDrum()).findFirst().orElseThrow().notes();
     }
 
     @Test
     void keptDrumsAreOneVariationsOwnAndKeepTheirSwingOnceTheOtherPartsAreWrittenAroundThem() throws Exception {
-        Path alone = dir.resolve("alone");
-        Cli r = Cli.run("generate", "neo-soul beat", "--roles", "drums", "--bars", "8", "--seed", "2", "--variations", "3",
-                "--no-audio", "--out", alone.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        List<Path> ideas = folders(alone);
+        List<Path> ideas = generate(dir.resolve("alone"), "neo-soul beat", "--roles", "drums", "--bars", "8", "--seed", "2",
+                "--variations", "3");
         JsonNode first = generation(ideas.get(0));
         assertTrue(first.path("drum_idiom").path("drum_parts_written").asInt() > 1, "the guard chose the drums: " + first);
         assertTrue(first.path("swing").asText().startsWith("SWING="), "neo-soul swings: " + first);
@@ -115,11 +123,7 @@ class DrumIdiomGuardTest {
         for (Path idea : ideas) seeds.add(generation(idea).path("drum_idiom").path("drums_seed").asText());
         assertEquals(ideas.size(), seeds.size(), "no two variations share a drum part: " + seeds);
 
-        Path withBass = dir.resolve("with-bass");
-        r = Cli.run("generate", "neo-soul beat", "--roles", "drums,bass", "--bars", "8", "--seed", "2", "--no-audio", "--out",
-                withBass.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        Path idea = folder(withBass);
+        Path idea = generate(dir.resolve("with-bass"), "neo-soul beat", "--roles", "drums,bass", "--bars", "8", "--seed", "2").get(0);
         assertEquals(first.path("drum_idiom").path("drums_seed"), generation(idea).path("drum_idiom").path("drums_seed"));
         // Written around the kept drums, the idea plays them as the drums-only idea does: swung once, not twice.
         assertEquals(drums(ideas.get(0)), drums(idea));
@@ -128,11 +132,8 @@ class DrumIdiomGuardTest {
     @Test
     void whenNoDrumPartHoldsTheIdiomTheClosestHasItsBreakingBarsWrittenAgain() throws Exception {
         // The bundled model rarely plays the 6/8 backbeat (snare on the second dotted quarter) through 8 bars.
-        Path out = dir.resolve("six-eight");
-        Cli r = Cli.run("generate", "neo-soul beat", "--timesig", "6/8", "--roles", "drums,bass", "--bars", "8", "--seed", "3",
-                "--no-audio", "--out", out.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        Path f = folder(out);
+        Path f = generate(dir.resolve("six-eight"), "neo-soul beat", "--timesig", "6/8", "--roles", "drums,bass", "--bars", "8",
+                "--seed", "3").get(0);
         JsonNode idiom = generation(f).path("drum_idiom");
         assertEquals(DrumIdiomGuard.MOST_DRUM_PARTS, idiom.path("drum_parts_written").asInt(), idiom.toString());
         assertTrue(idiom.path("bars_rewritten").size() > 0, "bars were written again: " + idiom);
