@@ -238,10 +238,11 @@ public record Sidecar(@JsonProperty(required = true) String format,
      * @param drumPartsWritten drum parts the model wrote to choose from
      * @param drumsSeed        the seed of the drum part kept
      * @param barsRewritten    bars (0-based) of the kept part the model wrote again as infill so that it holds the idiom;
-     *                         empty when the part was kept as written
+     *                         empty, and left out of the file, when the part was kept as written
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DrumIdiom(String genre, Boolean holds, Integer drumPartsWritten, Long drumsSeed, List<Integer> barsRewritten) {
+    public record DrumIdiom(String genre, Boolean holds, Integer drumPartsWritten, Long drumsSeed,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> barsRewritten) {
         public DrumIdiom {
             barsRewritten = barsRewritten == null ? List.of() : List.copyOf(barsRewritten);
         }
