@@ -311,7 +311,8 @@ final class BarReader {
      */
     static double[] snare(double[][] folded) {
         double[] out = new double[StepStrengths.STEPS_PER_BAR];
-        for (int p = 0; p < out.length; p++) out[p] = Math.max(0, folded[2][p] - KICK_IN_MID * folded[1][p]) * snareBody(folded[2][p], folded[3][p]);
+        for (int p = 0; p < out.length; p++)
+            out[p] = Math.max(0, folded[2][p] - KICK_IN_MID * folded[1][p]) * snareBody(folded[2][p], folded[3][p]);
         return out;
     }
 

@@ -171,7 +171,7 @@ public final class DrumIdiomGuard {
         Generator.Result closest = null;
         int fewest = Integer.MAX_VALUE;
         for (Generator.Result c : candidates) {
-            int breaking = breaking(c.piece(), genre);
+            int breaking = breaking(DrumIdioms.judge(c.piece()), genre);
             if (breaking < fewest) {
                 fewest = breaking;
                 closest = c;
@@ -181,40 +181,44 @@ public final class DrumIdiomGuard {
         Optional<Swing> feel = feel(closest.swing(), request, closest.piece());
         Generator.Result from = closest;
         Piece piece = feel.map(f -> f.straightenIn(from.piece())).orElse(from.piece());
-        List<Integer> order = new ArrayList<>(DrumIdioms.judge(piece).map(v -> v.barsBreaking(genre)).orElse(List.of()));
+        Optional<DrumIdioms.PartVerdict> verdict = DrumIdioms.judge(piece);
+        List<Integer> order = new ArrayList<>(verdict.map(v -> v.barsBreaking(genre)).orElse(List.of()));
         int lastBar = request.bars() - 1;
         if (order.remove(Integer.valueOf(lastBar))) order.add(lastBar);
         Generator.Result last = closest;
         List<Integer> rewritten = new ArrayList<>();
         for (int bar : order) {
-            if (passes(piece, genre)) break;
-            int before = breaking(piece, genre);
+            if (holds(verdict, genre)) break;
+            int before = breaking(verdict, genre);
             long seed = firstSeed(ideaSeed) + MOST_DRUM_PARTS + (long) bar * REPAIR_TRIES;
             List<Generator.Result> rewrites = generator.generate(new GenerationRequest(request.tags(), request.bpm(),
                     request.timeSignature(), request.key(), request.bars(), drums, request.keyConstraint(), request.sampling(),
                     seed, REPAIR_TRIES, Optional.of(piece), GenerationRequest.Mode.VARY, bar, bar, request.controls()));
-            for (Generator.Result r : rewrites)
-                if (breaking(r.piece(), genre) < before) {
+            for (Generator.Result r : rewrites) {
+                Optional<DrumIdioms.PartVerdict> v = DrumIdioms.judge(r.piece());
+                if (breaking(v, genre) < before) {
                     piece = r.piece();
+                    verdict = v;
                     last = r;
                     rewritten.add(bar);
                     break;
                 }
+            }
         }
-        if (!passes(piece, genre)) return Optional.empty();
+        if (!holds(verdict, genre)) return Optional.empty();
         Piece played = feel.isPresent() ? feel.get().applyTo(piece) : piece;
         rewritten.sort(null);
         return Optional.of(new Repair(new Generator.Result(played, last.tokens(), closest.seed(), last.sampledTokens(),
                 last.forcedTokens(), last.windowSlides(), last.barsClosedEarly(), closest.swing()), rewritten));
     }
 
-    /** Bars of the drums that break the genre's idiom; all of them where there are no drums. */
-    private static int breaking(Piece drums, String genre) {
-        return DrumIdioms.judge(drums).map(v -> v.barsBreaking(genre).size()).orElse(Integer.MAX_VALUE);
+    /** How many bars of the judged drums break the genre's idiom; all of them where there are no drums. */
+    private static int breaking(Optional<DrumIdioms.PartVerdict> drums, String genre) {
+        return drums.map(v -> v.barsBreaking(genre).size()).orElse(Integer.MAX_VALUE);
     }
 
-    private static boolean passes(Piece drums, String genre) {
-        return DrumIdioms.judge(drums).flatMap(v -> v.passes(genre)).orElse(false);
+    private static boolean holds(Optional<DrumIdioms.PartVerdict> drums, String genre) {
+        return drums.flatMap(v -> v.passes(genre)).orElse(false);
     }
 
     /** The parts in the order the request named them (the engine lists the seed's drums first, then the parts it added). */
