@@ -2,6 +2,7 @@ package loopsmith.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import loopsmith.generate.GenerationRequest;
 import loopsmith.generate.Generator;
@@ -17,9 +18,9 @@ import loopsmith.tokens.Token;
 /**
  * The genre's drum idiom, kept: a house idea has its four-on-the-floor, a hip-hop one its backbeat, a trap one its
  * half-time and hat rolls ({@link DrumIdioms}). The model holds the idiom most of the time on its own; when an idea's
- * drums do not, the model writes more drum parts for the genre (its own candidates, other seeds), the first that holds
- * the idiom is kept, and the other parts are written again around it (accompany mode, so every bar of them hears the
- * drums). When none of them holds it, the one that comes closest has the bars that break the idiom written again by the
+ * drums do not, the model writes more drum parts for the genre (its own candidates, other seeds), of those that hold
+ * the idiom the one closest to the idea's own drums in kit use is kept, and the other parts are written again around it
+ * (accompany mode, so every bar of them hears the drums). When none of them holds it, the one that comes closest has the bars that break the idiom written again by the
  * model as infill, hearing the bars around them. An idea whose drums hold the idiom is left exactly as the model wrote
  * it, so the check costs nothing then.
  *
@@ -88,10 +89,10 @@ public final class DrumIdiomGuard {
                     request.key(), request.bars(), drums, request.keyConstraint(), d.sampling(), d.seed(), d.count(), Optional.empty(),
                     GenerationRequest.Mode.NEW, 0, -1, request.controls()));
             tried.addAll(batch);
-            found = batch.stream().filter(r -> holds(r, genre.get()).orElse(false)).findFirst();
+            found = closestHolding(batch, genre.get(), drumsOf(made).piece());
             if (found.isPresent()) break;
         }
-        int written = 1 + (found.isPresent() ? tried.indexOf(found.get()) + 1 : tried.size());
+        int written = 1 + tried.size(); // a batch is written whole before one of it is chosen
         List<Integer> rewritten = List.of();
         if (found.isEmpty()) {
             List<Generator.Result> all = new ArrayList<>(tried);
@@ -118,6 +119,34 @@ public final class DrumIdiomGuard {
         Generator.Result kept = new Generator.Result(inRequestOrder(piece, request.tracks()), rest.tokens(), made.seed(),
                 rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
         return new Kept(kept, Optional.of(true), written, found.get().seed(), rewritten);
+    }
+
+    /**
+     * Of the parts that hold the idiom, the one whose kit use comes closest to the idea's own drums: the idiom is what
+     * needed changing, not how busy the part is or what it plays on. A drummer's part of ride, toms and ghost notes that
+     * misses the backbeat would otherwise give way to the first holding part, however bare; the whole batch is written
+     * anyway, so choosing costs nothing. The first in seed order wins a tie.
+     */
+    static Optional<Generator.Result> closestHolding(List<Generator.Result> batch, String genre, Piece own) {
+        Map<PieceFeatures.DrumClass, Double> target = PieceFeatures.of(own).drumsPerBar();
+        Generator.Result best = null;
+        double nearest = Double.POSITIVE_INFINITY;
+        for (Generator.Result r : batch) {
+            if (!holds(r, genre).orElse(false)) continue;
+            double d = kitDistance(PieceFeatures.of(r.piece()).drumsPerBar(), target);
+            if (d < nearest) {
+                nearest = d;
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Onsets per bar of each drum class, apart: a part's kick, snare, hat and other hits against another's. */
+    static double kitDistance(Map<PieceFeatures.DrumClass, Double> a, Map<PieceFeatures.DrumClass, Double> b) {
+        double d = 0;
+        for (PieceFeatures.DrumClass c : PieceFeatures.DrumClass.values()) d += Math.abs(a.get(c) - b.get(c));
+        return d;
     }
 
     /** The idea's drums alone, as a drum candidate is written. */
