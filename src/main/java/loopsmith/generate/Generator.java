@@ -139,7 +139,7 @@ public final class Generator {
         Decoded decoded = new RemiDecoder(vocabulary).decode(s.tokens);
         if (decoded.repaired()) throw new EngineException("generated tokens needed repair: " + decoded);
         Piece piece = feel(inRequestOrder(decoded.piece(), plan), decoded.swing(), r);
-        return new Result(finish(piece, r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
+        return new Result(finish(vocabulary.grid().played(piece), r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
                 decoded.swing());
     }
 

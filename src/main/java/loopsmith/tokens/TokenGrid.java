@@ -3,7 +3,9 @@ package loopsmith.tokens;
 import java.util.ArrayList;
 import java.util.List;
 import loopsmith.music.Note;
+import loopsmith.music.Piece;
 import loopsmith.music.TimeSignature;
+import loopsmith.music.Track;
 
 /**
  * The numeric side of the vocabulary: grid steps, duration bins, velocity bins and tempo bins, and the conversions
@@ -65,6 +67,34 @@ public final class TokenGrid {
     public int drumVelocityLevel(int velocity) {
         for (int level : drumVelocityLevels) if (velocity <= level) return level;
         return drumVelocityLevels[drumVelocityLevels.length - 1];
+    }
+
+    /**
+     * The velocity a note of {@code level} plays: the middle of the bin the level names (its upper bound), so that the
+     * notes a model writes are as loud on average as those it learned from; a value that is no level is kept.
+     */
+    public int velocityPlayed(int level, boolean drum) {
+        int[] levels = drum ? drumVelocityLevels : velocityLevels;
+        for (int i = 0; i < levels.length; i++)
+            if (levels[i] == level) return ((i == 0 ? 0 : levels[i - 1]) + 1 + level) / 2;
+        return level;
+    }
+
+    /**
+     * A piece as it plays: a velocity token names its bin by the bin's upper bound (so 127 stays 127 in the
+     * vocabulary), and played at that bound every note would come out half a bin louder than the music it was learned
+     * from; each plays the middle of its bin instead ({@link #velocityPlayed}). Read back, the middle falls in the same
+     * bin, so a generated part given again as a seed keeps its tokens.
+     */
+    public Piece played(Piece p) {
+        List<Track> tracks = new ArrayList<>(p.tracks().size());
+        for (Track t : p.tracks()) {
+            List<Note> notes = new ArrayList<>(t.notes().size());
+            for (Note n : t.notes())
+                notes.add(new Note(n.pitch(), velocityPlayed(n.velocity(), t.isDrum()), n.startTick(), n.durationTicks()));
+            tracks.add(t.withNotes(notes));
+        }
+        return p.withTracks(tracks);
     }
 
     /** Swing tags: off-beat phases from a light shuffle to 3:1, in the units swing is found at (8ths, 16ths). */

@@ -77,6 +77,8 @@ class GeneratorTest {
         for (Track t : p.tracks()) {
             for (Note n : t.notes()) {
                 assertTrue(n.startTick() < p.endTick());
+                int level = t.isDrum() ? V.grid().drumVelocityLevel(n.velocity()) : V.grid().velocityLevel(n.velocity());
+                assertEquals(V.grid().velocityPlayed(level, t.isDrum()), n.velocity(), "a note plays the middle of its velocity bin");
                 if (t.isDrum()) assertTrue(GeneralMidi.isDrumPitch(n.pitch()), "drum pitch " + n.pitch());
                 else {
                     int[] range = PitchRules.range(t.role());
@@ -123,7 +125,7 @@ class GeneratorTest {
     @Test
     void continueAccompanyAndVaryKeepTheGivenMaterial() {
         Piece seed = MidiReader.read(SharedCorpus.malformed("gen-valid-reference.mid")).piece();
-        Piece quantized = new RemiEncoder(V).quantize(seed);
+        Piece quantized = V.grid().played(new RemiEncoder(V).quantize(seed)); // kept token for token, played as generated
         Generator g = new Generator(new RandomLogitsModel(V.size(), 256, 3), V);
         long twoBars = quantized.endTick();
 
@@ -190,7 +192,7 @@ class GeneratorTest {
     @Test
     void infillRewritesOnlyTheGapWithEveryPartInView() {
         Piece seed = MidiReader.read(SharedCorpus.malformed("gen-valid-reference.mid")).piece();
-        Piece quantized = new RemiEncoder(V).quantize(seed);
+        Piece quantized = V.grid().played(new RemiEncoder(V).quantize(seed));
         Generator g = new Generator(new RandomLogitsModel(V.size(), 512, 4), V);
         long bar = quantized.endTick() / 2;
         Generator.Result r = g.generate(seeded(seed, GenerationRequest.Mode.INFILL, List.of(), 2, 0, 0)).get(0);
