@@ -20,9 +20,9 @@ import loopsmith.tokens.Token;
  * half-time and hat rolls ({@link DrumIdioms}). The model holds the idiom most of the time on its own; when an idea's
  * drums do not, the model writes more drum parts for the genre (its own candidates, other seeds), of those that hold
  * the idiom the one closest to the idea's own drums in kit use is kept, and the other parts are written again around it
- * (accompany mode, so every bar of them hears the drums). When none of them holds it, the one that comes closest has the bars that break the idiom written again by the
- * model as infill, hearing the bars around them. An idea whose drums hold the idiom is left exactly as the model wrote
- * it, so the check costs nothing then.
+ * (accompany mode, so every bar of them hears the drums). When none of them holds it, the one that comes closest has
+ * the bars that break the idiom written again by the model as infill, hearing the bars around them. An idea whose
+ * drums hold the idiom is left exactly as the model wrote it, so the check costs nothing then.
  *
  * <p>It lives beside the idioms it checks so that {@code eval} measures what {@code generate} ships (the service
  * and the evaluation both apply it). Choosing among the model's own parts keeps its style; forcing tokens inside the grammar would need the per-bar

@@ -139,8 +139,8 @@ public final class Generator {
         Decoded decoded = new RemiDecoder(vocabulary).decode(s.tokens);
         if (decoded.repaired()) throw new EngineException("generated tokens needed repair: " + decoded);
         Piece piece = feel(inRequestOrder(decoded.piece(), plan), decoded.swing(), r);
-        return new Result(finish(vocabulary.grid().played(piece), r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced, s.slides, s.closedEarly,
-                decoded.swing());
+        return new Result(finish(vocabulary.grid().played(piece), r), List.copyOf(s.tokens), r.seed(), s.sampled, s.forced,
+                s.slides, s.closedEarly, decoded.swing());
     }
 
     /** Parts are written in {@link RemiEncoder#PART_ORDER} (harmony before the lines); the result lists them as asked. */

@@ -12,8 +12,8 @@ import loopsmith.music.Role;
 final class PitchRules {
     /**
      * Logit penalty for an out-of-scale pitch under {@link KeyConstraint#SOFT}: a lean toward the key, not a wall. The
-     * min-p cut comes after it, so a larger penalty leaves a chromatic note no chance at all: at 2 nats ideas played
-     * none where a pop accompaniment has one note in sixty or so out of the key (README, "Sampling").
+     * min-p cut comes after it, so a larger penalty leaves a chromatic note no chance at all, where played music has
+     * a few; this one has ideas leave the key about as often as the music learned from (README, "Prompts").
      */
     static final float SOFT_PENALTY = 0.25f;
 

@@ -22,7 +22,7 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
                              double harmony) {
     /**
      * The default harmony bonus: the one with which the share of bass and melody onsets on the chord part's tones comes
-     * out as in the music the model learned from (README, "Sampling").
+     * out as in the music the model learned from (README, "Prompts").
      */
     public static final double DEFAULT_HARMONY = 1.5;
 
@@ -49,7 +49,7 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
     }
 
     public static SamplingConfig defaults() {
-        // Chosen by eval on two held-out starter sets (README, "Sampling"): min-p 0.1 beat top-p 0.95 on drum idioms,
+        // Chosen by eval on two held-out starter sets (README, "Prompts"): min-p 0.1 beat top-p 0.95 on drum idioms,
         // genre adherence and part coherence on both; guidance stays off by default because it doubles the time.
         return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, 0.1, DEFAULT_HARMONY);
     }
