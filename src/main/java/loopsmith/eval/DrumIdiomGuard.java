@@ -82,6 +82,7 @@ public final class DrumIdiomGuard {
         long seeds = firstSeed(made.seed());
         List<Draws> draws = List.of(new Draws(request.tags(), request.sampling(), seeds, CANDIDATES - 1),
                 new Draws(programmed(request.tags(), generator), guided, seeds + CANDIDATES - 1, GUIDED_CANDIDATES));
+        Generator.Result ownDrums = drumsOf(made);
         List<Generator.Result> tried = new ArrayList<>();
         Optional<Generator.Result> found = Optional.empty();
         for (Draws d : draws) {
@@ -89,14 +90,14 @@ public final class DrumIdiomGuard {
                     request.key(), request.bars(), drums, request.keyConstraint(), d.sampling(), d.seed(), d.count(), Optional.empty(),
                     GenerationRequest.Mode.NEW, 0, -1, request.controls()));
             tried.addAll(batch);
-            found = closestHolding(batch, genre.get(), drumsOf(made).piece());
+            found = closestHolding(batch, genre.get(), ownDrums.piece());
             if (found.isPresent()) break;
         }
         int written = 1 + tried.size(); // a batch is written whole before one of it is chosen
         List<Integer> rewritten = List.of();
         if (found.isEmpty()) {
             List<Generator.Result> all = new ArrayList<>(tried);
-            all.add(0, drumsOf(made));
+            all.add(0, ownDrums);
             Optional<Repair> repair = repaired(generator, request, drums, all, genre.get(), made.seed());
             if (repair.isEmpty()) return new Kept(made, Optional.of(false), written, made.seed());
             found = Optional.of(repair.get().drums());
@@ -128,12 +129,12 @@ public final class DrumIdiomGuard {
      * anyway, so choosing costs nothing. The first in seed order wins a tie.
      */
     static Optional<Generator.Result> closestHolding(List<Generator.Result> batch, String genre, Piece own) {
-        Map<PieceFeatures.DrumClass, Double> target = PieceFeatures.of(own).drumsPerBar();
+        Map<PieceFeatures.DrumClass, Double> target = PieceFeatures.drumsPerBar(own);
         Generator.Result best = null;
         double nearest = Double.POSITIVE_INFINITY;
         for (Generator.Result r : batch) {
             if (!holds(r, genre).orElse(false)) continue;
-            double d = kitDistance(PieceFeatures.of(r.piece()).drumsPerBar(), target);
+            double d = kitDistance(PieceFeatures.drumsPerBar(r.piece()), target);
             if (d < nearest) {
                 nearest = d;
                 best = r;

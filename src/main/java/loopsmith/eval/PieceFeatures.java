@@ -256,6 +256,13 @@ public record PieceFeatures(double pitchRange, double usedPitchClasses, double p
         return normalized(h);
     }
 
+    /** Onsets per bar of each drum class alone ({@link #drumsPerBar()}), without the other features' work. */
+    public static Map<DrumClass, Double> drumsPerBar(Piece piece) {
+        List<Note> drums = new ArrayList<>();
+        for (Track t : piece.tracks()) if (t.isDrum()) drums.addAll(t.notes());
+        return drumsPerBar(drums, Math.max(1, piece.lengthBars()), piece.tracks().stream().anyMatch(Track::isDrum));
+    }
+
     private static Map<DrumClass, Double> drumsPerBar(List<Note> drums, long bars, boolean hasDrums) {
         Map<DrumClass, Double> m = new java.util.EnumMap<>(DrumClass.class);
         for (DrumClass d : DrumClass.values()) m.put(d, hasDrums ? 0.0 : Double.NaN);
