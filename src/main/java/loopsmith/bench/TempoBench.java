@@ -36,7 +36,8 @@ import loopsmith.music.Track;
  * <p>Two sets. {@link Set#GENRES} (the default) is {@link TempoSet}: loops of eleven genre families at the tempos they
  * are counted in, from our renderer and FluidSynth, half of them started off the downbeat; besides tempo it scores
  * the octave per family, the downbeat (within {@link #DOWNBEAT_WINDOW_S}) and the groove's per-hit offsets against
- * the MIDI ({@link GrooveCheck}, within {@link #GROOVE_WINDOW_MS}). {@link Set#GROOVE} is the earlier set: 4/4 beats
+ * the MIDI ({@link GrooveCheck}, within {@link #GROOVE_WINDOW_MS}); each loop is also read with its family as the genre
+ * label, as ingest reads a labelled library's loops, and scored apart. {@link Set#GROOVE} is the earlier set: 4/4 beats
  * from the Groove corpus, cut to 2, 4 or 8 bars at a random bar, re-timed to a tempo drawn from 70–180 BPM (from a file
  * recorded within 20% of it, so the groove still sounds like itself) and rendered with FluidR3_GM to
  * {@code NNN_<style>_<bars>bars_<bpm>bpm.wav} beside the cut MIDI; its tempos are arbitrary, not the ones the grooves
@@ -161,6 +162,10 @@ public final class TempoBench {
         Tally leadIn = new Tally();
         // The set: loops that start on a downbeat, as exported and shifted by a known lead-in.
         Tally onTheOne = new Tally();
+        // The same loops read again with their genre label, as ingest reads a labelled library's loops.
+        Map<String, Tally> labelled = new LinkedHashMap<>();
+        for (TempoSet.Family f : TempoSet.FAMILIES) labelled.put(f.name(), new Tally());
+        Tally labelledAll = new Tally();
         List<Map<String, Object>> misses = new ArrayList<>();
         List<Double> grooveErrors = new ArrayList<>();
         List<int[]> velocities = new ArrayList<>();
@@ -196,6 +201,11 @@ public final class TempoBench {
                 leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
                 onTheOne.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
             }
+            AudioAnalysis withLabel = Analyzer.analyze(c.wav(), mono, Optional.of(c.family().name()));
+            audioSeconds += withLabel.seconds();
+            double labelledBpm = withLabel.tempo().bpm();
+            for (Tally t : List.of(labelledAll, labelled.get(c.family().name())))
+                t.add(close(labelledBpm, c.bpm()), octaveRight(labelledBpm, c.bpm()), false, 0, 0);
             grooveErrors.addAll(groove.errorsMs());
             velocities.addAll(groove.velocities());
             attacks += groove.attacks();
@@ -259,6 +269,13 @@ public final class TempoBench {
                 "exact", leadIn.share(leadIn.exact), "downbeat_within_50ms", leadIn.share(leadIn.downbeat)));
         ours.put("downbeat_loops_starting_on_the_one", Map.of("cases", onTheOne.cases, "downbeat_within_50ms", onTheOne.share(onTheOne.downbeat)));
         ours.put("misses", misses);
+        Map<String, Object> labelledByFamily = new LinkedHashMap<>();
+        labelled.forEach((name, t) -> labelledByFamily.put(name, Map.of("cases", t.cases, "exact", t.share(t.exact), "octave_right", t.share(t.octaveRight))));
+        Map<String, Object> withLabel = new LinkedHashMap<>();
+        withLabel.put("exact", labelledAll.share(labelledAll.exact));
+        withLabel.put("octave_right", labelledAll.share(labelledAll.octaveRight));
+        withLabel.put("by_family", labelledByFamily);
+        ours.put("with_genre_label", withLabel);
 
         double oursExact = all.share(all.exact);
         boolean everyFamily = families.values().stream().allMatch(t -> t.octaveRight == t.cases);
@@ -266,6 +283,8 @@ public final class TempoBench {
         targets.put("exact >= 0.975", oursExact >= TARGET_EXACT);
         targets.put("exact >= aubio best + 0.10", oursExact >= aubioExact + TARGET_OVER_AUBIO);
         targets.put("octave right in every family", everyFamily);
+        targets.put("octave right in every family, with the loops' genre label (as ingest reads a labelled library)",
+                labelled.values().stream().allMatch(t -> t.octaveRight == t.cases));
         targets.put("downbeat within 50 ms >= 0.90 of loops starting on the one (as played and after a lead-in)",
                 onTheOne.share(onTheOne.downbeat) >= TARGET_DOWNBEAT);
         targets.put("downbeat within 50 ms >= 0.90 of all loops (also those started 1-3 beats into the bar)",
