@@ -13,6 +13,7 @@ import loopsmith.bench.RenderBench;
 import loopsmith.bench.TempoBench;
 import loopsmith.bench.TrainBench;
 import loopsmith.music.LoopsmithException;
+import loopsmith.service.LearnService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -231,7 +232,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--minutes", defaultValue = "20", description = "Training minutes for each side (default: ${DEFAULT-VALUE}).")
         double minutes;
 
-        @Option(names = "--pieces", defaultValue = "40", description = "Pieces generated per model for the measure (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--pieces", defaultValue = "" + LearnService.CEILING_WINDOWS, description = "Pieces generated per model for the measure, as many as the ceiling's training windows (default: ${DEFAULT-VALUE}).")
         int pieces;
 
         @Option(names = "--model", description = "The base model (default: models/default.ckpt).")

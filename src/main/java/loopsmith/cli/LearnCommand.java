@@ -42,7 +42,7 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Where the dataset and the run go (default: MODEL's name + .run beside it).")
     Path work;
 
-    @Option(names = "--pieces", defaultValue = "40", description = "Pieces generated to measure the style match, per model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pieces", defaultValue = "" + LearnService.CEILING_WINDOWS, description = "Pieces generated to measure the style match, per model, as many as the ceiling's training windows (default: ${DEFAULT-VALUE}).")
     int pieces;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of training and of the measure (default: ${DEFAULT-VALUE}).")

@@ -58,6 +58,13 @@ public final class LearnService {
      */
     public record Result(Path model, IngestReport ingest, TrainResult training, StyleMatch match, Optional<StyleMatch> baseMatch) { }
 
+    /**
+     * Training windows read for the ceiling, and the pieces measured per model by default: as many on each side, so a
+     * model is read against the ceiling with kernel estimates of the same sample size, and a few dozen pieces would
+     * move from seed to seed more than the differences the figure is read for.
+     */
+    public static final int CEILING_WINDOWS = 200;
+
     private LearnService() {}
 
     /** The recipe for small libraries: gentle peak rate from a base, a short warm-up, frequent checkpoints. */
@@ -89,7 +96,7 @@ public final class LearnService {
         loopsmith.music.AtomicFiles.write(o.out(), "model", out -> Files.copy(best, out));
 
         List<ReferenceSet.Item> heldOut = ReferenceSet.read(o.library(), o.bars(), 0, o.seed(), heldOutFiles::contains).items();
-        List<ReferenceSet.Item> trainingItems = ReferenceSet.read(o.library(), o.bars(), 200, o.seed(), trainingFiles::contains).items();
+        List<ReferenceSet.Item> trainingItems = ReferenceSet.read(o.library(), o.bars(), CEILING_WINDOWS, o.seed(), trainingFiles::contains).items();
         SamplingConfig sampling = SamplingConfig.defaults();
         StyleMatch match = StyleMatch.measure(o.out(), o.library(), heldOut, trainingItems, o.pieces(), o.bars(), o.seed(), sampling,
                 progress.evaluation("learned model"));
