@@ -67,11 +67,15 @@ public final class LearnService {
 
     private LearnService() {}
 
-    /** The recipe for small libraries: gentle peak rate from a base, a short warm-up, frequent checkpoints. */
+    /**
+     * The recipe for small libraries: from a base the same peak rate as from scratch (a small library is the whole
+     * point, and a gentler rate left the fine-tune nearer the base's style than the library's), a short warm-up,
+     * frequent checkpoints, and the best of them kept.
+     */
     static TrainConfig config(Options o) {
         TrainConfig d = TrainConfig.defaults();
         boolean fineTune = o.base().isPresent();
-        double lr = fineTune ? 2e-4 : d.learningRate();
+        double lr = d.learningRate();
         return new TrainConfig(o.preset(), 8, 1, lr, lr / 10, fineTune ? 20 : 50, 1_000_000, o.minutes(), d.weightDecay(),
                 d.gradClip(), 25, 4, 0, o.seed(), d.tagDropout(), d.transposeSemitones(), d.tempoJitterBins(), false, 0, "cpu",
                 o.threads(), java.util.Map.of());
