@@ -201,9 +201,9 @@ public final class TempoBench {
                 leadIn.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
                 onTheOne.add(close(led.tempo().bpm(), c.bpm()), octaveRight(led.tempo().bpm(), c.bpm()), ledDownbeat, 0, 0);
             }
-            AudioAnalysis withLabel = Analyzer.analyze(c.wav(), mono, Optional.of(c.family().name()));
-            audioSeconds += withLabel.seconds();
-            double labelledBpm = withLabel.tempo().bpm();
+            AudioAnalysis labelledRead = Analyzer.analyze(c.wav(), mono, Optional.of(c.family().name()));
+            audioSeconds += labelledRead.seconds();
+            double labelledBpm = labelledRead.tempo().bpm();
             for (Tally t : List.of(labelledAll, labelled.get(c.family().name())))
                 t.add(close(labelledBpm, c.bpm()), octaveRight(labelledBpm, c.bpm()), false, 0, 0);
             grooveErrors.addAll(groove.errorsMs());
