@@ -97,6 +97,9 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(out.resolve("index.md"));
             System.out.println("validity " + metrics.validity().rate()
                     + ", mean overlap " + metrics.distributionMatch().meanOverlap()
+                    + (metrics.distributionMatch().meanOverlapCi95() == null ? "" : " " + metrics.distributionMatch().meanOverlapCi95())
+                    + (metrics.distributionMatch().ofCeiling() == null ? "" : " (" + metrics.distributionMatch().ofCeiling()
+                        + " of the ceiling " + metrics.distributionMatch().ceiling() + ")")
                     + ", genre adherence " + metrics.conditioning().genreAdherence()
                     + " (judge accuracy " + metrics.genreClassifier().cvAccuracy() + ")"
                     + ", copied windows " + metrics.memorization().copiedWindowRate());

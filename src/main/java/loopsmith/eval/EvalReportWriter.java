@@ -62,7 +62,11 @@ final class EvalReportWriter {
 
         DistributionMetrics dm = metrics.distributionMatch();
         md.append("## Distribution match\n\n").append(dm.method()).append(".\n\nMean overlap area: **")
-                .append(dm.meanOverlap()).append("**, mean KL divergence (reference ‖ generated): ").append(dm.meanKlDivergence())
+                .append(dm.meanOverlap()).append("**").append(interval(dm.meanOverlapCi95()));
+        if (dm.ceiling() != null)
+            md.append(", ").append(dash(dm.ofCeiling())).append(" of the real-data ceiling ").append(dm.ceiling())
+                    .append(" (the training files' overlap with the reference)").append(interval(dm.ofCeilingCi95()));
+        md.append("; mean KL divergence (reference ‖ generated): ").append(dm.meanKlDivergence())
                 .append("\n\n| feature | generated mean | reference mean | overlap | KL |\n|---|---:|---:|---:|---:|\n");
         for (String name : PieceFeatures.scalarNames()) {
             EvalMetrics.FeatureMeans mean = metrics.features().get(name);
@@ -321,5 +325,10 @@ final class EvalReportWriter {
             System.err.println("warning: " + file + ": chart not drawn: " + e);
             return false;
         }
+    }
+
+    /** A bootstrap interval as the report writes it; nothing where none was measured. */
+    private static String interval(List<Double> ci95) {
+        return ci95 == null ? "" : " (95% bootstrap interval " + ci95.get(0) + "–" + ci95.get(1) + ")";
     }
 }

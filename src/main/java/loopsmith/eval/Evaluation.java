@@ -104,9 +104,11 @@ public final class Evaluation {
 
         ValidityMetrics validity = validity(samples);
         Map<String, EvalMetrics.FeatureMeans> means = featureMeans(generatedFeatures, referenceFeatures);
-        DistributionMetrics match = distributionMatch(generatedFeatures, referenceFeatures);
-        Optional<Double> ceiling = ceiling(config, ref.items());
-        if (ceiling.isPresent()) match = match.withCeiling(ceiling.get());
+        DistributionMetrics match = distributionMatch(generatedFeatures, referenceFeatures)
+                .withInterval(OverlapInterval.meanOverlap(generatedFeatures, referenceFeatures, config.seed()));
+        Optional<List<PieceFeatures>> training = ceilingWindows(config, ref.items());
+        if (training.isPresent()) match = match.withCeiling(StyleMatch.meanOverlap(training.get(), referenceFeatures),
+                OverlapInterval.ofCeiling(generatedFeatures, referenceFeatures, training.get(), config.seed()));
         ConditioningMetrics conditioning = conditioning(samples, ref.items(), judge, cv.genres());
         GenreAdherenceMetrics adherence = genreAdherence(samples, judge, cv);
         GenreClassifierMetrics classifier = classifier(cv, config);
@@ -127,12 +129,15 @@ public final class Evaluation {
         return metrics;
     }
 
-    /** With {@code --train} a folder of MIDI files: the overlap of its windows with the reference's (a dataset has none). */
-    private static Optional<Double> ceiling(EvalConfig config, List<ReferenceSet.Item> reference) {
+    /**
+     * With {@code --train} a folder of MIDI files: its windows' features, whose overlap with the reference's is the
+     * ceiling (a dataset has no MIDI to read them from).
+     */
+    private static Optional<List<PieceFeatures>> ceilingWindows(EvalConfig config, List<ReferenceSet.Item> reference) {
         if (config.train().isEmpty() || Files.isRegularFile(config.train().get().resolve(loopsmith.dataset.DatasetFormat.MANIFEST)))
             return Optional.empty();
         ReferenceSet.Read training = ReferenceSet.read(config.train().get(), config.bars(), Math.max(200, reference.size()), config.seed());
-        return Optional.of(StyleMatch.ceiling(reference, training.items()));
+        return Optional.of(training.items().stream().map(ReferenceSet.Item::features).toList());
     }
 
     /** The scalar features as the classifier reads them. */
@@ -346,7 +351,7 @@ public final class Evaluation {
         histograms.put("duration", DistributionMetrics.Match.of(DistributionMatch.ofHistograms(pooled(gen, PieceFeatures::durationHistogram), pooled(ref, PieceFeatures::durationHistogram), gen.size(), ref.size())));
         histograms.put("velocity", DistributionMetrics.Match.of(DistributionMatch.ofHistograms(pooled(gen, PieceFeatures::velocityHistogram), pooled(ref, PieceFeatures::velocityHistogram), gen.size(), ref.size())));
         return new DistributionMetrics("Gaussian KDE (Silverman bandwidth) per scalar feature; histograms: pooled per-piece histograms, overlap = sum of minima",
-                compared == 0 ? null : round(overlapSum / compared), compared == 0 ? null : round(klSum / compared), features, histograms, null, null);
+                compared == 0 ? null : round(overlapSum / compared), compared == 0 ? null : round(klSum / compared), features, histograms, null, null, null, null);
     }
 
     /** The mean of per-piece histograms: each piece weighs the same, however many notes it has. */

@@ -41,7 +41,7 @@ class EvalMetricsTest {
                 new EvalMetrics.Sampling(1.0, 0, 1.0, 1.0, 0.1, 1.0), List.of("feel", "genre"), true, 4, 0, new ValidityMetrics(1.0, 1.0, 1.0, 1.0, 1.0, 0.5),
                 Map.of("pitch_range", new EvalMetrics.FeatureMeans(39.5, 37.4444)),
                 new DistributionMetrics("KDE", 0.5897, 2.5693, Map.of("pitch_range", new DistributionMetrics.Match(0.4367, 3.6401, 2, 4)),
-                        Map.of("ioi", new DistributionMetrics.Match(0.8084, null, 2, 4)), null, null),
+                        Map.of("ioi", new DistributionMetrics.Match(0.8084, null, 2, 4)), null, null, List.of(0.51, 0.66), null),
                 new ConditioningMetrics(1.0, 2, null, 1.0, 1.0, 0.0, 2, Map.of("house", Map.of("techno", 2))),
                 new GenreAdherenceMetrics(HALF, NONE, Map.of("house", HALF), Map.of("house", NONE)),
                 new GenreClassifierMetrics("5-NN", List.of("pitch_range"), 0.5, 0.5, 2, 4, List.of("house", "techno"),
@@ -59,7 +59,7 @@ class EvalMetricsTest {
         EvalMetrics g = generated();
         return new EvalMetrics(g.format(), g.version(), "folder generated", null, null, null, g.reference(), g.pieces(), g.bars(),
                 g.seed(), g.sampling(), null, null, g.referenceFiles(), g.referenceSkipped(), g.validity(), g.features(),
-                g.distributionMatch().withCeiling(0.7453), g.conditioning(), g.genreAdherence(), g.genreClassifier(), g.drumIdioms(),
+                g.distributionMatch().withCeiling(0.7453, java.util.Optional.of(new OverlapInterval(0.6312, 0.8745))), g.conditioning(), g.genreAdherence(), g.genreClassifier(), g.drumIdioms(),
                 g.partCoherence(), g.swing(), g.memorization(),
                 new ReproducibilityMetrics.NotMeasured("not measured: pieces were read from a folder, not generated"), 2.9);
     }
@@ -101,11 +101,15 @@ class EvalMetricsTest {
         assertFalse(tree.has("infill_continuity") || tree.has("model_vocabulary_genres"), keys.toString());
         assertEquals(0.7453, tree.path("distribution_match").path("ceiling").asDouble());
         assertEquals(0.7912, tree.path("distribution_match").path("of_ceiling").asDouble(), "rounded mean overlap over the ceiling");
+        assertEquals(List.of(0.6312, 0.8745), List.of(tree.path("distribution_match").path("of_ceiling_ci95").get(0).asDouble(),
+                tree.path("distribution_match").path("of_ceiling_ci95").get(1).asDouble()));
         assertTrue(tree.path("swing").path("generated").path("all").get("sixteenth_phase_mean").isNull());
 
         generated().write(file);
         tree = (ObjectNode) JSON.readTree(file.toFile());
-        assertFalse(tree.path("distribution_match").has("ceiling") || tree.path("distribution_match").has("of_ceiling"));
+        assertFalse(tree.path("distribution_match").has("ceiling") || tree.path("distribution_match").has("of_ceiling")
+                || tree.path("distribution_match").has("of_ceiling_ci95"));
+        assertEquals(2, tree.path("distribution_match").path("mean_overlap_ci95").size(), "the interval is written without a ceiling");
         assertFalse(tree.path("reproducibility").has("note"));
         assertEquals(List.of("temperature", "top_k", "top_p", "guidance", "min_p", "harmony"),
                 fieldNames(tree.path("sampling")), "sampling settings in a fixed order");
