@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.eval.OverlapInterval;
 import loopsmith.eval.StyleMatch;
 import loopsmith.music.LoopsmithException;
 import loopsmith.service.LearnService;
@@ -75,19 +76,23 @@ public final class FinetuneBench {
         m.put("minutes", minutes);
         m.put("ceiling", round(tuned.match().ceiling()));
         m.put("target_of_ceiling", TARGET);
-        tuned.baseMatch().ifPresent(b -> m.put("base_model", result(b, null)));
-        m.put("finetuned", result(tuned.match(), tuned));
-        m.put("scratch", result(scratch.match(), scratch));
+        tuned.baseMatch().ifPresent(b -> m.put("base_model", result(b, null, seed)));
+        m.put("finetuned", result(tuned.match(), tuned, seed));
+        m.put("scratch", result(scratch.match(), scratch, seed));
         m.put("finetune_reached_target", tuned.match().ofCeiling() >= TARGET);
         m.put("scratch_reached_target", scratch.match().ofCeiling() >= TARGET);
         m.put("ratio", round(tuned.match().ofCeiling() / Math.max(1e-9, scratch.match().ofCeiling())));
+        // Both models against the same held-out files, resampled together: whether the ratio is told apart from 1.
+        OverlapInterval.ratio(tuned.match().generatedFeatures(), scratch.match().generatedFeatures(), tuned.match().heldOutFeatures(), seed)
+                .ifPresent(i -> m.put("ratio_ci95", List.of(round(i.low()), round(i.high()))));
         return m;
     }
 
-    private static Map<String, Object> result(StyleMatch s, LearnService.Result r) {
+    private static Map<String, Object> result(StyleMatch s, LearnService.Result r, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("overlap", round(s.overlap()));
         m.put("of_ceiling", round(s.ofCeiling()));
+        s.ofCeilingInterval(seed).ifPresent(i -> m.put("of_ceiling_ci95", List.of(round(i.low()), round(i.high()))));
         m.put("generated", s.generated());
         if (r != null) {
             m.put("steps", r.training().lastStep());

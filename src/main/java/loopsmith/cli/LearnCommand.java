@@ -3,6 +3,7 @@ package loopsmith.cli;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,27 +69,29 @@ final class LearnCommand implements Callable<Integer> {
         doc.put("steps", r.training().lastStep());
         doc.put("minutes", Math.round(r.training().seconds() / 6) / 10.0);
         doc.put("best_validation_loss", r.training().bestValidationLoss());
-        doc.put("style_match", match(r.match()));
-        r.baseMatch().ifPresent(b -> doc.put("base_style_match", match(b)));
+        doc.put("style_match", match(r.match(), seed));
+        r.baseMatch().ifPresent(b -> doc.put("base_style_match", match(b, seed)));
         if (json) {
             System.out.println(Json.of(doc));
         } else {
             StyleMatch m = r.match();
             System.out.printf(Locale.ROOT, "%s: %d files, %d steps in %.1f min, validation loss %.3f%n", r.model(),
                     r.ingest().files().ingested(), r.training().lastStep(), r.training().seconds() / 60, r.training().bestValidationLoss());
-            System.out.printf(Locale.ROOT, "style match on %d held-out files: %.3f, %.0f%% of the library's own %.3f%s%n", m.heldOut(),
+            System.out.printf(Locale.ROOT, "style match on %d held-out files: %.3f, %.0f%% of the library's own %.3f%s%s%n", m.heldOut(),
                     m.overlap(), 100 * m.ofCeiling(), m.ceiling(),
+                    m.ofCeilingInterval(seed).map(i -> String.format(Locale.ROOT, " (95%%: %.0f–%.0f%%)", 100 * i.low(), 100 * i.high())).orElse(""),
                     r.baseMatch().map(b -> String.format(Locale.ROOT, " (the base model: %.3f, %.0f%%)", b.overlap(), 100 * b.ofCeiling())).orElse(""));
             System.out.printf(Locale.ROOT, "next: ./loopsmith generate \"...\" --model %s%n", r.model());
         }
         return 0;
     }
 
-    private static Map<String, Object> match(StyleMatch m) {
+    private static Map<String, Object> match(StyleMatch m, long seed) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("overlap", round(m.overlap()));
         o.put("ceiling", round(m.ceiling()));
         o.put("of_ceiling", round(m.ofCeiling()));
+        m.ofCeilingInterval(seed).ifPresent(i -> o.put("of_ceiling_ci95", List.of(round(i.low()), round(i.high()))));
         o.put("generated", m.generated());
         o.put("held_out_files", m.heldOut());
         return o;

@@ -42,7 +42,7 @@ public record OverlapInterval(double low, double high) {
      * The interval of the share of the ceiling: per draw, the generated pieces' overlap with the resampled reference
      * over the training windows' overlap with that same reference. Empty when a side is empty.
      */
-    static Optional<OverlapInterval> ofCeiling(List<PieceFeatures> generated, List<PieceFeatures> reference,
+    public static Optional<OverlapInterval> ofCeiling(List<PieceFeatures> generated, List<PieceFeatures> reference,
                                                List<PieceFeatures> training, long seed) {
         if (generated.isEmpty() || reference.isEmpty() || training.isEmpty()) return Optional.empty();
         SplittableRandom random = new SplittableRandom(seed);
@@ -55,6 +55,26 @@ public record OverlapInterval(double low, double high) {
         double ceiling = StyleMatch.meanOverlap(training, reference);
         if (draws.size() < 2 || !(ceiling > 0)) return Optional.empty();
         return Optional.of(around(StyleMatch.meanOverlap(generated, reference) / ceiling, draws.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /**
+     * The interval of {@code a}'s mean overlap over {@code b}'s, both against the same reference (resampled once per
+     * draw for both, so the comparison is paired: a hard sample of held-out files is hard for both). Empty when a side
+     * is empty or {@code b} overlaps nothing.
+     */
+    public static Optional<OverlapInterval> ratio(List<PieceFeatures> a, List<PieceFeatures> b, List<PieceFeatures> reference, long seed) {
+        if (a.isEmpty() || b.isEmpty() || reference.isEmpty()) return Optional.empty();
+        double base = StyleMatch.meanOverlap(b, reference);
+        if (!(base > 0)) return Optional.empty();
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Double> draws = new ArrayList<>(DRAWS);
+        for (int i = 0; i < DRAWS; i++) {
+            List<PieceFeatures> ref = resample(reference, random);
+            double under = StyleMatch.meanOverlap(resample(b, random), ref);
+            if (under > 0) draws.add(StyleMatch.meanOverlap(resample(a, random), ref) / under);
+        }
+        if (draws.size() < 2) return Optional.empty();
+        return Optional.of(around(StyleMatch.meanOverlap(a, reference) / base, draws.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static <T> List<T> resample(List<T> xs, SplittableRandom random) {

@@ -13,20 +13,41 @@ import loopsmith.generate.SamplingConfig;
  *
  * @param overlap   mean overlap, generated vs held-out
  * @param ceiling   mean overlap, training files vs held-out
- * @param generated pieces that decoded (of those asked for)
- * @param heldOut   held-out files read
- * @param training  training files read for the ceiling
+ * @param generatedFeatures the pieces that decoded (of those asked for), as measured
+ * @param heldOutFeatures   the held-out files' windows
+ * @param trainingFeatures  the training files' windows read for the ceiling
  */
-public record StyleMatch(double overlap, double ceiling, int generated, int heldOut, int training) {
+public record StyleMatch(double overlap, double ceiling, List<PieceFeatures> generatedFeatures, List<PieceFeatures> heldOutFeatures,
+                         List<PieceFeatures> trainingFeatures) {
+    public StyleMatch {
+        generatedFeatures = List.copyOf(generatedFeatures);
+        heldOutFeatures = List.copyOf(heldOutFeatures);
+        trainingFeatures = List.copyOf(trainingFeatures);
+    }
+
     /** Share of the ceiling reached; 1 = as close as the library is to itself. */
     public double ofCeiling() {
         return ceiling > 0 ? overlap / ceiling : Double.NaN;
     }
 
-    /** The ceiling alone: training files against held-out ones (no model). */
-    public static double ceiling(List<ReferenceSet.Item> heldOut, List<ReferenceSet.Item> training) {
-        return meanOverlap(training.stream().map(ReferenceSet.Item::features).toList(),
-                heldOut.stream().map(ReferenceSet.Item::features).toList());
+    /** The share of the ceiling's 95% interval ({@link OverlapInterval}); empty where a side is empty. */
+    public Optional<OverlapInterval> ofCeilingInterval(long seed) {
+        return OverlapInterval.ofCeiling(generatedFeatures, heldOutFeatures, trainingFeatures, seed);
+    }
+
+    /** Pieces that decoded. */
+    public int generated() {
+        return generatedFeatures.size();
+    }
+
+    /** Held-out windows read. */
+    public int heldOut() {
+        return heldOutFeatures.size();
+    }
+
+    /** Training windows read for the ceiling. */
+    public int training() {
+        return trainingFeatures.size();
     }
 
     /**
@@ -39,8 +60,9 @@ public record StyleMatch(double overlap, double ceiling, int generated, int held
                 library, 0, 0, 2, GenreClassifier.DEFAULT_K, sampling);
         Evaluation.Generation g = Evaluation.generate(config, heldOut, progress);
         List<PieceFeatures> gen = g.samples().stream().flatMap(s -> s.piece().stream()).map(PieceFeatures::of).toList();
-        double overlap = meanOverlap(gen, heldOut.stream().map(ReferenceSet.Item::features).toList());
-        return new StyleMatch(overlap, ceiling(heldOut, training), gen.size(), heldOut.size(), training.size());
+        List<PieceFeatures> held = heldOut.stream().map(ReferenceSet.Item::features).toList();
+        List<PieceFeatures> train = training.stream().map(ReferenceSet.Item::features).toList();
+        return new StyleMatch(meanOverlap(gen, held), meanOverlap(train, held), gen, held, train);
     }
 
     static double meanOverlap(List<PieceFeatures> a, List<PieceFeatures> reference) {

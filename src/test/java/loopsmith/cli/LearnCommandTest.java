@@ -42,6 +42,9 @@ class LearnCommandTest {
         assertTrue(m.get("held_out_files").asInt() >= 1, m.toString());
         assertTrue(m.get("ceiling").asDouble() > 0 && m.get("ceiling").asDouble() <= 1, m.toString());
         assertEquals(m.get("overlap").asDouble() / m.get("ceiling").asDouble(), m.get("of_ceiling").asDouble(), 0.01);
+        JsonNode ci = m.get("of_ceiling_ci95");
+        assertTrue(ci.get(0).asDouble() <= m.get("of_ceiling").asDouble() && m.get("of_ceiling").asDouble() <= ci.get(1).asDouble(),
+                "the share of the ceiling lies in its interval: " + m);
         assertTrue(j.has("base_style_match"));
 
         Cli g = Cli.run("generate", "folk tune with chords, 2 bars", "--model", model.toString(), "--out", dir.resolve("out").toString(),

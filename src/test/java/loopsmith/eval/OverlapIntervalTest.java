@@ -61,4 +61,15 @@ class OverlapIntervalTest {
         assertTrue(apart.high() < alike.low(), apart + " should lie below " + alike);
         assertTrue(Arrays.asList(alike.low(), alike.high()).stream().allMatch(Double::isFinite));
     }
+
+    @Test
+    void aRatioOfTwoLikeModelsHoldsOneAndAFartherOneFallsBelowIt() {
+        List<PieceFeatures> reference = sample(40, 0, 10);
+        List<PieceFeatures> near = sample(200, 0.2, 11);
+        OverlapInterval same = OverlapInterval.ratio(sample(200, 0.2, 12), near, reference, 5).orElseThrow();
+        OverlapInterval worse = OverlapInterval.ratio(sample(200, 1.5, 13), near, reference, 5).orElseThrow();
+        assertTrue(same.low() < 1 && 1 < same.high(), "two samples of one model: " + same);
+        assertTrue(worse.high() < 1, "a model farther from the reference: " + worse);
+        assertTrue(OverlapInterval.ratio(near, List.of(), reference, 5).isEmpty());
+    }
 }
