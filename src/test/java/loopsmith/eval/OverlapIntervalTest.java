@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import loopsmith.UnitTest;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class OverlapIntervalTest {
     /** Pieces whose scalar features are drawn around {@code centre}: pitch range, polyphony, notes per bar and so on. */
     private static List<PieceFeatures> sample(int n, double centre, long seed) {
