@@ -39,22 +39,12 @@ public record OverlapInterval(double low, double high) {
     }
 
     /**
-     * The interval of the share of the ceiling: per draw, the generated pieces' overlap with the resampled reference
-     * over the training windows' overlap with that same reference. Empty when a side is empty.
+     * The interval of the share of the ceiling: the generated pieces' overlap over the training windows', both against
+     * the same resampled reference. Empty when a side is empty.
      */
     public static Optional<OverlapInterval> ofCeiling(List<PieceFeatures> generated, List<PieceFeatures> reference,
-                                               List<PieceFeatures> training, long seed) {
-        if (generated.isEmpty() || reference.isEmpty() || training.isEmpty()) return Optional.empty();
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Double> draws = new ArrayList<>(DRAWS);
-        for (int i = 0; i < DRAWS; i++) {
-            List<PieceFeatures> ref = resample(reference, random);
-            double ceiling = StyleMatch.meanOverlap(resample(training, random), ref);
-            if (ceiling > 0) draws.add(StyleMatch.meanOverlap(resample(generated, random), ref) / ceiling);
-        }
-        double ceiling = StyleMatch.meanOverlap(training, reference);
-        if (draws.size() < 2 || !(ceiling > 0)) return Optional.empty();
-        return Optional.of(around(StyleMatch.meanOverlap(generated, reference) / ceiling, draws.stream().mapToDouble(Double::doubleValue).toArray()));
+                                                      List<PieceFeatures> training, long seed) {
+        return ratio(generated, training, reference, seed);
     }
 
     /**
