@@ -97,10 +97,15 @@ public final class ReferenceSet {
                 }
                 Piece window = windows.get(windows.size() / 2).piece();
                 Piece whole = c.piece();
+                // The labelled parts, and where the file plays more parts than its labels name, the ones they leave out:
+                // the reference's features are measured on all its parts, so a piece asked for fewer would be judged
+                // against more than it was asked to play (POP909's labels say chords and melody; its piano, split as
+                // ingest reads it, also plays the bass). Only when it plays more: a label that names a part another
+                // word for the track's (chords played on a pad) is the same part, not a missing one.
                 List<Role> roles = new ArrayList<>();
                 for (Role role : l.roles()) if (REQUESTABLE.contains(role)) roles.add(role);
-                if (roles.isEmpty())
-                    for (Track t : whole.tracks()) if (REQUESTABLE.contains(t.role()) && !roles.contains(t.role())) roles.add(t.role());
+                List<Role> played = whole.tracks().stream().map(Track::role).filter(REQUESTABLE::contains).distinct().toList();
+                for (Role role : played) if (roles.size() < played.size() && !roles.contains(role)) roles.add(role);
                 // The tags ingest gives the file: a Groove fill is STYLE=fill, a performed corpus FEEL=human.
                 items.add(new Item(rel.toString().replace('\\', '/'), window, whole, Tags.of(l),
                         whole.dominantBpm(), whole.initialTimeSignature(), c.key(), List.copyOf(roles), PieceFeatures.of(window),

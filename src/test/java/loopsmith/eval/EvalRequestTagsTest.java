@@ -50,6 +50,45 @@ class EvalRequestTagsTest {
     }
 
     @Test
+    void aPop909SongIsAskedForTheBassItsSplitPianoPlaysToo(@TempDir Path dir) throws Exception {
+        List<Note> piano = new ArrayList<>(), melody = new ArrayList<>();
+        for (int beat = 0; beat < 16; beat++) {
+            long t = beat * 480L;
+            piano.add(new Note(36 + (beat / 4) * 2, 80, t, 480)); // a bass note under each chord
+            for (int p : new int[] {60, 64, 67}) piano.add(new Note(p, 70, t, 480));
+            melody.add(new Note(72 + beat % 5, 90, t, 240));
+        }
+        Piece song = Piece.of(480, 90, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(
+                new Track("MELODY", Role.MELODY, 0, false, melody), new Track("PIANO", Role.CHORDS, 0, false, piano)), 1920 * 4);
+        MidiWriter.write(song, dir.resolve("001.mid"));
+        Files.writeString(dir.resolve("metadata.csv"), """
+                path,source,genre,style,mood,bpm,key,time_signature,bars,roles,licence
+                001.mid,pop909,pop,,,90,C major,4/4,4,chords;melody,MIT
+                """);
+        List<Role> roles = ReferenceSet.read(dir, 2, 0, 1).items().get(0).roles();
+        assertEquals(List.of(Role.CHORDS, Role.MELODY, Role.BASS), roles,
+                "the labels' parts first, then the bass the split piano plays: its features are measured on all three");
+    }
+
+    @Test
+    void aPartTheLabelsNameByAnotherWordIsNotAskedForTwice(@TempDir Path dir) throws Exception {
+        List<Note> pad = new ArrayList<>(), bass = new ArrayList<>();
+        for (int bar = 0; bar < 4; bar++) {
+            for (int p : new int[] {57, 60, 64}) pad.add(new Note(p, 70, bar * 1920L, 1920));
+            bass.add(new Note(33, 90, bar * 1920L, 960));
+        }
+        Piece loop = Piece.of(480, 120, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(
+                new Track("Bass", Role.BASS, 38, false, bass), new Track("Pad", Role.PAD, 89, false, pad)), 1920 * 4);
+        MidiWriter.write(loop, dir.resolve("loop.mid"));
+        Files.writeString(dir.resolve("metadata.csv"), """
+                path,source,genre,style,mood,bpm,key,time_signature,bars,roles,licence
+                loop.mid,starter,trap,,,120,A minor,4/4,4,bass;chords,CC0-1.0
+                """);
+        assertEquals(List.of(Role.BASS, Role.CHORDS), ReferenceSet.read(dir, 2, 0, 1).items().get(0).roles(),
+                "two parts labelled, two played: the pad is the labelled chords");
+    }
+
+    @Test
     void aRequestCarriesTheAskedTagsTheModelKnowsAndHeard() {
         Tags file = new Tags(Optional.of("rock"), Optional.of("fill"), Optional.of("dark"), Optional.of("human"));
         assertEquals(file, Evaluation.askable(file, EvalConfig.ASK_ALL, V, Optional.empty()));
