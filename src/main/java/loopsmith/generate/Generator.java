@@ -43,6 +43,7 @@ public final class Generator {
 
     private final LanguageModel model;
     private final Vocabulary vocabulary;
+    private final int[] events; // min-p's events: see TokenChooser.events
     private final Grammar grammar;
     private final RemiEncoder encoder;
 
@@ -57,6 +58,7 @@ public final class Generator {
         this.vocabulary = vocabulary;
         this.grammar = new Grammar(vocabulary);
         this.encoder = new RemiEncoder(vocabulary);
+        this.events = TokenChooser.events(vocabulary);
     }
 
     public Vocabulary vocabulary() {
@@ -344,7 +346,7 @@ public final class Generator {
                 Token t = vocabulary.token(i);
                 if (!state.allows(t) || !which.test(t)) bias[i] = Float.NEGATIVE_INFINITY;
             }
-            int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
+            int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, events);
             if (id < 0) {
                 if (required) throw new EngineException("no control token allowed");
                 return;
@@ -363,7 +365,7 @@ public final class Generator {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd);
+                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, events);
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);

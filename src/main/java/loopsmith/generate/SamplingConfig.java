@@ -13,7 +13,8 @@ package loopsmith.generate;
  *                    genre at twice the cost
  * @param minP        min-p sampling: drop tokens less likely than minP × the most likely one's probability (after
  *                    temperature); 0 = off. Unlike top-p it cuts the tail harder when the model is sure and keeps
- *                    choices open when it is not
+ *                    choices open when it is not. A drum hit is judged by its key's summed probability over its
+ *                    velocity levels, then its level against the key's likeliest (see {@link TokenChooser#events})
  * @param harmony     a logit bonus for bass notes on the chord part's tones sounding at their position (half of it for
  *                    melody notes); 0 = off. The model writes chords before bass and melody in each bar, so the tones
  *                    are known when those notes are drawn (see {@link Harmony})
