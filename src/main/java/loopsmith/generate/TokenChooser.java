@@ -25,8 +25,8 @@ public final class TokenChooser {
      * ({@code -1}: its own event). A group is kept when its summed probability reaches min-p of the likeliest event's,
      * and inside it a token when it reaches min-p of the group's likeliest. Without this, an event written in many
      * variants (a tom hit at eight velocity levels) loses every variant to the cut although the event itself is likely,
-     * so rarer instruments and human timings vanish from what is drawn while a single-token event (the next
-     * straight sixteenth) is kept. {@code null} groups: the plain per-token cut.
+     * so the rarer kit pieces vanish from what is drawn while a single-token event (the next onset position) is kept.
+     * {@code null} groups: the plain per-token cut.
      */
     public static int choose(float[] logits, float[] bias, SamplingConfig config, RandomGenerator rnd, int[] groups) {
         int n = logits.length;
