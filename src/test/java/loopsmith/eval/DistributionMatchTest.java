@@ -53,6 +53,36 @@ class DistributionMatchTest {
     }
 
     @Test
+    void aPointMassIsComparedShareForShare() {
+        // 39 of 41 reference windows leave no beat empty, two do; every generated window leaves none: they share 95%.
+        double[] reference = new double[41];
+        reference[39] = 0.17;
+        reference[40] = 0.30;
+        DistributionMatch d = DistributionMatch.ofSamples(new double[200], reference);
+        assertEquals(39 / 41.0, d.overlap(), 1e-9);
+        assertEquals(2 / 41.0 * Math.log(2 / 41.0 / 1e-6) + 39 / 41.0 * Math.log(39 / 41.0), d.klDivergence(), 0.5);
+    }
+
+    @Test
+    void twoSamplesOfOneZeroInflatedDistributionReadAlike() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[] a = new double[200];
+        double[] b = new double[41];
+        for (int i = 0; i < a.length; i++) a[i] = rnd.nextDouble() < 0.1 ? 0.1 + 0.2 * rnd.nextDouble() : 0;
+        for (int i = 0; i < b.length; i++) b[i] = rnd.nextDouble() < 0.1 ? 0.1 + 0.2 * rnd.nextDouble() : 0;
+        assertTrue(DistributionMatch.ofSamples(a, b).overlap() > 0.85, "overlap " + DistributionMatch.ofSamples(a, b).overlap());
+    }
+
+    @Test
+    void aNarrowerSampleWithoutTiesStillReadsAsNarrower() {
+        // N(0, 0.5) against N(0, 1): the densities share 0.66; no value repeats, so the kernels judge it as before.
+        DistributionMatch d = DistributionMatch.ofSamples(normal(400, 0, 0.5, 7), normal(400, 0, 1, 8));
+        assertEquals(0.66, d.overlap(), 0.06);
+        double[] spread = normal(200, 0, 1, 5);
+        assertTrue(DistributionMatch.ofSamples(new double[200], spread).overlap() < 0.05, "a point mass against a spread");
+    }
+
+    @Test
     void histogramOverlapIsTheSumOfMinima() {
         DistributionMatch d = DistributionMatch.ofHistograms(new double[] {0.5, 0.5, 0}, new double[] {0, 0.5, 0.5}, 1, 1);
         assertEquals(0.5, d.overlap(), 1e-12);
