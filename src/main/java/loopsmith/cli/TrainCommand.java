@@ -132,6 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--accumulate")) accumulate = r.accumulation();
         if (!parsed.hasMatchedOption("--max-minutes")) maxMinutes = r.maxMinutes();
         if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
+        if (!parsed.hasMatchedOption("--tag-dropout")) tagDropout = r.tagDropout();
         if (lr == null && r.learningRate().isPresent()) lr = r.learningRate().getAsDouble();
         if (init == null && !resume && r.init().isPresent()) {
             init = r.init().get();

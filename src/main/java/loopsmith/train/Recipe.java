@@ -16,7 +16,7 @@ import loopsmith.music.LoopsmithException;
 public record Recipe(String name, Path file, int starterPerGenre, long starterSeed, List<String> corpora,
                      Map<String, Double> weights, int bars,
                      String preset, int batch, int accumulation, int maxSteps, int evalEvery, double maxMinutes, long seed,
-                     Optional<Path> init, OptionalDouble learningRate) {
+                     Optional<Path> init, OptionalDouble learningRate, double tagDropout) {
 
     /** {@code NAME} (a file {@code recipes/NAME.yaml} under {@code home}) or a path to a YAML file. */
     public static Recipe load(String nameOrFile, Path home) {
@@ -28,19 +28,21 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
         TrainConfig d = TrainConfig.defaults();
         RecipeFile.Starter starter = y.starter() == null ? new RecipeFile.Starter(null, null) : y.starter();
         RecipeFile.Ingest ingest = y.ingest() == null ? new RecipeFile.Ingest(null) : y.ingest();
-        RecipeFile.Train train = y.train() == null ? new RecipeFile.Train(null, null, null, null, null, null, null, null, null) : y.train();
+        RecipeFile.Train train = y.train() == null ? new RecipeFile.Train(null, null, null, null, null, null, null, null, null, null) : y.train();
         Map<String, Double> weights = new java.util.TreeMap<>();
         if (y.weights() != null) y.weights().forEach((source, v) -> {
             if (v == null || !(v >= 0)) throw new LoopsmithException(file, "weights: " + source + " must be 0 or more, found " + v);
             weights.put(source, v);
         });
+        if (train.tagDropout() != null && !(train.tagDropout() >= 0 && train.tagDropout() <= 1))
+            throw new LoopsmithException(file, "train.tag_dropout: a chance, 0 to 1, found " + train.tagDropout());
         if (train.init() != null && train.init().isBlank()) throw new LoopsmithException(file, "init: expected a path to a model file or run folder");
         return new Recipe(or(y.name(), file.getFileName().toString()), file, or(starter.perGenre(), 0), or(starter.seed(), 1L),
                 y.corpora() == null ? List.of() : List.copyOf(y.corpora()), weights, or(ingest.bars(), 8),
                 or(train.preset(), d.preset()), or(train.batch(), d.batchSize()), or(train.accumulate(), d.accumulation()),
                 or(train.maxSteps(), d.maxSteps()), or(train.evalEvery(), d.evalEvery()), or(train.maxMinutes(), 0.0),
                 or(train.seed(), d.seed()), Optional.ofNullable(train.init()).map(i -> home.resolve(i).normalize()),
-                train.lr() == null ? OptionalDouble.empty() : OptionalDouble.of(train.lr()));
+                train.lr() == null ? OptionalDouble.empty() : OptionalDouble.of(train.lr()), or(train.tagDropout(), d.tagDropout()));
     }
 
     private static <T> T or(T value, T fallback) {

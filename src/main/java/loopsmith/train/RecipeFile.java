@@ -30,7 +30,7 @@ record RecipeFile(String name, Starter starter, List<String> corpora, Map<String
 
     /** {@code init}: the model the recipe fine-tunes from, relative to the repository. */
     record Train(String preset, Integer batch, Integer accumulate, Integer maxSteps, Integer evalEvery, Double maxMinutes,
-                 Long seed, String init, Double lr) { }
+                 Long seed, String init, Double lr, Double tagDropout) { }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -76,7 +76,7 @@ class CorpusAndRecipeTest {
                 name: tiny-ft
                 starter: {per_genre: 2, seed: 6}
                 ingest: {bars: 4}
-                train: {preset: tiny, max_steps: 2, eval_every: 2, lr: 0.001, init: %s}
+                train: {preset: tiny, max_steps: 2, eval_every: 2, lr: 0.001, tag_dropout: 0.3, init: %s}
                 """.formatted(run.resolve("checkpoints/best.ckpt")));
         Path ftRun = dir.resolve("ft");
         Cli ft = Cli.run("train", "--recipe", fineTune.toString(), "--out", ftRun.toString(), "--no-samples", "--batch", "2", "--accumulate", "1");
@@ -84,6 +84,7 @@ class CorpusAndRecipeTest {
         com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ftRun.resolve("train-config.json").toFile());
         assertEquals(0.001, config.path("learningRate").asDouble(), 1e-12);
         assertEquals(20, config.path("warmupSteps").asInt(), "fine-tuning's short warm-up");
+        assertEquals(0.3, config.path("tagDropout").asDouble(), 1e-12, "the recipe's tag dropout");
 
         Files.writeString(fineTune, Files.readString(fineTune).replace("checkpoints/best.ckpt", "checkpoints/missing.ckpt"));
         Cli missing = Cli.run("train", "--recipe", fineTune.toString(), "--out", dir.resolve("ft2").toString(), "--no-samples");
@@ -110,6 +111,10 @@ class CorpusAndRecipeTest {
         Cli wrongType = Cli.run("train", "--recipe", typo.toString(), "--out", dir.resolve("run").toString());
         assertEquals(2, wrongType.exitCode());
         assertTrue(wrongType.err().contains(typo + ": train.batch: "), wrongType.err());
+        Files.writeString(typo, "train: {tag_dropout: 1.5}\n");
+        Cli badChance = Cli.run("train", "--recipe", typo.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(2, badChance.exitCode());
+        assertTrue(badChance.err().contains(typo + ": train.tag_dropout: a chance, 0 to 1"), badChance.err());
         Cli missing = Cli.run("train", "--recipe", "nonesuch", "--out", dir.resolve("run").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no such recipe"), missing.err());
