@@ -66,9 +66,9 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
                 pg[i] = gRest.length == 0 ? 0 : wg * kde(gRest, hg, x);
                 pr[i] = wr * kde(rRest, hr, x);
             }
-            DistributionMatch rest = fromDensities(pg, pr, dx, wg, wr);
-            overlap += rest.overlap();
-            kl += rest.klDivergence();
+            Area rest = compare(pg, pr, dx, wg, wr);
+            overlap += Math.min(1, rest.overlap());
+            kl += Math.max(0, rest.kl());
         }
         return new DistributionMatch(Math.min(1, overlap), Math.max(0, kl), g.length, r.length);
     }
@@ -88,15 +88,18 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
     public static DistributionMatch ofHistograms(double[] generated, double[] reference, int generatedCount, int referenceCount) {
         if (generated.length != reference.length) throw new IllegalArgumentException("histograms differ in bins");
         if (sum(generated) == 0 || sum(reference) == 0) return new DistributionMatch(Double.NaN, Double.NaN, generatedCount, referenceCount);
-        DistributionMatch d = fromDensities(generated, reference, 1, 1, 1);
-        return new DistributionMatch(d.overlap(), d.klDivergence(), generatedCount, referenceCount);
+        Area a = compare(generated, reference, 1, 1, 1);
+        return new DistributionMatch(Math.min(1, a.overlap()), Math.max(0, a.kl()), generatedCount, referenceCount);
     }
 
+    /** Overlap area and KL(reference ‖ generated) of two densities on one grid, before clamping to their ranges. */
+    private record Area(double overlap, double kl) { }
+
     /**
-     * Overlap and KL of two densities on one grid, scaled to carry {@code gTotal} and {@code rTotal} of their samples
-     * (the share the point masses leave; 1 for a histogram). The count fields of the result are unused.
+     * Two densities on one grid, scaled to carry {@code gTotal} and {@code rTotal} of their samples (the share the
+     * point masses leave; 1 for a histogram).
      */
-    private static DistributionMatch fromDensities(double[] g, double[] r, double dx, double gTotal, double rTotal) {
+    private static Area compare(double[] g, double[] r, double dx, double gTotal, double rTotal) {
         double gMass = sum(g) * dx;
         double rMass = sum(r) * dx;
         double[] q = new double[g.length];
@@ -112,7 +115,7 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
             overlap += Math.min(p[i], q[i]) * dx;
             if (p[i] > 0) kl += p[i] * Math.log(p[i] / Math.max(q[i], floor)) * dx;
         }
-        return new DistributionMatch(Math.min(1, overlap), Math.max(0, kl), 0, 0);
+        return new Area(overlap, kl);
     }
 
     private static double share(double[] xs, double v) {
