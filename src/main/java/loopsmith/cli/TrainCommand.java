@@ -81,8 +81,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1337", description = "Seed of initialization, batches and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tag-dropout", defaultValue = "0.15", description = "Chance to leave out each optional tag (default: ${DEFAULT-VALUE}).")
-    double tagDropout;
+    @Option(names = "--tag-dropout", description = "Chance to leave out each optional tag (default: ${DEFAULT-VALUE}).")
+    double tagDropout = TrainConfig.defaults().tagDropout();
 
     @Option(names = "--velocity-jitter", description = "Shift velocities of a sequence one level at random.")
     boolean velocityJitter;
