@@ -61,7 +61,8 @@ final class EvalCommand implements Callable<Integer> {
     List<String> roles;
 
     @Option(names = "--ask", split = ",", description = "Which of each reference file's tags the requests carry, as ingest labelled "
-            + "the file: genre, style, mood, feel (default: genre).")
+            + "the file: genre, style, mood, feel; instrument asks each part on the program the file plays it with, not the "
+            + "genre's usual one (default: genre).")
     List<String> ask;
 
     @Option(names = "--match-length", description = "Each piece as long as its reference file's window (at most --bars): "
@@ -72,10 +73,15 @@ final class EvalCommand implements Callable<Integer> {
             + "(the genre's idiom, from up to " + loopsmith.eval.DrumIdiomGuard.MOST_DRUM_PARTS + " drum parts).")
     boolean noIdiomGuard;
 
+    private static boolean isInstrument(String word) {
+        return word.trim().equalsIgnoreCase(EvalConfig.ASK_INSTRUMENT);
+    }
+
     private static loopsmith.tokens.Token.TagKind tagKind(String word) {
         for (loopsmith.tokens.Token.TagKind k : loopsmith.tokens.Token.TagKind.values())
             if (k.name().equalsIgnoreCase(word.trim())) return k;
-        throw new loopsmith.music.LoopsmithException(null, "--ask: unknown tag '" + word + "' (genre, style, mood, feel)");
+        throw new loopsmith.music.LoopsmithException(null, "--ask: unknown tag '" + word + "' (genre, style, mood, feel, "
+                + EvalConfig.ASK_INSTRUMENT + ")");
     }
 
     @Override
@@ -88,8 +94,9 @@ final class EvalCommand implements Callable<Integer> {
                 new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
-                !noIdiomGuard, ask == null ? EvalConfig.ASK_GENRE : ask.stream().map(EvalCommand::tagKind).collect(java.util.stream.Collectors.toSet()),
-                matchLength);
+                !noIdiomGuard, ask == null ? EvalConfig.ASK_GENRE : ask.stream().filter(w -> !isInstrument(w)).map(EvalCommand::tagKind)
+                        .collect(java.util.stream.Collectors.toSet()),
+                matchLength, ask != null && ask.stream().anyMatch(EvalCommand::isInstrument));
         EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

@@ -36,15 +36,21 @@ import java.util.Optional;
  * @param matchLength    each piece as long as its reference window (at most {@code bars}): a 2-bar Groove fill, one
  *                       bar of fill and its landing, is asked for as 2 bars, not as 4 bars of fill; false asks
  *                       {@code bars} of every piece (what coherence over 16 bars needs)
+ * @param askInstruments each pitched part asked with the GM program its reference file plays it with, not the genre's
+ *                       usual one ({@link loopsmith.generate.GenreInstruments}): a POP909 song's bass and melody are
+ *                       piano there, and the model learned POP909 on piano but the starter's pop on a pick bass and a
+ *                       lead synth, so the instrument steers which of the two it plays
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                          int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom,
-                         Set<Token.TagKind> asked, boolean matchLength) {
+                         Set<Token.TagKind> asked, boolean matchLength, boolean askInstruments) {
     /** Every tag of the reference file. */
     public static final Set<Token.TagKind> ASK_ALL = Set.copyOf(EnumSet.allOf(Token.TagKind.class));
     /** The genre alone: what eval asked before it could ask more, so figures measured with it stay comparable. */
     public static final Set<Token.TagKind> ASK_GENRE = Set.of(Token.TagKind.GENRE);
+    /** The --ask word for {@link #askInstruments}, beside the tag kinds' names. */
+    public static final String ASK_INSTRUMENT = "instrument";
 
     public EvalConfig {
         if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1, was " + pieces);
@@ -64,7 +70,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                       int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                       int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
         this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
-                folds, neighbours, sampling, roles, true, ASK_GENRE, false);
+                folds, neighbours, sampling, roles, true, ASK_GENRE, false, false);
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

@@ -1,6 +1,7 @@
 package loopsmith.eval;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import loopsmith.music.Key;
 import loopsmith.music.Piece;
@@ -14,15 +15,22 @@ import loopsmith.tokens.Token;
  * What one evaluated piece was asked to be: the tag combination of a reference file (genre, style, mood, feel, tempo,
  * meter, key, parts) and a bar count. {@code tags} holds only those the model knows (and the evaluation asks); an
  * empty genre leaves the piece out of the genre judgement; {@code key} is empty for drums-only requests and when the
- * reference has no key.
+ * reference has no key; {@code programs} the GM program asked for a pitched part, where the evaluation asks the
+ * reference's instruments (empty: the genre's usual ones).
  */
 public record EvalRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars,
-                          List<Role> roles, long seed, String referenceFile) {
+                          List<Role> roles, long seed, String referenceFile, Map<Role, Integer> programs) {
     /** How far the written tempo may be from the requested one (MIDI stores microseconds per quarter, so not exact). */
     public static final double TEMPO_TOLERANCE_BPM = 0.5;
 
     public EvalRequest {
         roles = List.copyOf(roles);
+        programs = programs == null ? Map.of() : Map.copyOf(programs);
+    }
+
+    public EvalRequest(Tags tags, double bpm, TimeSignature timeSignature, Optional<Key> key, int bars, List<Role> roles,
+                       long seed, String referenceFile) {
+        this(tags, bpm, timeSignature, key, bars, roles, seed, referenceFile, Map.of());
     }
 
     public Optional<String> genre() {

@@ -120,7 +120,7 @@ public final class Evaluation {
         EvalMetrics metrics = new EvalMetrics(EvalMetrics.FORMAT, EvalMetrics.VERSION, source, knownGenres, infill,
                 config.generated().isPresent() ? null : config.model().toString(), config.reference().toString(), samples.size(),
                 config.bars(), config.seed(), EvalMetrics.Sampling.of(config.sampling()),
-                config.generated().isPresent() ? null : config.asked().stream().sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList(),
+                config.generated().isPresent() ? null : askedNames(config),
                 config.generated().isPresent() ? null : config.matchLength(),
                 ref.items().size(), ref.skipped().size(),
                 validity, means, match, conditioning, adherence, classifier, idioms, coherence, swing, memorization, reproducibility,
@@ -170,7 +170,7 @@ public final class Evaluation {
             pitched = roles.stream().anyMatch(r -> r != Role.DRUMS);
             requests.add(new EvalRequest(tags, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
                     config.matchLength() ? (int) Math.min(config.bars(), it.window().lengthBars()) : config.bars(), roles,
-                    config.seed() + i, it.file()));
+                    config.seed() + i, it.file(), config.askInstruments() ? programs(it.whole(), roles) : Map.of()));
         }
         JavaLanguageModel language = new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors()));
         Generator generator = new Generator(language, vocab);
@@ -198,16 +198,37 @@ public final class Evaluation {
                 && seen.map(s -> s.contains(t.toString())).orElse(true)).toList());
     }
 
+    /** What the requests carried, as --ask names it: the tag kinds, then "instrument" where asked. */
+    static List<String> askedNames(EvalConfig config) {
+        List<String> names = new ArrayList<>(config.asked().stream().sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        if (config.askInstruments()) names.add(EvalConfig.ASK_INSTRUMENT);
+        return names;
+    }
+
+    /** The program of the first track playing each pitched role of {@code roles} in the reference file. */
+    static Map<Role, Integer> programs(Piece reference, List<Role> roles) {
+        Map<Role, Integer> out = new java.util.EnumMap<>(Role.class);
+        for (Track t : reference.tracks())
+            if (!t.isDrum() && roles.contains(t.role())) out.putIfAbsent(t.role(), t.program());
+        return out;
+    }
+
     /** A drum-only reference file has no key; a full line-up asked of it gets its genre's usual one. */
     private static loopsmith.music.Key ambientKey(ReferenceSet.Item it) {
         return loopsmith.generate.GenreDefaults.forGenre(it.genre()).key();
     }
 
-    static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
+    /** The parts a request asks for: each on the program asked for it, else on the genre's usual one. */
+    static List<TrackSpec> tracks(EvalRequest r) {
         loopsmith.generate.GenreInstruments instruments = loopsmith.generate.GenreInstruments.forGenre(r.genre());
-        List<TrackSpec> tracks = r.roles().stream().map(instruments::track).toList();
+        return r.roles().stream().map(instruments::track)
+                .map(t -> t.drums() || !r.programs().containsKey(t.role()) ? t : new TrackSpec(t.role(), r.programs().get(t.role()), false))
+                .toList();
+    }
+
+    static Sample generateOne(Generator generator, EvalRequest r, SamplingConfig sampling, boolean keepIdiom) {
         GenerationRequest request = GenerationRequest.fresh(r.tags(), r.bpm(), r.timeSignature(),
-                r.key(), r.bars(), tracks, sampling, r.seed());
+                r.key(), r.bars(), tracks(r), sampling, r.seed());
         try {
             Generator.Result res = generator.generate(request).get(0);
             if (keepIdiom) res = DrumIdiomGuard.keep(generator, request, res, r.genre()).result();

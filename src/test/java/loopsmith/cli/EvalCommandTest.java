@@ -147,6 +147,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void askedForTheirInstrumentsPop909SongsAreAnsweredOnPiano() throws Exception {
+        Path report = dir.resolve("instruments");
+        Cli r = Cli.run("eval", "--reference", reference.resolve("pop909").toString(), "--n", "3", "--bars", "2", "--seed", "1",
+                "--ask", "genre,instrument", "--out", report.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = JSON.readTree(report.resolve("metrics.json").toFile());
+        assertEquals("[\"genre\",\"instrument\"]", m.path("asked_tags").toString());
+        try (var files = Files.list(report.resolve("generated"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".mid")).toList())
+                for (loopsmith.music.Track t : loopsmith.midi.MidiReader.read(f).piece().tracks())
+                    assertEquals(0, t.program(), f + ": " + t.name() + " on the songs' piano, not pop's pick bass or lead synth");
+        }
+        Cli bad = Cli.run("eval", "--reference", reference.toString(), "--ask", "genre,colour", "--out", dir.resolve("y").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("colour") && bad.err().contains("instrument"), bad.err());
+    }
+
+    @Test
     void aMissingReferenceFolderIsAUsageError() {
         Cli r = Cli.run("eval", "--reference", dir.resolve("nowhere").toString(), "--n", "1", "--out", dir.resolve("x").toString());
         assertEquals(2, r.exitCode());

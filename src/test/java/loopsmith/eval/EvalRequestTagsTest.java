@@ -103,6 +103,28 @@ class EvalRequestTagsTest {
     }
 
     @Test
+    void askedForItsInstrumentsASongIsAskedOnThePianoItIsPlayedOn() {
+        Piece song = Piece.of(480, 90, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(
+                new Track("MELODY", Role.MELODY, 0, false, List.of(new Note(72, 90, 0, 240))),
+                new Track("LEAD 2", Role.MELODY, 81, false, List.of(new Note(76, 90, 0, 240))),
+                new Track("Bass", Role.BASS, 0, false, List.of(new Note(36, 90, 0, 240))),
+                new Track("Drums", Role.DRUMS, 0, true, List.of(new Note(36, 90, 0, 60)))), 1920);
+        List<Role> roles = List.of(Role.DRUMS, Role.BASS, Role.MELODY, Role.CHORDS);
+        java.util.Map<Role, Integer> programs = Evaluation.programs(song, roles);
+        assertEquals(java.util.Map.of(Role.MELODY, 0, Role.BASS, 0), programs, "the first track of a role names its program; drums have none");
+
+        EvalRequest asked = new EvalRequest(Tags.of("pop", null, null), 90, TimeSignature.FOUR_FOUR, Optional.empty(), 4, roles,
+                1, "001.mid", programs);
+        List<loopsmith.generate.TrackSpec> tracks = Evaluation.tracks(asked);
+        loopsmith.generate.GenreInstruments pop = loopsmith.generate.GenreInstruments.forGenre(Optional.of("pop"));
+        assertEquals(List.of(pop.track(Role.DRUMS), new loopsmith.generate.TrackSpec(Role.BASS, 0, false),
+                new loopsmith.generate.TrackSpec(Role.MELODY, 0, false), pop.track(Role.CHORDS)), tracks,
+                "asked parts on the file's programs, a part the file does not play on the genre's usual one");
+        EvalRequest plain = new EvalRequest(asked.tags(), 90, TimeSignature.FOUR_FOUR, Optional.empty(), 4, roles, 1, "001.mid");
+        assertEquals(roles.stream().map(pop::track).toList(), Evaluation.tracks(plain), "not asked: the genre's instruments");
+    }
+
+    @Test
     void theSampleLineNamesWhatWasAsked() {
         EvalRequest r = new EvalRequest(new Tags(Optional.of("rock"), Optional.of("fill"), Optional.empty(), Optional.of("human")),
                 100, TimeSignature.FOUR_FOUR, Optional.empty(), 4, List.of(Role.DRUMS), 1, "a.mid");
