@@ -162,6 +162,7 @@ public final class Evaluation {
         java.util.Collections.shuffle(usable, new java.util.Random(new SplittableRandom(config.seed()).nextLong()));
         List<EvalRequest> requests = new ArrayList<>();
         Optional<java.util.Set<String>> seen = model.seenTags();
+        List<loopsmith.model.PlayedInstrument> played = model.playedInstruments().orElse(List.of());
         for (int i = 0; i < config.pieces(); i++) {
             ReferenceSet.Item it = usable.get(i % usable.size());
             Tags tags = askable(it.tags(), config.asked(), vocab, seen);
@@ -170,7 +171,7 @@ public final class Evaluation {
             pitched = roles.stream().anyMatch(r -> r != Role.DRUMS);
             requests.add(new EvalRequest(tags, it.bpm(), it.timeSignature(), pitched ? it.key().or(() -> Optional.of(ambientKey(it))) : Optional.empty(),
                     config.matchLength() ? (int) Math.min(config.bars(), it.window().lengthBars()) : config.bars(), roles,
-                    config.seed() + i, it.file(), config.askInstruments() ? programs(it.whole(), roles) : Map.of()));
+                    config.seed() + i, it.file(), config.askInstruments() ? programs(it.whole(), roles) : heard(tags.genre(), roles, played)));
         }
         JavaLanguageModel language = new JavaLanguageModel(new JavaGpt(model.config(), model.contents().tensors()));
         Generator generator = new Generator(language, vocab);
@@ -203,6 +204,19 @@ public final class Evaluation {
         List<String> names = new ArrayList<>(config.asked().stream().sorted().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList());
         if (config.askInstruments()) names.add(EvalConfig.ASK_INSTRUMENT);
         return names;
+    }
+
+    /**
+     * The programs generate asks of this model where its training data never played the genre's usual ones (what
+     * {@link loopsmith.generate.GenreInstruments#heardIn} changes); empty for a model that recorded none.
+     */
+    static Map<Role, Integer> heard(Optional<String> genre, List<Role> roles, List<loopsmith.model.PlayedInstrument> played) {
+        loopsmith.generate.GenreInstruments usual = loopsmith.generate.GenreInstruments.forGenre(genre);
+        loopsmith.generate.GenreInstruments heard = usual.heardIn(genre, played);
+        Map<Role, Integer> out = new java.util.EnumMap<>(Role.class);
+        for (Role r : roles)
+            if (r != Role.DRUMS && heard.track(r).program() != usual.track(r).program()) out.put(r, heard.track(r).program());
+        return out;
     }
 
     /** The program of the first track playing each pitched role of {@code roles} in the reference file. */

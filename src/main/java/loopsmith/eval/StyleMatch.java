@@ -52,12 +52,14 @@ public record StyleMatch(double overlap, double ceiling, List<PieceFeatures> gen
 
     /**
      * Generates {@code pieces} pieces of {@code bars} bars from {@code model}, each asked for the genre, tempo, meter,
-     * key and parts of a held-out file (cycling through them), and measures them against the held-out files.
+     * key, parts and instruments of a held-out file (cycling through them), and measures them against the held-out
+     * files. The instruments are the file's because a library is played on its own sounds, which a genre's usual ones
+     * (folk's fiddle, where a folk library plays piano) may not be, and the model hears the instrument it is asked for.
      */
     public static StyleMatch measure(Path model, Path library, List<ReferenceSet.Item> heldOut, List<ReferenceSet.Item> training,
                                      int pieces, int bars, long seed, SamplingConfig sampling, Evaluation.Progress progress) {
         EvalConfig config = new EvalConfig(model, library, Optional.empty(), Optional.empty(), pieces, bars, 0, seed,
-                library, 0, 0, 2, GenreClassifier.DEFAULT_K, sampling);
+                library, 0, 0, 2, GenreClassifier.DEFAULT_K, sampling, List.of(), true, EvalConfig.ASK_GENRE, false, true);
         Evaluation.Generation g = Evaluation.generate(config, heldOut, progress);
         List<PieceFeatures> gen = g.samples().stream().flatMap(s -> s.piece().stream()).map(PieceFeatures::of).toList();
         List<PieceFeatures> held = heldOut.stream().map(ReferenceSet.Item::features).toList();

@@ -1,7 +1,9 @@
 package loopsmith.generate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import loopsmith.model.PlayedInstrument;
 import loopsmith.music.Role;
 
 /**
@@ -118,6 +120,26 @@ public record GenreInstruments(int bass, int chords, int melody, int pad) {
             case PAD -> new TrackSpec(role, pad, false);
             case DRUMS, FX, OTHER -> TrackSpec.of(role);
         };
+    }
+
+    /**
+     * These instruments as a model that recorded what its training data played ({@link PlayedInstrument}) should be
+     * asked for them in {@code genre}: where that data played a role in the genre but never on this table's program,
+     * the program it played that role on most (a library of folk tunes on piano is asked for piano, not a fiddle);
+     * elsewhere this table's. Only the genre's own rows count (rows without a genre where none is named), so a
+     * library's sounds do not follow the model into genres the library never played.
+     */
+    public GenreInstruments heardIn(Optional<String> genre, List<PlayedInstrument> played) {
+        return of(heard(Role.BASS, bass, genre, played), heard(Role.CHORDS, chords, genre, played),
+                heard(Role.MELODY, melody, genre, played), heard(Role.PAD, pad, genre, played));
+    }
+
+    private static int heard(Role role, int usual, Optional<String> genre, List<PlayedInstrument> played) {
+        List<PlayedInstrument> rows = played.stream()
+                .filter(p -> p.role().equals(role.label()) && Optional.ofNullable(p.genre()).equals(genre)).toList();
+        if (rows.isEmpty() || rows.stream().anyMatch(p -> p.program() == usual)) return usual;
+        return rows.stream().max(java.util.Comparator.comparingInt(PlayedInstrument::parts)
+                .thenComparing(PlayedInstrument::program, java.util.Comparator.reverseOrder())).orElseThrow().program();
     }
 
     private static GenreInstruments of(int bass, int chords, int melody, int pad) {

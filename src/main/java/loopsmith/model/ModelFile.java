@@ -25,6 +25,8 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     public static final String TRAIN_STATE = "train";
     /** Key of the training state listing the tags the model saw in training (GENRE=house, …). */
     public static final String SEEN_TAGS = "seen_tags";
+    /** Key of the training state counting the programs each role was played on, per genre ({@link PlayedInstrument}). */
+    public static final String PLAYED_INSTRUMENTS = "played_instruments";
 
     /** A checkpoint file, or a run folder (its best checkpoint, else its last). */
     public static ModelFile load(Path fileOrRun) {
@@ -51,11 +53,23 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
      * share the key constants.
      */
     public java.util.Optional<java.util.Set<String>> seenTags() {
+        return trained().flatMap(t -> java.util.Optional.ofNullable(t.seenTags())).map(java.util.TreeSet::new);
+    }
+
+    /**
+     * The programs the last training data played each role on, per genre; empty for models trained before this was
+     * recorded (the bundled one among them). Only the model's own training data counts, not its base model's: a
+     * fine-tuned model answers with its library's sounds.
+     */
+    public java.util.Optional<java.util.List<PlayedInstrument>> playedInstruments() {
+        return trained().flatMap(t -> java.util.Optional.ofNullable(t.playedInstruments())).map(java.util.List::copyOf);
+    }
+
+    private java.util.Optional<TrainedTags> trained() {
         JsonNode train = contents.state().path(TRAIN_STATE);
         if (!train.isObject()) return java.util.Optional.empty();
         try {
-            TrainedTags tags = TypedJson.READER.treeToValue(train, TrainedTags.class);
-            return java.util.Optional.ofNullable(tags.seenTags()).map(java.util.TreeSet::new);
+            return java.util.Optional.of(TypedJson.READER.treeToValue(train, TrainedTags.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new LoopsmithException(file, "damaged training state in the model file: " + TypedJson.reason(e), e);
         } catch (IllegalArgumentException e) {
@@ -63,8 +77,9 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
         }
     }
 
-    /** The one field of the training state generation reads: the run state's own record lives in the train layer. */
-    private record TrainedTags(@com.fasterxml.jackson.annotation.JsonProperty(SEEN_TAGS) java.util.List<String> seenTags) { }
+    /** The fields of the training state generation reads: the run state's own record lives in the train layer. */
+    private record TrainedTags(@com.fasterxml.jackson.annotation.JsonProperty(SEEN_TAGS) java.util.List<String> seenTags,
+                               @com.fasterxml.jackson.annotation.JsonProperty(PLAYED_INSTRUMENTS) java.util.List<PlayedInstrument> playedInstruments) { }
 
     /** The model's weights on a device. */
     public Gpt open(Device device) {

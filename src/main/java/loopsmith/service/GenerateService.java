@@ -237,7 +237,7 @@ public final class GenerateService {
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
         List<Role> roles = o.roles().orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
-        List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre));
+        List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre), model.playedInstruments().orElse(List.of()));
         GenerationRequest.Mode mode = o.mode();
         Optional<Piece> requestSeed = seedPiece;
         if (clip.isPresent() && seedPiece.isEmpty() && mode == GenerationRequest.Mode.NEW) {
@@ -380,7 +380,7 @@ public final class GenerateService {
 
     private void warmUpGeneration(Loaded ready) {
         GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
-                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house")),
+                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house"), List.of()),
                 KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
         Generator.Result result = new Generator(new JavaLanguageModel(ready.java(), Math.min(2, cores), cores),
                 ready.model().vocabulary()).generate(r).get(0);
@@ -451,10 +451,14 @@ public final class GenerateService {
 
     /**
      * One part per role: the instrument the prompt named, else the one producers of the genre use ("--genre dnb" is
-     * spelled out through {@link Synonyms} first, so it finds the drum-and-bass table too).
+     * spelled out through {@link Synonyms} first, so it finds the drum-and-bass table too), unless the model's training
+     * data played that role in the genre but never on it: then the sound it played it on (a model learned from a
+     * library answers in the library's sounds; {@link GenreInstruments#heardIn}).
      */
-    private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt, Optional<String> genre) {
-        GenreInstruments usual = GenreInstruments.forGenre(genre.map(g -> Synonyms.genre(g).orElse(g)));
+    private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt, Optional<String> genre,
+                                          List<loopsmith.model.PlayedInstrument> played) {
+        Optional<String> canonical = genre.map(g -> Synonyms.genre(g).orElse(g));
+        GenreInstruments usual = GenreInstruments.forGenre(canonical).heardIn(canonical, played);
         List<TrackSpec> out = new ArrayList<>();
         for (Role r : roles) {
             Integer program = prompt.instruments().get(r);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import loopsmith.format.TypedJson;
 import loopsmith.model.ModelFile;
+import loopsmith.model.PlayedInstrument;
 import loopsmith.music.LoopsmithException;
 
 /**
@@ -25,6 +26,8 @@ import loopsmith.music.LoopsmithException;
  * @param config             the settings of the session that wrote the checkpoint, for people: a resume runs
  *                           with the settings it is given
  * @param seenTags           tags the model was shown, as GENRE=house; null in runs from before they were recorded
+ * @param playedInstruments  the programs the training split played each role on, per genre ({@link PlayedInstrument});
+ *                           null in runs from before they were recorded
  * @param warmupEndMinutes   when warm-up ended, in the run's minutes, where the time-shaped decay counts from; null
  *                           before it ends, and in runs from before it was recorded
  */
@@ -39,7 +42,8 @@ public record RunState(@JsonProperty("version") int version,
                        @JsonProperty(value = "adam_steps", required = true) int adamSteps,
                        @JsonProperty(value = "config", required = true) TrainConfig config,
                        @JsonProperty(ModelFile.SEEN_TAGS) List<String> seenTags,
-                       @JsonProperty("warmup_end_minutes") Double warmupEndMinutes) {
+                       @JsonProperty("warmup_end_minutes") Double warmupEndMinutes,
+                       @JsonProperty(ModelFile.PLAYED_INSTRUMENTS) List<PlayedInstrument> playedInstruments) {
     public static final int VERSION = 1;
     /** A state carries no format (its place in the header says what it is); one without a version has version 1's keys. */
     private static final TypedJson.Format VERSIONS = new TypedJson.Format(null, "run state", VERSION, 1,
@@ -54,6 +58,14 @@ public record RunState(@JsonProperty("version") int version,
         if (bestValidationLoss != null && !Double.isFinite(bestValidationLoss)) bestValidationLoss = null;
         if (warmupEndMinutes != null && !Double.isFinite(warmupEndMinutes)) warmupEndMinutes = null;
         seenTags = seenTags == null ? null : List.copyOf(seenTags);
+        playedInstruments = playedInstruments == null ? null : List.copyOf(playedInstruments);
+    }
+
+    /** As written before the played instruments were recorded. */
+    public RunState(int version, int step, int epoch, Double bestValidationLoss, int bestStep, int evaluationsWithoutImprovement,
+                    double seconds, int adamSteps, TrainConfig config, List<String> seenTags, Double warmupEndMinutes) {
+        this(version, step, epoch, bestValidationLoss, bestStep, evaluationsWithoutImprovement, seconds, adamSteps, config,
+                seenTags, warmupEndMinutes, null);
     }
 
     /** The run state in a loaded checkpoint. */

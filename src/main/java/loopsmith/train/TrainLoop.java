@@ -170,6 +170,7 @@ public final class TrainLoop {
         vocabulary.save(runDir.resolve("vocabulary.json"));
 
         List<String> seenTags = seenTags(dataset, start.inheritedTags());
+        List<loopsmith.model.PlayedInstrument> played = PlayedInstruments.of(dataset);
         AdamW optimizer = new AdamW(model, config.weightDecay(), config.freezeLayers());
         Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
         List<Batches.Batch> validation = batches.validation();
@@ -245,7 +246,7 @@ public final class TrainLoop {
                 }
                 double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
                 RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
-                        optimizer.steps(), config, seenTags, warmupEndMinutes);
+                        optimizer.steps(), config, seenTags, warmupEndMinutes, played);
                 saveCheckpoints(runDir, model, vocabulary, optimizer, state, improved, listener);
                 savedStep = step;
                 LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);
@@ -261,7 +262,7 @@ public final class TrainLoop {
         // An evaluation at the last step (the last of all, or the one that stopped the run early) saved it already.
         if (savedStep != step) {
             RunState state = new RunState(RunState.VERSION, step, epoch, best, bestStep, badEvals, seconds,
-                    optimizer.steps(), config, seenTags, warmupEndMinutes);
+                    optimizer.steps(), config, seenTags, warmupEndMinutes, played);
             boolean noBest = !Files.exists(runDir.resolve(ModelFile.RUN_CHECKPOINTS).resolve(ModelFile.BEST));
             saveCheckpoints(runDir, model, vocabulary, optimizer, state, noBest, listener);
             LossCurve.draw(runDir.resolve(LOSS_PNG), trainCurve, validationCurve);

@@ -47,9 +47,18 @@ class LearnCommandTest {
                 "the share of the ceiling lies in its interval: " + m);
         assertTrue(j.has("base_style_match"));
 
+        // The library plays its tunes on piano (Nottingham's MIDI): the model remembers it, and a folk idea is asked
+        // for piano, not folk's usual fiddle and steel guitar, which the library never played.
+        java.util.List<loopsmith.model.PlayedInstrument> played = loopsmith.model.ModelFile.load(model).playedInstruments().orElseThrow();
+        assertTrue(played.stream().anyMatch(p -> "folk".equals(p.genre()) && p.role().equals("melody") && p.program() == 0), played.toString());
         Cli g = Cli.run("generate", "folk tune with chords, 2 bars", "--model", model.toString(), "--out", dir.resolve("out").toString(),
                 "--seed", "1", "--json");
         assertEquals(0, g.exitCode(), g.err());
+        try (var files = Files.walk(dir.resolve("out"))) {
+            Path full = files.filter(f -> f.getFileName().toString().startsWith("Full_")).findFirst().orElseThrow();
+            for (loopsmith.music.Track t : loopsmith.midi.MidiReader.read(full).piece().tracks())
+                if (!t.isDrum()) assertEquals(0, t.program(), t.name() + " on the library's piano");
+        }
     }
 
     @Test

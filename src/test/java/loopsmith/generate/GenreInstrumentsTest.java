@@ -65,4 +65,25 @@ class GenreInstrumentsTest {
         assertThrows(IllegalArgumentException.class, () -> new GenreInstruments(38, 128, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new GenreInstruments(-1, 4, 0, 0));
     }
+
+    @Test
+    void aModelAnswersInItsLibrarysSoundsWhereTheLibraryNeverPlayedTheGenresUsualOnes() {
+        // A folk library on piano, one tune's melody on a flute; a house library whose bass is the usual synth bass.
+        List<loopsmith.model.PlayedInstrument> played = List.of(
+                new loopsmith.model.PlayedInstrument("folk", "melody", 0, 170), new loopsmith.model.PlayedInstrument("folk", "melody", 73, 4),
+                new loopsmith.model.PlayedInstrument("folk", "chords", 0, 160),
+                new loopsmith.model.PlayedInstrument("house", "bass", 38, 20), new loopsmith.model.PlayedInstrument("house", "bass", 0, 90),
+                new loopsmith.model.PlayedInstrument(null, "bass", 0, 3));
+        GenreInstruments folk = GenreInstruments.forGenre(Optional.of("folk"));
+        GenreInstruments heard = folk.heardIn(Optional.of("folk"), played);
+        assertEquals(new GenreInstruments(folk.bass(), 0, 0, folk.pad()), heard,
+                "melody and chords on the piano the library played them on; bass and pad, never played, as usual");
+        GenreInstruments house = GenreInstruments.forGenre(Optional.of("house"));
+        assertEquals(house, house.heardIn(Optional.of("house"), played), "the usual synth bass was played: kept, however rare");
+        GenreInstruments techno = GenreInstruments.forGenre(Optional.of("techno"));
+        assertEquals(techno, techno.heardIn(Optional.of("techno"), played), "a genre the library never played keeps its table");
+        GenreInstruments none = GenreInstruments.forGenre(Optional.empty());
+        assertEquals(0, none.heardIn(Optional.empty(), played).bass(), "no genre asked: the rows without one");
+        assertEquals(folk, folk.heardIn(Optional.of("folk"), List.of()), "a model that recorded nothing: the table");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import loopsmith.UnitTest;
 import loopsmith.model.ModelFile;
+import loopsmith.model.PlayedInstrument;
 import loopsmith.music.LoopsmithException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,9 +56,13 @@ class RunStateTest {
                 .as((steps, source, weight) -> TrainConfig.tiny().withMaxSteps(steps).withSourceWeights(Map.of(source, weight)));
         Arbitrary<List<String>> tags = Arbitraries.strings().alpha().withChars("=-").ofMinLength(1).ofMaxLength(16)
                 .list().ofMaxSize(6).injectNull(0.3);
-        return Combinators.combine(counts, finite.injectNull(0.3), finite.map(Math::abs), configs, tags, finite.injectNull(0.3))
-                .as((c, best, seconds, config, seen, warmup) ->
-                        new RunState(RunState.VERSION, c[0], c[1], best, c[2], c[3], seconds, c[4], config, seen, warmup));
+        Arbitrary<PlayedInstrument> row = Combinators.combine(Arbitraries.of("folk", "house", "pop").injectNull(0.3),
+                Arbitraries.of("bass", "chords", "melody", "pad"), Arbitraries.integers().between(0, 127), Arbitraries.integers().between(1, 100_000))
+                .as(PlayedInstrument::new);
+        return Combinators.combine(counts, finite.injectNull(0.3), finite.map(Math::abs), configs, tags, finite.injectNull(0.3),
+                        row.list().ofMaxSize(5).injectNull(0.3))
+                .as((c, best, seconds, config, seen, warmup, played) ->
+                        new RunState(RunState.VERSION, c[0], c[1], best, c[2], c[3], seconds, c[4], config, seen, warmup, played));
     }
 
     @Test
@@ -69,6 +74,16 @@ class RunStateTest {
         assertEquals(List.of("version", "step", "epoch", "best_validation_loss", "best_step", "evaluations_without_improvement",
                 "seconds", "adam_steps", "config", ModelFile.SEEN_TAGS, "warmup_end_minutes"), keys);
         assertEquals(RunState.VERSION, j.path("version").asInt());
+    }
+
+    @Test
+    void thePlayedInstrumentsAreWhereGenerationReadsThem() throws Exception {
+        List<PlayedInstrument> played = List.of(new PlayedInstrument("folk", "melody", 0, 120), new PlayedInstrument(null, "bass", 33, 4));
+        RunState s = new RunState(RunState.VERSION, 50, 2, 1.25, 50, 0, 30, 50, TrainConfig.tiny(), List.of("GENRE=folk"), 0.5, played);
+        JsonNode rows = s.toJson().path(ModelFile.PLAYED_INSTRUMENTS);
+        assertEquals("[{\"genre\":\"folk\",\"role\":\"melody\",\"program\":0,\"parts\":120},{\"role\":\"bass\",\"program\":33,\"parts\":4}]",
+                rows.toString(), "a row without a genre leaves the key out");
+        assertEquals(s, RunState.read(FILE, tree(JSON.writeValueAsString(s.toJson()))));
     }
 
     @Test
@@ -103,6 +118,8 @@ class RunStateTest {
         assertTrue(s.bestValidationLoss() > 0 && s.seconds() > 0);
         assertTrue(s.seenTags().containsAll(java.util.List.of("GENRE=funk", "FEEL=human", "FEEL=tight")), s.seenTags().toString());
         assertTrue(s.warmupEndMinutes() > 0, "a time-shaped run records when its warm-up ended");
+        assertNull(s.playedInstruments(), "trained before they were recorded: generate asks the genres' usual instruments");
+        assertTrue(ModelFile.load(Path.of("models/default.ckpt")).playedInstruments().isEmpty());
     }
 
     @Test
