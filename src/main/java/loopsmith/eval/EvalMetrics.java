@@ -32,7 +32,8 @@ import loopsmith.music.LoopsmithException;
  * @param bars                 bars asked of each piece, and of each reference window
  * @param seed                 seed of piece 0; piece i used seed + i
  * @param askedTags            which of each reference file's tags the requests carried ("genre", "style", "mood",
- *                             "feel"), and "instrument" when each part was asked on the file's program; absent when pieces were read from a folder, and in files written before it was
+ *                             "feel"), and "instrument" when each part was asked on the file's program; absent when
+ *                             pieces were read from a folder, and in files written before it was
  * @param matchLength          true when each piece was asked as long as its reference window (at most {@code bars});
  *                             absent as {@code askedTags} is
  * @param referenceFiles       reference files read
