@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import loopsmith.dataset.DatasetReader;
-import loopsmith.dataset.IndexRow;
 import loopsmith.format.TypedJson;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
@@ -169,8 +168,9 @@ public final class TrainLoop {
         TypedJson.PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
         vocabulary.save(runDir.resolve("vocabulary.json"));
 
-        List<String> seenTags = seenTags(dataset, start.inheritedTags());
-        List<loopsmith.model.PlayedInstrument> played = PlayedInstruments.of(dataset);
+        TrainingHeaders headers = TrainingHeaders.read(dataset);
+        List<String> seenTags = seenTags(headers, start.inheritedTags());
+        List<loopsmith.model.PlayedInstrument> played = headers.played();
         AdamW optimizer = new AdamW(model, config.weightDecay(), config.freezeLayers());
         Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
         List<Batches.Batch> validation = batches.validation();
@@ -291,20 +291,10 @@ public final class TrainLoop {
         return tokens == 0 ? Double.NaN : sum / tokens;
     }
 
-    /**
-     * The tags the training split's headers carry (and the base model's), as GENRE=house: read from the tokens
-     * themselves, so a tag counts as seen only when the model was shown it.
-     */
-    private static List<String> seenTags(DatasetReader dataset, List<String> inherited) {
+    /** The tags the training split's headers carry and the base model's, in order. */
+    private static List<String> seenTags(TrainingHeaders headers, List<String> inherited) {
         java.util.TreeSet<String> tags = new java.util.TreeSet<>(inherited);
-        Vocabulary vocabulary = dataset.vocabulary();
-        for (IndexRow e : dataset.entries(loopsmith.dataset.DatasetFormat.TRAIN)) {
-            for (int id : dataset.tokens(e)) {
-                Token t = vocabulary.token(id);
-                if (t instanceof Token.Tag) tags.add(t.toString());
-                else if (t instanceof Token.RoleTag) break;
-            }
-        }
+        tags.addAll(headers.tags());
         return List.copyOf(tags);
     }
 
