@@ -67,8 +67,8 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
                 pr[i] = wr * kde(rRest, hr, x);
             }
             Area rest = compare(pg, pr, dx, wg, wr);
-            overlap += Math.min(1, rest.overlap());
-            kl += Math.max(0, rest.kl());
+            overlap += rest.overlap();
+            kl += rest.kl();
         }
         return new DistributionMatch(Math.min(1, overlap), Math.max(0, kl), g.length, r.length);
     }
@@ -89,10 +89,10 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
         if (generated.length != reference.length) throw new IllegalArgumentException("histograms differ in bins");
         if (sum(generated) == 0 || sum(reference) == 0) return new DistributionMatch(Double.NaN, Double.NaN, generatedCount, referenceCount);
         Area a = compare(generated, reference, 1, 1, 1);
-        return new DistributionMatch(Math.min(1, a.overlap()), Math.max(0, a.kl()), generatedCount, referenceCount);
+        return new DistributionMatch(a.overlap(), a.kl(), generatedCount, referenceCount);
     }
 
-    /** Overlap area and KL(reference ‖ generated) of two densities on one grid, before clamping to their ranges. */
+    /** Overlap area (at most 1) and KL(reference ‖ generated) (at least 0) of two densities on one grid. */
     private record Area(double overlap, double kl) { }
 
     /**
@@ -115,7 +115,7 @@ public record DistributionMatch(double overlap, double klDivergence, int generat
             overlap += Math.min(p[i], q[i]) * dx;
             if (p[i] > 0) kl += p[i] * Math.log(p[i] / Math.max(q[i], floor)) * dx;
         }
-        return new Area(overlap, kl);
+        return new Area(Math.min(1, overlap), Math.max(0, kl));
     }
 
     private static double share(double[] xs, double v) {
