@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * A producer's style in minutes, against training from scratch in the same run: one stand-in library (by default
  * 200 files of one genre from the shared corpus, a style the bundled model was not trained on), fine-tuned from the
  * base model for {@code minutes} and trained from nothing for the same minutes; both measured on the library's
- * held-out files against its own ceiling. ratio = fine-tuned share of the ceiling / from-scratch share.
+ * held-out files against its own ceiling. ratio = fine-tuned share of the ceiling / from-scratch share. Given several
+ * budgets, each side trains once per budget, so the curve says how many minutes each needs to reach the style.
  */
 public final class FinetuneBench {
     /** The fine-tuning target: 85% of the library's own overlap with its held-out files. */
@@ -62,30 +63,78 @@ public final class FinetuneBench {
         }
     }
 
-    public static Map<String, Object> run(Path library, Path base, Path work, double minutes, int pieces, long seed, int threads,
+    /**
+     * Both sides at each budget (minutes, each run annealed over its own budget, as {@code learn} would be given it),
+     * shortest first. The headline figures are the longest budget's; {@code minutes_to_target} is the shortest budget
+     * at which each side reached {@link #TARGET} of the ceiling, and {@code finetune.png} in {@code work} draws both
+     * sides' share of the ceiling against minutes, the base model at 0.
+     */
+    public static Map<String, Object> run(Path library, Path base, Path work, List<Double> budgets, int pieces, long seed, int threads,
                                           LearnService.Progress progress) {
-        LearnService.Result tuned = LearnService.run(new LearnService.Options(library, work.resolve("finetuned.ckpt"), Optional.of(base),
-                work.resolve("finetuned.run"), minutes, pieces, 4, seed, "small", threads), progress);
-        LearnService.Result scratch = LearnService.run(new LearnService.Options(library, work.resolve("scratch.ckpt"), Optional.empty(),
-                work.resolve("scratch.run"), minutes, pieces, 4, seed, "small", threads), progress);
+        if (budgets.isEmpty()) throw new IllegalArgumentException("no training budget given");
+        List<Double> minutes = budgets.stream().distinct().sorted().toList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Double> tunedShares = new ArrayList<>();
+        List<Double> scratchShares = new ArrayList<>();
+        Optional<StyleMatch> baseMatch = Optional.empty();
+        LearnService.Result tuned = null;
+        LearnService.Result scratch = null;
+        for (double budget : minutes) {
+            Path dir = minutes.size() == 1 ? work : work.resolve(label(budget));
+            tuned = LearnService.run(new LearnService.Options(library, dir.resolve("finetuned.ckpt"), Optional.of(base),
+                    dir.resolve("finetuned.run"), budget, pieces, 4, seed, "small", threads, baseMatch.isEmpty()), progress);
+            if (baseMatch.isEmpty()) baseMatch = tuned.baseMatch();
+            scratch = LearnService.run(new LearnService.Options(library, dir.resolve("scratch.ckpt"), Optional.empty(),
+                    dir.resolve("scratch.run"), budget, pieces, 4, seed, "small", threads), progress);
+            rows.add(comparison(budget, tuned, scratch, seed));
+            tunedShares.add(tuned.match().ofCeiling());
+            scratchShares.add(scratch.match().ofCeiling());
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("benchmark", "finetune");
         m.put("library", library.toString());
         m.put("files", tuned.ingest().files().ingested());
         m.put("held_out_files", tuned.match().heldOut());
-        m.put("minutes", minutes);
         m.put("ceiling", round(tuned.match().ceiling()));
         m.put("target_of_ceiling", TARGET);
-        tuned.baseMatch().ifPresent(b -> m.put("base_model", result(b, null, seed)));
-        m.put("finetuned", result(tuned.match(), tuned, seed));
-        m.put("scratch", result(scratch.match(), scratch, seed));
+        baseMatch.ifPresent(b -> m.put("base_model", result(b, null, seed)));
+        m.putAll(rows.get(rows.size() - 1));
         m.put("finetune_reached_target", tuned.match().ofCeiling() >= TARGET);
         m.put("scratch_reached_target", scratch.match().ofCeiling() >= TARGET);
+        if (minutes.size() > 1) {
+            m.put("budgets", rows);
+            Map<String, Object> toTarget = new LinkedHashMap<>();
+            toTarget.put("finetuned", firstReaching(minutes, tunedShares).orElse(null));
+            toTarget.put("scratch", firstReaching(minutes, scratchShares).orElse(null));
+            m.put("minutes_to_target", toTarget);
+            Path picture = work.resolve("finetune.png");
+            if (FinetuneChart.draw(picture, minutes, tunedShares, scratchShares, baseMatch.map(StyleMatch::ofCeiling), TARGET))
+                m.put("picture", picture.toString());
+        }
+        return m;
+    }
+
+    /** One budget's two models, the ratio of their shares of the ceiling and its paired interval. */
+    private static Map<String, Object> comparison(double minutes, LearnService.Result tuned, LearnService.Result scratch, long seed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("minutes", minutes);
+        m.put("finetuned", result(tuned.match(), tuned, seed));
+        m.put("scratch", result(scratch.match(), scratch, seed));
         m.put("ratio", round(tuned.match().ofCeiling() / Math.max(1e-9, scratch.match().ofCeiling())));
         // Both models against the same held-out files, resampled together: whether the ratio is told apart from 1.
         OverlapInterval.ratio(tuned.match().generatedFeatures(), scratch.match().generatedFeatures(), tuned.match().heldOutFeatures(), seed)
                 .ifPresent(i -> m.put("ratio_ci95", List.of(round(i.low()), round(i.high()))));
         return m;
+    }
+
+    /** The shortest budget whose share of the ceiling reached {@link #TARGET}. */
+    static Optional<Double> firstReaching(List<Double> minutes, List<Double> shares) {
+        for (int i = 0; i < minutes.size(); i++) if (shares.get(i) >= TARGET) return Optional.of(minutes.get(i));
+        return Optional.empty();
+    }
+
+    private static String label(double minutes) {
+        return (minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.valueOf(minutes)) + "min";
     }
 
     private static Map<String, Object> result(StyleMatch s, LearnService.Result r, long seed) {

@@ -1,6 +1,7 @@
 package loopsmith.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import loopsmith.bench.FinetuneBench;
@@ -220,7 +221,8 @@ final class BenchCommand implements Runnable {
     @Command(name = "finetune", description = "Minutes to a library's style: fine-tuning the bundled model vs training from scratch for "
             + "the same minutes, on a stand-in library; ratio = fine-tuned share of the library's ceiling / from-scratch share.",
             footerHeading = "%nExamples:%n", footer = {"  ./loopsmith bench finetune --json                 20 minutes each on 200 folk tunes",
-                "  ./loopsmith bench finetune --library ~/Music/MIDI --minutes 10 --json"})
+                "  ./loopsmith bench finetune --library ~/Music/MIDI --minutes 10 --json",
+                "  ./loopsmith bench finetune --minutes 2.5,5,10 --json      minutes to the style at three budgets, and a picture"})
     static final class Finetune implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         BenchOptions common;
@@ -229,8 +231,10 @@ final class BenchCommand implements Runnable {
                 + "../shared/corpus, a style the bundled model was not trained on, linked into --work).")
         Path library;
 
-        @Option(names = "--minutes", defaultValue = "20", description = "Training minutes for each side (default: ${DEFAULT-VALUE}).")
-        double minutes;
+        @Option(names = "--minutes", defaultValue = "20", split = ",", paramLabel = "MIN[,MIN...]", description = "Training minutes for "
+                + "each side; several budgets train each side once per budget and report the minutes each needs to reach the target "
+                + "(default: ${DEFAULT-VALUE}).")
+        List<Double> minutes;
 
         @Option(names = "--pieces", defaultValue = "" + LearnService.CEILING_WINDOWS, description = "Pieces generated per model for the measure, as many as the ceiling's training windows (default: ${DEFAULT-VALUE}).")
         int pieces;
@@ -246,6 +250,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            for (double m : minutes) if (!(m > 0)) throw new LoopsmithException(null, "--minutes: each budget must be more than 0, not " + m);
             int threads = Runtime.getRuntime().availableProcessors();
             EngineSetup.configure(threads);
             Path home = Home.path();

@@ -36,12 +36,18 @@ public final class LearnService {
      * @param pieces   pieces generated for the style measure (per model)
      * @param bars     bars per measured piece
      * @param preset   model size when training from scratch
+     * @param measureBase whether the base model is measured too (a bench running several budgets measures it once)
      */
     public record Options(Path library, Path out, Optional<Path> base, Path work, double minutes, int pieces, int bars,
-                          long seed, String preset, int threads) {
+                          long seed, String preset, int threads, boolean measureBase) {
         public Options {
             if (!(minutes > 0)) throw new IllegalArgumentException("minutes must be more than 0, was " + minutes);
             if (pieces < 1) throw new IllegalArgumentException("pieces must be >= 1");
+        }
+
+        public Options(Path library, Path out, Optional<Path> base, Path work, double minutes, int pieces, int bars, long seed,
+                       String preset, int threads) {
+            this(library, out, base, work, minutes, pieces, bars, seed, preset, threads, true);
         }
     }
 
@@ -104,7 +110,7 @@ public final class LearnService {
         SamplingConfig sampling = SamplingConfig.defaults();
         StyleMatch match = StyleMatch.measure(o.out(), o.library(), heldOut, trainingItems, o.pieces(), o.bars(), o.seed(), sampling,
                 progress.evaluation("learned model"));
-        Optional<StyleMatch> baseMatch = o.base().map(b -> StyleMatch.measure(b, o.library(), heldOut, trainingItems, o.pieces(),
+        Optional<StyleMatch> baseMatch = o.base().filter(b -> o.measureBase()).map(b -> StyleMatch.measure(b, o.library(), heldOut, trainingItems, o.pieces(),
                 o.bars(), o.seed(), sampling, progress.evaluation("base model")));
         return new Result(o.out(), ingest, training, match, baseMatch);
     }

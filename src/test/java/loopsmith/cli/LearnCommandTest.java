@@ -70,7 +70,7 @@ class LearnCommandTest {
     }
 
     /** A tiny model trained for a few steps on the library itself: a base whose vocabulary matches. */
-    private static Path tinyBase(Path library, Path dir) {
+    static Path tinyBase(Path library, Path dir) {
         Path ds = dir.resolve("base-ds");
         Cli i = Cli.run("ingest", library.toString(), "--out", ds.toString());
         assertEquals(0, i.exitCode(), i.err());
