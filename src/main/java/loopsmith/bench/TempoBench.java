@@ -291,6 +291,8 @@ public final class TempoBench {
                 all.share(all.downbeat) >= TARGET_DOWNBEAT);
         targets.put("groove offsets within 10 ms >= 0.90 of paired hits", all.share(all.grooveWithin, all.groovePaired) >= TARGET_GROOVE);
 
+        Map<String, Object> fullMixes = mixes(TempoSet.buildMixes(work, cases / 2, seed, fluidsynth), aubioPeer, best);
+
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bench", "tempo");
         out.put("set", "genres");
@@ -303,6 +305,42 @@ public final class TempoBench {
         out.put("ratio", aubioExact > 0 ? round(oursExact / aubioExact) : null);
         out.put("ratio_uses", "aubio " + best + " (its best exact accuracy here)");
         out.put("targets", targets);
+        out.put("full_mixes", fullMixes);
+        return out;
+    }
+
+    /**
+     * The nine starter families again as whole loops (drums with bass, chords, melody), ours and aubio's estimate (the
+     * method that was best on the drum loops) on the same files: how far the drum-pattern conventions carry into a mix.
+     */
+    private static Map<String, Object> mixes(List<TempoSet.Case> set, Path aubioPeer, String aubioMethod) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cases", set.size());
+        if (set.isEmpty()) return out;
+        Tally all = new Tally();
+        Map<String, Tally> families = new LinkedHashMap<>();
+        List<Map<String, Object>> misses = new ArrayList<>();
+        for (TempoSet.Case c : set) {
+            double bpm = Analyzer.analyze(c.wav()).tempo().bpm();
+            for (Tally t : List.of(all, families.computeIfAbsent(c.family().name(), k -> new Tally())))
+                t.add(close(bpm, c.bpm()), octaveRight(bpm, c.bpm()), false, 0, 0);
+            if (!close(bpm, c.bpm()) && misses.size() < 30) misses.add(Map.of("file", c.wav().getFileName().toString(), "bpm", bpm));
+        }
+        List<JsonNode> rows = Peer.runLines(aubioPeer, set.stream().map(c -> c.wav().toString()).toList(), Map.of(), 3600);
+        Tally aubio = new Tally();
+        for (TempoSet.Case c : set)
+            for (JsonNode row : rows)
+                if (row.path("file").asText().equals(c.wav().toString()) && row.has("bpm")) {
+                    double est = row.path("bpm").path(aubioMethod).asDouble();
+                    aubio.add(close(est, c.bpm()), octaveRight(est, c.bpm()), false, 0, 0);
+                }
+        out.put("work", set.get(0).wav().getParent().toString());
+        out.put("ours", Map.of("exact", all.share(all.exact), "octave_right", all.share(all.octaveRight)));
+        out.put("aubio_" + aubioMethod, Map.of("exact", aubio.share(aubio.exact), "octave_right", aubio.share(aubio.octaveRight)));
+        Map<String, Object> byFamily = new LinkedHashMap<>();
+        families.forEach((name, t) -> byFamily.put(name, Map.of("cases", t.cases, "exact", t.share(t.exact))));
+        out.put("ours_by_family", byFamily);
+        out.put("ours_misses", misses);
         return out;
     }
 

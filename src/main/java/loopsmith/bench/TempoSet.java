@@ -38,6 +38,7 @@ import loopsmith.starter.StarterLoop;
 final class TempoSet {
     /** Bumped whenever the set's recipe changes, so loops made by an earlier recipe are not reused. */
     private static final String GENERATION = "genres2";
+    private static final String MIX_GENERATION = "mixes1";
     static final int SAMPLE_RATE_HZ = 44100;
     private static final int BEATS_PER_BAR = 4;
     private static final double PEAK = 0.9;
@@ -109,24 +110,8 @@ final class TempoSet {
             String base = String.format(Locale.ROOT, "%03d_%s_%s_%dbars_%dbpm_shift%d", i, family.name(), how.label(), bars, bpm, shift);
             Path wav = dir.resolve(base + ".wav");
             if (!Files.isRegularFile(wav)) {
-                Path mid = dir.resolve(base + ".mid");
-                MidiWriter.write(loop, mid);
-                if (how == Renderer.OURS) {
-                    if (renderer == null) renderer = new StemRenderer(soundFont(), SAMPLE_RATE_HZ);
-                    float[][] stereo = renderer.render(loop, loop.tracks().get(0), renderer.loopFrames(loop), 0);
-                    WavWriter.write(wav, new float[][] {normalised(stereo)}, SAMPLE_RATE_HZ, 16);
-                } else {
-                    Path raw = dir.resolve(base + ".fluidsynth.wav");
-                    Peer.run(fluidsynthPeer, List.of(mid.toString(), raw.toString(), soundFont().toString()), 120);
-                    float[][] stereo = WavReader.read(raw, SAMPLE_RATE_HZ);
-                    long frames = Math.round(loop.secondsAt(loop.endTick()) * SAMPLE_RATE_HZ);
-                    WavWriter.write(wav, new float[][] {normalised(cutTo(stereo, (int) frames))}, SAMPLE_RATE_HZ, 16);
-                    try {
-                        Files.delete(raw);
-                    } catch (IOException e) {
-                        throw new LoopsmithException(raw, "cannot delete: " + e.getMessage(), e);
-                    }
-                }
+                if (how == Renderer.OURS && renderer == null) renderer = new StemRenderer(soundFont(), SAMPLE_RATE_HZ);
+                render(loop, how, renderer, dir, base, fluidsynthPeer);
             }
             double beat = 60.0 / bpm;
             out.add(new Case(wav, family, how, bpm, bars, shift, ((BEATS_PER_BAR - shift) % BEATS_PER_BAR) * beat, loop));
@@ -134,17 +119,90 @@ final class TempoSet {
         return out;
     }
 
+    /**
+     * The same kind of cases as {@link #build}, for the nine starter families, but each a whole starter loop: drums with
+     * the bass, chords, melody and pad the loop has, as a producer's loops and bounced beats usually are. In the mix a
+     * bass line's notes sound in the kick's band and chord stabs in the snare's, which drum loops alone never test.
+     */
+    static List<Case> buildMixes(Path work, int cases, long seed, Path fluidsynthPeer) {
+        Path dir = work.resolve(String.format(Locale.ROOT, "%s-seed%d", MIX_GENERATION, seed));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LoopsmithException(dir, "cannot create the work folder: " + e.getMessage(), e);
+        }
+        List<Family> families = FAMILIES.stream().filter(f -> f.starterGenre().isPresent()).toList();
+        Map<String, List<Piece>> starter = starterLoops(seed, true);
+        StemRenderer renderer = null;
+        List<Case> out = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            SplittableRandom rnd = new SplittableRandom(seed * 2_000_003L + i);
+            Family family = families.get(i % families.size());
+            Renderer how = (i / families.size()) % 2 == 0 ? Renderer.OURS : Renderer.FLUIDSYNTH;
+            int bpm = family.minBpm() + rnd.nextInt(family.maxBpm() - family.minBpm() + 1);
+            int bars = BARS[rnd.nextInt(BARS.length)];
+            int shift = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(BEATS_PER_BAR - 1);
+            Piece whole = starter.get(family.starterGenre().get()).get(rnd.nextInt(starter.get(family.starterGenre().get()).size()));
+            Piece loop = shifted(cut(whole.tracks(), bars, bpm), shift);
+            String base = String.format(Locale.ROOT, "%03d_%s_%s_%dbars_%dbpm_shift%d_%dparts", i, family.name(), how.label(), bars, bpm,
+                    shift, loop.tracks().size());
+            if (!Files.isRegularFile(dir.resolve(base + ".wav"))) {
+                if (how == Renderer.OURS && renderer == null) renderer = new StemRenderer(soundFont(), SAMPLE_RATE_HZ);
+                render(loop, how, renderer, dir, base, fluidsynthPeer);
+            }
+            out.add(new Case(dir.resolve(base + ".wav"), family, how, bpm, bars, shift, ((BEATS_PER_BAR - shift) % BEATS_PER_BAR) * 60.0 / bpm, loop));
+        }
+        return out;
+    }
+
+    /** {@code dir/base.wav} (mono, peak-normalised) and {@code dir/base.mid} from the loop, by one of the two renderers. */
+    private static void render(Piece loop, Renderer how, StemRenderer renderer, Path dir, String base, Path fluidsynthPeer) {
+        Path wav = dir.resolve(base + ".wav");
+        Path mid = dir.resolve(base + ".mid");
+        MidiWriter.write(loop, mid);
+        if (how == Renderer.OURS) {
+            List<float[][]> stems = renderer.renderAll(loop, loop.tracks(), renderer.loopFrames(loop), 0);
+            float[][] stereo = new float[stems.get(0).length][stems.get(0)[0].length];
+            for (float[][] stem : stems)
+                for (int c = 0; c < stereo.length; c++) for (int k = 0; k < stereo[c].length; k++) stereo[c][k] += stem[c][k];
+            WavWriter.write(wav, new float[][] {normalised(stereo)}, SAMPLE_RATE_HZ, 16);
+            return;
+        }
+        Path raw = dir.resolve(base + ".fluidsynth.wav");
+        Peer.run(fluidsynthPeer, List.of(mid.toString(), raw.toString(), soundFont().toString()), 120);
+        float[][] stereo = WavReader.read(raw, SAMPLE_RATE_HZ);
+        long frames = Math.round(loop.secondsAt(loop.endTick()) * SAMPLE_RATE_HZ);
+        WavWriter.write(wav, new float[][] {normalised(cutTo(stereo, (int) frames))}, SAMPLE_RATE_HZ, 16);
+        try {
+            Files.delete(raw);
+        } catch (IOException e) {
+            throw new LoopsmithException(raw, "cannot delete: " + e.getMessage(), e);
+        }
+    }
+
     /** The drum tracks of 4/4 starter loops per genre (the starter corpus of this seed). */
     private static Map<String, List<Track>> starterDrums(long seed) {
-        List<String> genres = FAMILIES.stream().flatMap(f -> f.starterGenre().stream()).toList();
         Map<String, List<Track>> out = new LinkedHashMap<>();
+        starterLoops(seed, false).forEach((genre, pieces) ->
+                out.put(genre, pieces.stream().map(p -> p.tracks().stream().filter(Track::isDrum).findFirst().orElseThrow()).toList()));
+        return out;
+    }
+
+    /**
+     * The 4/4 starter loops with drums per genre (the starter corpus of this seed); with {@code withParts}, only those
+     * that also have a pitched part.
+     */
+    private static Map<String, List<Piece>> starterLoops(long seed, boolean withParts) {
+        List<String> genres = FAMILIES.stream().flatMap(f -> f.starterGenre().stream()).toList();
+        Map<String, List<Piece>> out = new LinkedHashMap<>();
         for (StarterLoop l : StarterCorpus.loops(new StarterConfig(STARTER_LOOPS, seed, genres))) {
             if (!l.piece().initialTimeSignature().equals(TimeSignature.FOUR_FOUR)) continue;
-            l.piece().tracks().stream().filter(Track::isDrum).findFirst()
-                    .ifPresent(t -> out.computeIfAbsent(l.genre(), g -> new ArrayList<>()).add(t));
+            if (l.piece().tracks().stream().noneMatch(Track::isDrum)) continue;
+            if (withParts && l.piece().tracks().stream().allMatch(Track::isDrum)) continue;
+            out.computeIfAbsent(l.genre(), g -> new ArrayList<>()).add(l.piece());
         }
         for (String g : genres)
-            if (!out.containsKey(g)) throw new LoopsmithException(null, "the starter corpus has no 4/4 drum loop of " + g);
+            if (!out.containsKey(g)) throw new LoopsmithException(null, "the starter corpus has no 4/4 loop with drums" + (withParts ? " and parts" : "") + " of " + g);
         return out;
     }
 
@@ -154,12 +212,20 @@ final class TempoSet {
 
     /** The first {@code bars} bars of a drum track at {@code bpm} (starter loops are 4 or 8 bars at 480 ticks a beat). */
     static Piece cut(Track drums, int bars, double bpm) {
+        return cut(List.of(new Track("Drums", Role.DRUMS, 0, true, drums.notes())), bars, bpm);
+    }
+
+    /** The first {@code bars} bars of a loop's tracks at {@code bpm}. */
+    static Piece cut(List<Track> tracks, int bars, double bpm) {
         long end = (long) bars * BEATS_PER_BAR * GenreDrums.TICKS_PER_QUARTER;
-        List<Note> notes = new ArrayList<>();
-        for (Note n : drums.notes())
-            if (n.startTick() < end) notes.add(new Note(n.pitch(), n.velocity(), n.startTick(), Math.min(n.durationTicks(), end - n.startTick())));
-        return Piece.of(GenreDrums.TICKS_PER_QUARTER, bpm, TimeSignature.FOUR_FOUR, Optional.empty(),
-                List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), end);
+        List<Track> out = new ArrayList<>();
+        for (Track t : tracks) {
+            List<Note> notes = new ArrayList<>();
+            for (Note n : t.notes())
+                if (n.startTick() < end) notes.add(new Note(n.pitch(), n.velocity(), n.startTick(), Math.min(n.durationTicks(), end - n.startTick())));
+            out.add(t.withNotes(notes));
+        }
+        return Piece.of(GenreDrums.TICKS_PER_QUARTER, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), out, end);
     }
 
     /** The loop started {@code beats} beats into its first bar: what was before that point moves to the end. */

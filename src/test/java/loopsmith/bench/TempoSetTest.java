@@ -58,4 +58,17 @@ class TempoSetTest {
         assertEquals(0, shifted.tracks().get(0).notes().get(0).startTick());
         assertEquals(3L * TPQ, shifted.tracks().get(0).notes().get(1).startTick());
     }
+
+    @Test
+    void aWholeLoopIsCutWithEveryPartAndNoNotePastTheEnd() {
+        Track drums = new Track("Drums", Role.DRUMS, 0, true, List.of(new Note(36, 100, 0, TPQ), new Note(36, 100, 8L * TPQ, TPQ)));
+        Track bass = new Track("Bass", Role.BASS, 33, false, List.of(new Note(40, 90, 0, 2L * TPQ), new Note(43, 90, 3L * TPQ, 4L * TPQ)));
+        Piece cut = TempoSet.cut(List.of(drums, bass), 1, 95);
+        assertEquals(4L * TPQ, cut.endTick());
+        assertEquals(95, cut.initialBpm(), 1e-9);
+        assertEquals(List.of("Drums", "Bass"), cut.tracks().stream().map(Track::name).toList());
+        assertEquals(33, cut.tracks().get(1).program(), "the part keeps its instrument");
+        assertEquals(1, cut.tracks().get(0).notes().size(), "the hit in bar 3 is gone");
+        assertEquals(TPQ, cut.tracks().get(1).notes().get(1).durationTicks(), "a note held past the end stops at it");
+    }
 }
