@@ -72,7 +72,10 @@ public final class Analyzer {
         Spectrogram spec = Spectrogram.of(level, SAMPLE_RATE_HZ, FRAME_SIZE, HOP);
         OnsetEnvelope envelope = OnsetEnvelope.of(spec);
         List<Integer> onsets = envelope.onsetFrames();
-        Tempo tempo = TempoDetector.detect(envelope, BandFlux.of(spec), seconds, leadSeconds(mono, peak), genre.flatMap(GenreTempos::of));
+        // The tempo and the bar are read from what the drums play: in a full mix a bass line's notes and the chords'
+        // stabs would otherwise sound in the kick's and the snare's bands and be read as their pattern.
+        Spectrogram hits = Percussive.of(spec);
+        Tempo tempo = TempoDetector.detect(OnsetEnvelope.of(hits), BandFlux.of(hits), seconds, leadSeconds(mono, peak), genre.flatMap(GenreTempos::of));
         PitchTracker.Track pitch = PitchTracker.track(mono, SAMPLE_RATE_HZ);
         boolean pitched = pitch.voicedShare() >= PITCHED_SHARE;
         Optional<KeyFinder.Estimate> key = KeyDetector.detect(KeyDetector.chroma(mono, SAMPLE_RATE_HZ))
