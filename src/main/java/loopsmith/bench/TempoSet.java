@@ -88,35 +88,13 @@ final class TempoSet {
 
     /** The first {@code cases} loops of the seed's set in {@code work}, rendered first where missing. */
     static List<Case> build(Path work, int cases, long seed, Path fluidsynthPeer) {
-        Path dir = work.resolve(String.format(Locale.ROOT, "%s-seed%d", GENERATION, seed));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new LoopsmithException(dir, "cannot create the work folder: " + e.getMessage(), e);
-        }
         Map<String, List<Track>> starterDrums = starterDrums(seed);
-        StemRenderer renderer = null;
-        List<Case> out = new ArrayList<>();
-        for (int i = 0; i < cases; i++) {
-            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + i);
-            Family family = FAMILIES.get(i % FAMILIES.size());
-            Renderer how = (i / FAMILIES.size()) % 2 == 0 ? Renderer.OURS : Renderer.FLUIDSYNTH;
-            int bpm = family.minBpm() + rnd.nextInt(family.maxBpm() - family.minBpm() + 1);
-            int bars = BARS[rnd.nextInt(BARS.length)];
-            int shift = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(BEATS_PER_BAR - 1);
-            Track drums = family.starterGenre().map(g -> pick(starterDrums.get(g), rnd)).orElseGet(() ->
-                    family.name().equals("reggaeton") ? GenreDrums.reggaeton(bars, rnd) : GenreDrums.dubstep(bars, rnd));
-            Piece loop = shifted(cut(drums, bars, bpm), shift);
-            String base = String.format(Locale.ROOT, "%03d_%s_%s_%dbars_%dbpm_shift%d", i, family.name(), how.label(), bars, bpm, shift);
-            Path wav = dir.resolve(base + ".wav");
-            if (!Files.isRegularFile(wav)) {
-                if (how == Renderer.OURS && renderer == null) renderer = new StemRenderer(soundFont(), SAMPLE_RATE_HZ);
-                render(loop, how, renderer, dir, base, fluidsynthPeer);
-            }
-            double beat = 60.0 / bpm;
-            out.add(new Case(wav, family, how, bpm, bars, shift, ((BEATS_PER_BAR - shift) % BEATS_PER_BAR) * beat, loop));
-        }
-        return out;
+        return cases(work.resolve(String.format(Locale.ROOT, "%s-seed%d", GENERATION, seed)), cases, seed * 1_000_003L, FAMILIES,
+                (family, bars, bpm, rnd) -> {
+                    Track drums = family.starterGenre().map(g -> pick(starterDrums.get(g), rnd)).orElseGet(() ->
+                            family.name().equals("reggaeton") ? GenreDrums.reggaeton(bars, rnd) : GenreDrums.dubstep(bars, rnd));
+                    return cut(drums, bars, bpm);
+                }, false, fluidsynthPeer);
     }
 
     /**
@@ -125,32 +103,49 @@ final class TempoSet {
      * bass line's notes sound in the kick's band and chord stabs in the snare's, which drum loops alone never test.
      */
     static List<Case> buildMixes(Path work, int cases, long seed, Path fluidsynthPeer) {
-        Path dir = work.resolve(String.format(Locale.ROOT, "%s-seed%d", MIX_GENERATION, seed));
+        Map<String, List<Piece>> starter = starterLoops(seed, true);
+        return cases(work.resolve(String.format(Locale.ROOT, "%s-seed%d", MIX_GENERATION, seed)), cases, seed * 2_000_003L,
+                FAMILIES.stream().filter(f -> f.starterGenre().isPresent()).toList(),
+                (family, bars, bpm, rnd) -> {
+                    List<Piece> loops = starter.get(family.starterGenre().get());
+                    return cut(loops.get(rnd.nextInt(loops.size())).tracks(), bars, bpm);
+                }, true, fluidsynthPeer);
+    }
+
+    /** What loop a case plays, from its family, length and tempo; any further choice comes from {@code rnd}. */
+    private interface LoopMaker {
+        Piece make(Family family, int bars, int bpm, SplittableRandom rnd);
+    }
+
+    /**
+     * Case {@code i}: the families in turn, the renderers alternating every round of them, a tempo in the family's
+     * range, a length and a start shift, all from a generator seeded by {@code salt + i} alone.
+     */
+    private static List<Case> cases(Path dir, int cases, long salt, List<Family> families, LoopMaker loops, boolean namePartCount,
+                                    Path fluidsynthPeer) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new LoopsmithException(dir, "cannot create the work folder: " + e.getMessage(), e);
         }
-        List<Family> families = FAMILIES.stream().filter(f -> f.starterGenre().isPresent()).toList();
-        Map<String, List<Piece>> starter = starterLoops(seed, true);
         StemRenderer renderer = null;
         List<Case> out = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            SplittableRandom rnd = new SplittableRandom(seed * 2_000_003L + i);
+            SplittableRandom rnd = new SplittableRandom(salt + i);
             Family family = families.get(i % families.size());
             Renderer how = (i / families.size()) % 2 == 0 ? Renderer.OURS : Renderer.FLUIDSYNTH;
             int bpm = family.minBpm() + rnd.nextInt(family.maxBpm() - family.minBpm() + 1);
             int bars = BARS[rnd.nextInt(BARS.length)];
             int shift = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(BEATS_PER_BAR - 1);
-            Piece whole = starter.get(family.starterGenre().get()).get(rnd.nextInt(starter.get(family.starterGenre().get()).size()));
-            Piece loop = shifted(cut(whole.tracks(), bars, bpm), shift);
-            String base = String.format(Locale.ROOT, "%03d_%s_%s_%dbars_%dbpm_shift%d_%dparts", i, family.name(), how.label(), bars, bpm,
-                    shift, loop.tracks().size());
-            if (!Files.isRegularFile(dir.resolve(base + ".wav"))) {
+            Piece loop = shifted(loops.make(family, bars, bpm, rnd), shift);
+            String base = String.format(Locale.ROOT, "%03d_%s_%s_%dbars_%dbpm_shift%d", i, family.name(), how.label(), bars, bpm, shift)
+                    + (namePartCount ? "_" + loop.tracks().size() + "parts" : "");
+            Path wav = dir.resolve(base + ".wav");
+            if (!Files.isRegularFile(wav)) {
                 if (how == Renderer.OURS && renderer == null) renderer = new StemRenderer(soundFont(), SAMPLE_RATE_HZ);
                 render(loop, how, renderer, dir, base, fluidsynthPeer);
             }
-            out.add(new Case(dir.resolve(base + ".wav"), family, how, bpm, bars, shift, ((BEATS_PER_BAR - shift) % BEATS_PER_BAR) * 60.0 / bpm, loop));
+            out.add(new Case(wav, family, how, bpm, bars, shift, ((BEATS_PER_BAR - shift) % BEATS_PER_BAR) * 60.0 / bpm, loop));
         }
         return out;
     }
