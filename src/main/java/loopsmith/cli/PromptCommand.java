@@ -2,6 +2,8 @@ package loopsmith.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import loopsmith.music.GeneralMidi;
 import loopsmith.music.Key;
 import loopsmith.music.Role;
 import loopsmith.music.TimeSignature;
+import loopsmith.service.GenerateService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,13 +47,27 @@ final class PromptCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object instead of text.")
         boolean json;
 
+        @Option(names = "--model", paramLabel = "MODEL", description = "The model generate would use (default: models/default.ckpt): a "
+                + "model learned from a library plays a part on the library's instrument where the genre's usual one was never played.")
+        java.nio.file.Path model;
+
         @Override
         public Integer call() {
             String text = String.join(" ", words);
             PromptTags tags = TextPrompt.parse(text);
+            List<GenerateService.Part> parts = GenerateService.parts(tags, java.util.Optional.ofNullable(model), Home.path());
             PrintStream out = System.out;
             if (json) {
-                out.println(Json.of(PromptExplanation.of(tags)));
+                Map<String, Object> doc = new ObjectMapper().convertValue(PromptExplanation.of(tags), new TypeReference<LinkedHashMap<String, Object>>() { });
+                doc.put("parts", parts.stream().map(p -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("role", p.role().label());
+                    m.put("program", p.role() == Role.DRUMS ? null : p.program());
+                    m.put("instrument", instrument(p));
+                    m.put("from", p.from().name().toLowerCase(Locale.ROOT));
+                    return m;
+                }).toList());
+                out.println(Json.of(doc));
                 return 0;
             }
             out.printf(Locale.ROOT, "prompt: %s%n", text);
@@ -70,10 +87,19 @@ final class PromptCommand implements Runnable {
             row(out, "instruments", tags.instruments().isEmpty() ? "-" : tags.instruments().entrySet().stream()
                     .map(e -> e.getKey().label() + ": " + GeneralMidi.programName(e.getValue()) + " (program " + e.getValue() + ")")
                     .collect(Collectors.joining(", ")), false);
+            row(out, "played on", parts.stream().map(p -> p.role().label() + ": " + instrument(p) + switch (p.from()) {
+                case PROMPT -> "";
+                case GENRE -> " (the genre's usual)";
+                case LIBRARY -> " (what the model's library played)";
+            }).collect(Collectors.joining(", ")), false);
             row(out, "density", tags.density().map(Density::label).orElse("-"), false);
             row(out, "feel", tags.feel().orElse("-"), false);
             row(out, "not understood", tags.unparsed().isEmpty() ? "-" : String.join(", ", tags.unparsed()), false);
             return 0;
+        }
+
+        private static String instrument(GenerateService.Part p) {
+            return p.role() == Role.DRUMS ? "drum kit" : GeneralMidi.programName(p.program());
         }
 
         private static void row(PrintStream out, String name, String value, boolean defaulted) {

@@ -450,6 +450,35 @@ public final class GenerateService {
     }
 
     /**
+     * Where a part's instrument comes from: named in the prompt, the genre's usual one, or the one the model's
+     * training library played the role on in the genre.
+     */
+    public enum InstrumentFrom { PROMPT, GENRE, LIBRARY }
+
+    /** A part as generate will ask for it: its role, the General MIDI program and where that came from. */
+    public record Part(Role role, int program, InstrumentFrom from) { }
+
+    /**
+     * The parts a prompt asks for and the instrument each is played on, as {@code generate} with this model would
+     * ask (the named one, else the genre's, else the model's library's; see {@link #tracks}). A model file that is
+     * not there asks as a model that recorded no instruments; one that is there but unreadable is an error naming it.
+     */
+    public static List<Part> parts(PromptTags prompt, Optional<Path> model, Path home) {
+        Path path = model.orElse(home.resolve(DEFAULT_MODEL));
+        List<loopsmith.model.PlayedInstrument> played = model.isEmpty() && !Files.exists(path) ? List.of()
+                : loopsmith.model.ModelFile.load(path).playedInstruments().orElse(List.of());
+        Optional<String> canonical = prompt.genre().map(g -> Synonyms.genre(g).orElse(g));
+        GenreInstruments usual = GenreInstruments.forGenre(canonical);
+        List<Part> out = new ArrayList<>();
+        for (TrackSpec t : tracks(prompt.roles(), prompt, prompt.genre(), played)) {
+            InstrumentFrom from = t.role() != Role.DRUMS && prompt.instruments().containsKey(t.role()) ? InstrumentFrom.PROMPT
+                    : t.program() == usual.track(t.role()).program() ? InstrumentFrom.GENRE : InstrumentFrom.LIBRARY;
+            out.add(new Part(t.role(), t.program(), from));
+        }
+        return out;
+    }
+
+    /**
      * One part per role: the instrument the prompt named, else the one producers of the genre use ("--genre dnb" is
      * spelled out through {@link Synonyms} first, so it finds the drum-and-bass table too), unless the model's training
      * data played that role in the genre but never on it: then the sound it played it on (a model learned from a

@@ -51,6 +51,11 @@ class LearnCommandTest {
         // for piano, not folk's usual fiddle and steel guitar, which the library never played.
         java.util.List<loopsmith.model.PlayedInstrument> played = loopsmith.model.ModelFile.load(model).playedInstruments().orElseThrow();
         assertTrue(played.stream().anyMatch(p -> "folk".equals(p.genre()) && p.role().equals("melody") && p.program() == 0), played.toString());
+        Cli explained = Cli.run("prompt", "explain", "folk tune with chords", "--model", model.toString(), "--json");
+        assertEquals(0, explained.exitCode(), explained.err());
+        JsonNode chords = JSON.readTree(explained.out()).get("parts").get(0);
+        assertEquals(0, chords.get("program").asInt(), chords.toString());
+        assertEquals("library", chords.get("from").asText(), "explain shows the sound generate will ask for: " + chords);
         Cli g = Cli.run("generate", "folk tune with chords, 2 bars", "--model", model.toString(), "--out", dir.resolve("out").toString(),
                 "--seed", "1", "--json");
         assertEquals(0, g.exitCode(), g.err());

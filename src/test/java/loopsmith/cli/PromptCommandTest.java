@@ -40,7 +40,7 @@ class PromptCommandTest {
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("genre", "style", "mood", "bpm", "tempo_from", "key", "time_signature", "bars", "roles", "density", "feel",
-                "instruments", "unparsed", "defaulted"), keys);
+                "instruments", "unparsed", "defaulted", "parts"), keys);
         assertEquals("house", j.get("genre").asText());
         assertEquals("funky", j.get("style").asText());
         assertTrue(j.get("mood").isNull());
@@ -56,6 +56,22 @@ class PromptCommandTest {
         assertEquals("{\"bass\":36}", j.get("instruments").toString());
         assertEquals("[\"wonky\"]", j.get("unparsed").toString());
         assertEquals("[\"time_signature\",\"bars\"]", j.get("defaulted").toString());
+        // Each part as generate asks for it: the kit, the named slap bass, nothing else asked.
+        JsonNode parts = j.get("parts");
+        assertEquals(2, parts.size(), parts.toString());
+        assertEquals("drums", parts.get(0).get("role").asText());
+        assertTrue(parts.get(0).get("program").isNull());
+        assertEquals("bass", parts.get(1).get("role").asText());
+        assertEquals(36, parts.get(1).get("program").asInt());
+        assertEquals("prompt", parts.get(1).get("from").asText());
+    }
+
+    @Test
+    void aPartNotNamedIsShownOnTheGenresUsualInstrument() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "reggae bass and chords").out());
+        for (JsonNode p : j.get("parts")) assertEquals("genre", p.get("from").asText(), p.toString());
+        Run r = run("explain", "reggae bass and chords");
+        assertTrue(r.out().contains("played on") && r.out().contains("(the genre's usual)"), r.out());
     }
 
     @Test
