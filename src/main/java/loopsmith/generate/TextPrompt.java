@@ -223,6 +223,9 @@ public final class TextPrompt {
         Optional<Instrument> instrument = Synonyms.instrument(lower);
         if (instrument.isPresent()) {
             Role role = instrument.get().role();
+            // "a piano melody", "a guitar bass": the part named right after the instrument is the one it plays.
+            Optional<Role> part = from + n < words.size() ? Synonyms.role(words.get(from + n).lower()) : Optional.empty();
+            if (part.isPresent() && part.get() != Role.DRUMS && role != Role.DRUMS) role = part.get();
             if (negated(words, from)) {
                 r.excludedRoles.add(role);
             } else {

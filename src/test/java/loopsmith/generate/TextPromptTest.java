@@ -363,6 +363,19 @@ class TextPromptTest {
     }
 
     @Test
+    void thePartNamedRightAfterAnInstrumentIsTheOneItPlays() {
+        PromptTags t = TextPrompt.parse("trap with 808s and a piano melody");
+        assertEquals(List.of(Role.BASS, Role.MELODY), t.roles());
+        assertEquals(0, t.instruments().get(Role.MELODY), "the piano plays the melody, not chords nobody asked for");
+        assertEquals(null, t.instruments().get(Role.CHORDS));
+        PromptTags u = TextPrompt.parse("rhodes chords and a guitar melody");
+        assertEquals(4, u.instruments().get(Role.CHORDS));
+        assertEquals(Role.MELODY, u.instruments().entrySet().stream().filter(e -> e.getValue() != 4).findFirst().orElseThrow().getKey());
+        assertEquals(0, TextPrompt.parse("house with a synth bass and piano").instruments().get(Role.CHORDS), "alone, piano is chords");
+        assertEquals(List.of(Role.DRUMS), TextPrompt.parse("drum kit beat, no piano melody").roles());
+    }
+
+    @Test
     void parsingIsDeterministicAndNeverFails() {
         String prompt = "¿qué? 3/0 ### -- 1e9 bpm ♭♭ C## 99999999999999999999 bars \u0000 in";
         assertEquals(TextPrompt.parse(prompt), TextPrompt.parse(prompt));
