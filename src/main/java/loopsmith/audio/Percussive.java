@@ -47,9 +47,9 @@ final class Percussive {
         return new Spectrogram(out, s.frameSize(), s.hop(), s.sampleRateHz());
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
+    /** The median of an odd-length scratch array, sorted in place (the callers refill it for every bin). */
+    private static double median(double[] scratch) {
+        Arrays.sort(scratch);
+        return scratch[scratch.length / 2];
     }
 }
