@@ -233,13 +233,8 @@ public final class TempoBench {
         String best = (String) aubio.get("best");
         double aubioExact = aubioExact(summary, best);
         Map<String, Tally> aubioFamilies = new LinkedHashMap<>();
-        for (TempoSet.Case c : set) {
-            for (JsonNode row : rows) {
-                if (!row.path("file").asText().equals(c.wav().toString()) || !row.has("bpm")) continue;
-                double est = row.path("bpm").path(best).asDouble();
-                aubioFamilies.computeIfAbsent(c.family().name(), k -> new Tally()).add(close(est, c.bpm()), octaveRight(est, c.bpm()), false, 0, 0);
-            }
-        }
+        aubioEstimates(rows, set, best, (c, est) ->
+                aubioFamilies.computeIfAbsent(c.family().name(), k -> new Tally()).add(close(est, c.bpm()), octaveRight(est, c.bpm()), false, 0, 0));
         Map<String, Object> aubioByFamily = new LinkedHashMap<>();
         aubioFamilies.forEach((name, t) -> aubioByFamily.put(name, Map.of("exact", t.share(t.exact), "octave_right", t.share(t.octaveRight))));
         aubio.put("by_family_" + best, aubioByFamily);
@@ -328,12 +323,7 @@ public final class TempoBench {
         }
         List<JsonNode> rows = Peer.runLines(aubioPeer, set.stream().map(c -> c.wav().toString()).toList(), Map.of(), 3600);
         Tally aubio = new Tally();
-        for (TempoSet.Case c : set)
-            for (JsonNode row : rows)
-                if (row.path("file").asText().equals(c.wav().toString()) && row.has("bpm")) {
-                    double est = row.path("bpm").path(aubioMethod).asDouble();
-                    aubio.add(close(est, c.bpm()), octaveRight(est, c.bpm()), false, 0, 0);
-                }
+        aubioEstimates(rows, set, aubioMethod, (c, est) -> aubio.add(close(est, c.bpm()), octaveRight(est, c.bpm()), false, 0, 0));
         out.put("work", set.get(0).wav().getParent().toString());
         out.put("ours", Map.of("exact", all.share(all.exact), "octave_right", all.share(all.octaveRight)));
         out.put("aubio_" + aubioMethod, Map.of("exact", aubio.share(aubio.exact), "octave_right", aubio.share(aubio.octaveRight)));
@@ -432,6 +422,14 @@ public final class TempoBench {
         aubio.put("errors", peer.path("errors").asInt());
         aubio.put("realtime_factor", peer.path("realtime_factor").asDouble());
         return aubio;
+    }
+
+    /** aubio's estimate by {@code method} for each case of the set it read (its rows name the files). */
+    private static void aubioEstimates(List<JsonNode> rows, List<TempoSet.Case> set, String method,
+                                       java.util.function.BiConsumer<TempoSet.Case, Double> each) {
+        for (TempoSet.Case c : set)
+            for (JsonNode row : rows)
+                if (row.path("file").asText().equals(c.wav().toString()) && row.has("bpm")) each.accept(c, row.path("bpm").path(method).asDouble());
     }
 
     private static double aubioExact(JsonNode peer, String method) {
