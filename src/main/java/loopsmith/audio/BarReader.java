@@ -63,6 +63,11 @@ final class BarReader {
     /** A band counts as present when its folded pattern peaks at this share of its strongest flux. */
     static final double PRESENT = 0.35;
     /**
+     * A convention's one kick fits fully at this share of the loudest kick: a boom-bap or funk kick on the "and" is
+     * often played as hard as the one, and two kicks close together read unevenly in the flux.
+     */
+    static final double KICK_ON_ONE_SHARE = 0.75;
+    /**
      * Hats per beat that a counted tempo has at most: sixteenths; above, the score falls off with the spread, in
      * octaves of rate. Snares and claps count too (their wires and noise are high).
      */
@@ -209,8 +214,12 @@ final class BarReader {
         double score = 0;
         int[] kicks = r.kickSteps();
         if (kicks.length > 0 && max(kick) > 0) {
-            double fit = kicks.length == 1 ? kick[kicks[0]] / max(kick) : cosine(backbone(kick), kicks);
+            double fit = kicks.length == 1 ? Math.min(1, kick[kicks[0]] / (KICK_ON_ONE_SHARE * max(kick))) : cosine(backbone(kick), kicks);
+            // Four on the floor is named for its kick: on half the beats (a kick on 1 and 3 read at double tempo) it
+            // fits the cosine as well as a backbeat's kick fits its one, so the beats without a kick count against it.
+            if (r == Rhythm.FOUR_ON_THE_FLOOR) fit *= covered(kick, kicks);
             score += KICK_WEIGHT * kickPresence * (fit - 0.5);
+            for (int rest : r.kickRests()) score -= KICK_WEIGHT * kickPresence * Math.max(0, kick[rest] / max(kick) - GHOST_SHARE) / r.kickRests().length;
         }
         int[] snares = r.snareSteps();
         if (snares.length > 0 && max(snare) > 0) score += SNARE_WEIGHT * snarePresence * (cosine(backbone(snare), snares) - 0.5);
@@ -325,6 +334,14 @@ final class BarReader {
     static double snareBody(double mid, double high) {
         if (high <= 0) return 1;
         return Math.max(0, Math.min(1, (mid / high - HAT_MID_SHARE) / (BODY_MID_SHARE - HAT_MID_SHARE)));
+    }
+
+    /** Share of the steps that hold a kick of at least {@link #GHOST_SHARE} of the loudest. */
+    static double covered(double[] kick, int[] steps) {
+        double floor = GHOST_SHARE * max(kick);
+        int n = 0;
+        for (int s : steps) if (kick[s] >= floor) n++;
+        return n / (double) steps.length;
     }
 
     /** Off-beat eighths nearly as strong as the beats: the tempo is half the one the onsets keep. */
