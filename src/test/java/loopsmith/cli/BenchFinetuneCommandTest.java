@@ -39,7 +39,9 @@ class BenchFinetuneCommandTest {
                 assertTrue(s.get("steps").asInt() >= 1, b.toString());
                 assertEquals(s.get("overlap").asDouble() / j.get("ceiling").asDouble(), s.get("of_ceiling").asDouble(), 0.01, b.toString());
             }
-            assertEquals(b.get("finetuned").get("of_ceiling").asDouble() / b.get("scratch").get("of_ceiling").asDouble(),
+            // A side given seconds on a loaded machine can come out with no overlap at all: the ratio then divides by
+            // the bench's floor rather than by 0.
+            assertEquals(b.get("finetuned").get("of_ceiling").asDouble() / Math.max(1e-9, b.get("scratch").get("of_ceiling").asDouble()),
                     b.get("ratio").asDouble(), 0.01, b.toString());
         }
         // The headline is the longest budget's; the base model is measured once, before any budget.
