@@ -177,7 +177,10 @@ class TrainLoopTest {
         });
         assertTrue(warnings.stream().anyMatch(w -> w.contains("metrics.jsonl line") && w.contains("dropped")), warnings.toString());
         assertTrue(Files.notExists(orphan), "a killed run's temp file is cleaned");
-        for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 1e-4, "step " + step);
+        // The losses are logged to 4 decimals, and PyTorch's CPU kernels are not bitwise reproducible from one process's
+        // allocations to another's (a CI run once saw 4.6179 against 4.6177 a step after the resume); a resume that lost
+        // the schedule, the data order or the optimizer state is off by far more.
+        for (int step : new int[] {10, 26, 30, 40}) assertEquals(trainLossAt(whole, step), trainLossAt(split, step), 5e-4, "step " + step);
         assertEquals(40, metrics(split).stream().filter(n -> n.trainLoss() != null).count(), "no step logged twice");
         assertEquals(RunState.VERSION, RunState.of(ModelFile.load(last)).version(), "a resumed run writes the version");
 
