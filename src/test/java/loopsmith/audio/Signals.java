@@ -76,6 +76,16 @@ public final class Signals {
         return Piece.of(ppq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(drums), (long) bars * 4 * ppq);
     }
 
+    /**
+     * The piece's first track rendered to mono at {@link #RATE} through the GM SoundFont the project finds, as the tempo
+     * bench renders its loops; fails when none is installed (a {@code @NativeTest} needs one).
+     */
+    static float[] renderGm(Piece piece) {
+        Path sf2 = SoundFonts.find(Optional.empty()).orElseThrow(() -> new AssertionError("a GM SoundFont is installed (fluid-soundfont-gm)"));
+        StemRenderer renderer = new StemRenderer(sf2, RATE);
+        return Analyzer.mono(renderer.render(piece, piece.tracks().get(0), renderer.loopFrames(piece), 0));
+    }
+
     /** The piece rendered to mono at {@link #RATE}; skips the test when the Debian SoundFont is absent. */
     static float[] render(Piece piece) {
         Assumptions.assumeTrue(Files.isRegularFile(SOUNDFONT), "FluidR3_GM.sf2 not installed");

@@ -89,22 +89,15 @@ class SlowBackbeatTest {
 
     /** {pitch, tick at 480 a quarter, velocity} hits, the first {@code bars} bars, rendered through the GM SoundFont. */
     private static Tempo renderedTempo(int[][] hits, double bpm, int bars) {
-        Path sf2 = SoundFonts.find(Optional.empty()).orElseThrow(() -> new AssertionError("a GM SoundFont is installed (fluid-soundfont-gm)"));
-        StemRenderer renderer = new StemRenderer(sf2, Analyzer.SAMPLE_RATE_HZ);
         long end = bars * 4L * 480;
         List<Note> notes = new ArrayList<>();
         for (int[] n : hits) if (n[1] < end) notes.add(new Note(n[0], n[2], n[1], 60));
         Piece clip = Piece.of(480, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), end);
-        float[][] stereo = renderer.render(clip, clip.tracks().get(0), renderer.loopFrames(clip), 0);
-        float[] mono = new float[stereo[0].length];
-        for (int i = 0; i < mono.length; i++) mono[i] = (stereo[0][i] + stereo[1][i]) / 2;
-        return Analyzer.analyze(Path.of("loop.wav"), mono).tempo();
+        return Analyzer.analyze(Path.of("loop.wav"), Signals.renderGm(clip)).tempo();
     }
 
     /** Each 4/4 drum part of the genre's first {@code loops} starter loops, 4 bars at the next of the tempos, misread. */
     private static List<String> misread(String genre, double[] tempos, int loops) {
-        Path sf2 = SoundFonts.find(Optional.empty()).orElseThrow(() -> new AssertionError("a GM SoundFont is installed (fluid-soundfont-gm)"));
-        StemRenderer renderer = new StemRenderer(sf2, Analyzer.SAMPLE_RATE_HZ);
         List<String> misread = new ArrayList<>();
         int tried = 0;
         for (StarterLoop loop : StarterCorpus.loops(new StarterConfig(loops, 1, List.of(genre)))) {
@@ -116,10 +109,7 @@ class SlowBackbeatTest {
             List<Note> notes = part.get().notes().stream().filter(n -> n.startTick() < end).toList();
             Piece clip = Piece.of(loop.piece().ticksPerQuarter(), bpm, TimeSignature.FOUR_FOUR, Optional.empty(),
                     List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), end);
-            float[][] stereo = renderer.render(clip, clip.tracks().get(0), renderer.loopFrames(clip), 0);
-            float[] mono = new float[stereo[0].length];
-            for (int i = 0; i < mono.length; i++) mono[i] = (stereo[0][i] + stereo[1][i]) / 2;
-            Tempo t = Analyzer.analyze(Path.of(genre + ".wav"), mono).tempo();
+            Tempo t = Analyzer.analyze(Path.of(genre + ".wav"), Signals.renderGm(clip)).tempo();
             if (Math.abs(t.bpm() / bpm - 1) > 0.02) misread.add(bpm + " read as " + t.bpm() + " (" + t.octave().rhythm() + ")");
             tried++;
         }
