@@ -215,9 +215,7 @@ final class BarReader {
         int[] kicks = r.kickSteps();
         if (kicks.length > 0 && max(kick) > 0) {
             double fit = kicks.length == 1 ? Math.min(1, kick[kicks[0]] / (KICK_ON_ONE_SHARE * max(kick))) : cosine(backbone(kick), kicks);
-            // Four on the floor is named for its kick: on half the beats (a kick on 1 and 3 read at double tempo) it
-            // fits the cosine as well as a backbeat's kick fits its one, so the beats without a kick count against it.
-            if (r == Rhythm.FOUR_ON_THE_FLOOR) fit *= covered(kick, kicks);
+            if (r.kickOnEveryStep()) fit *= covered(kick, kicks);
             score += KICK_WEIGHT * kickPresence * (fit - 0.5);
             for (int rest : r.kickRests()) score -= KICK_WEIGHT * kickPresence * Math.max(0, kick[rest] / max(kick) - GHOST_SHARE) / r.kickRests().length;
         }

@@ -14,7 +14,16 @@ import java.util.Locale;
  */
 public enum Rhythm {
     /** Kick on every beat, clap or snare (if any) on 2 and 4: house, techno, trance, UK garage, disco. */
-    FOUR_ON_THE_FLOOR(new int[] {0, 4, 8, 12}, new int[] {4, 12}, 110, 150),
+    FOUR_ON_THE_FLOOR(new int[] {0, 4, 8, 12}, new int[] {4, 12}, 110, 150) {
+        /**
+         * Named for its kick: on half the beats (a kick on 1 and 3 read at double tempo) it fits the four-beat cosine
+         * as well as a backbeat's kick fits its one.
+         */
+        @Override
+        boolean kickOnEveryStep() {
+            return true;
+        }
+    },
     /** Kick on every beat, snare on the "a" of 1, the "and" of 2, the "a" of 3 and the "and" of 4: reggaeton, dancehall. */
     DEMBOW(new int[] {0, 4, 8, 12}, new int[] {3, 6, 11, 14}, 80, 108),
     /** Kick on 1, snare on 2 and 4: rock, pop, funk, hip-hop and boom-bap, drum-and-bass. */
@@ -76,6 +85,11 @@ public enum Rhythm {
     /** The high band's expected pattern, or empty when the rhythm does not say. */
     double[] rideWeights() {
         return rideWeights.clone();
+    }
+
+    /** Whether each of its kick steps must hold a kick: the steps without one count against it. */
+    boolean kickOnEveryStep() {
+        return false;
     }
 
     /** Steps where the convention keeps the kick out. */
