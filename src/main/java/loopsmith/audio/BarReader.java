@@ -217,7 +217,8 @@ final class BarReader {
             double fit = kicks.length == 1 ? Math.min(1, kick[kicks[0]] / (KICK_ON_ONE_SHARE * max(kick))) : cosine(backbone(kick), kicks);
             if (r.kickOnEveryStep()) fit *= covered(kick, kicks);
             score += KICK_WEIGHT * kickPresence * (fit - 0.5);
-            for (int rest : r.kickRests()) score -= KICK_WEIGHT * kickPresence * Math.max(0, kick[rest] / max(kick) - GHOST_SHARE) / r.kickRests().length;
+            int[] rests = r.kickRests();
+            for (int rest : rests) score -= KICK_WEIGHT * kickPresence * Math.max(0, kick[rest] / max(kick) - GHOST_SHARE) / rests.length;
         }
         int[] snares = r.snareSteps();
         if (snares.length > 0 && max(snare) > 0) score += SNARE_WEIGHT * snarePresence * (cosine(backbone(snare), snares) - 0.5);
