@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import loopsmith.CorpusTest;
 import loopsmith.NativeTest;
-import loopsmith.SharedCorpus;
 import loopsmith.bench.FinetuneBench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class BenchFinetuneCommandTest {
 
     @Test
     void eachSideTrainsOncePerBudgetAndTheMinutesToTheTargetAreReported(@TempDir Path dir) throws Exception {
-        Path library = FinetuneBench.standIn(SharedCorpus.root().resolve("nottingham"), "folk", 30, 3, dir.resolve("lib"));
+        Path library = LearnCommandTest.folkLibrary(dir);
         Path base = LearnCommandTest.tinyBase(library, dir);
         Path work = dir.resolve("work");
         Cli r = Cli.run("bench", "finetune", "--library", library.toString(), "--model", base.toString(), "--work", work.toString(),

@@ -22,7 +22,7 @@ class LearnCommandTest {
 
     @Test
     void learnFineTunesWritesTheModelAndMeasuresItAgainstTheHeldOutFiles(@TempDir Path dir) throws Exception {
-        Path library = FinetuneBench.standIn(SharedCorpus.root().resolve("nottingham"), "folk", 30, 3, dir.resolve("lib"));
+        Path library = folkLibrary(dir);
         try (var files = Files.walk(library)) {
             assertEquals(30, files.filter(f -> f.toString().endsWith(".mid")).count());
         }
@@ -72,6 +72,11 @@ class LearnCommandTest {
         assertEquals(2, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("nope") && missing.err().contains("not a folder"), missing.err());
         assertTrue(Files.notExists(dir.resolve("m.ckpt")));
+    }
+
+    /** The stand-in library both tests fine-tune on: 30 of the shared corpus's folk tunes (Nottingham), picked by seed 3. */
+    static Path folkLibrary(Path dir) {
+        return FinetuneBench.standIn(SharedCorpus.root().resolve("nottingham"), "folk", 30, 3, dir.resolve("lib"));
     }
 
     /** A tiny model trained for a few steps on the library itself: a base whose vocabulary matches. */
