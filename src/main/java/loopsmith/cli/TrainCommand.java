@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
             "  ./loopsmith train --dataset datasets/mine --out runs/mine-ft --init models/default.ckpt --freeze-layers 2",
             "  ./loopsmith train --dataset datasets/corpus --out runs/corpus --max-minutes 30"})
 final class TrainCommand implements Callable<Integer> {
+    /** The options' defaults are the run's: one place says what they are. */
+    private static final TrainConfig DEFAULTS = TrainConfig.defaults();
+
     @Option(names = "--dataset", description = "A dataset folder written by ingest.")
     Path dataset;
 
@@ -45,8 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "RUN", description = "Run folder: checkpoints, metrics, loss curve, samples.")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "small", description = "Model size: tiny, small (CPU), base (GPU) (default: ${DEFAULT-VALUE}).")
-    String preset;
+    @Option(names = "--preset", description = "Model size: tiny, small (CPU), base (GPU) (default: ${DEFAULT-VALUE}).")
+    String preset = DEFAULTS.preset();
 
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
@@ -54,41 +57,43 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "FROM_RUN_OR_MODEL", description = "Fine-tune from this run folder or model file.")
     Path init;
 
-    @Option(names = "--freeze-layers", defaultValue = "0", description = "Fine-tuning: keep embeddings and the lowest N blocks fixed.")
-    int freezeLayers;
+    @Option(names = "--freeze-layers", description = "Fine-tuning: keep embeddings and the lowest N blocks fixed (default: ${DEFAULT-VALUE}).")
+    int freezeLayers = DEFAULTS.freezeLayers();
 
-    @Option(names = "--max-steps", description = "Optimizer steps (default: 5000; with --init: 1000).")
+    @Option(names = "--max-steps", description = "Optimizer steps (default: " + TrainConfig.MAX_STEPS + "; with --init: "
+            + TrainConfig.FINE_TUNE_MAX_STEPS + ").")
     Integer maxSteps;
 
-    @Option(names = "--max-minutes", defaultValue = "0", description = "Stop cleanly after this many minutes; 0 = no limit.")
-    double maxMinutes;
+    @Option(names = "--max-minutes", description = "Stop cleanly after this many minutes, annealed; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    double maxMinutes = DEFAULTS.maxMinutes();
 
-    @Option(names = "--batch", defaultValue = "8", description = "Sequences per micro-batch (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Sequences per micro-batch (default: ${DEFAULT-VALUE}).")
+    int batch = DEFAULTS.batchSize();
 
-    @Option(names = "--accumulate", defaultValue = "2", description = "Micro-batches per step (default: ${DEFAULT-VALUE}).")
-    int accumulate;
+    @Option(names = "--accumulate", description = "Micro-batches per step (default: ${DEFAULT-VALUE}).")
+    int accumulate = DEFAULTS.accumulation();
 
-    @Option(names = "--lr", description = "Peak learning rate (default: 6e-4; with --init: 2e-4).")
+    @Option(names = "--lr", description = "Peak learning rate (default: " + TrainConfig.LEARNING_RATE + "; with --init: "
+            + TrainConfig.FINE_TUNE_LEARNING_RATE + ").")
     Double lr;
 
-    @Option(names = "--eval-every", defaultValue = "200", description = "Steps between validations and checkpoints (default: ${DEFAULT-VALUE}).")
-    int evalEvery;
+    @Option(names = "--eval-every", description = "Steps between validations and checkpoints (default: ${DEFAULT-VALUE}).")
+    int evalEvery = DEFAULTS.evalEvery();
 
-    @Option(names = "--patience", defaultValue = "5", description = "Evaluations without improvement before stopping; 0 = never (default: ${DEFAULT-VALUE}).")
-    int patience;
+    @Option(names = "--patience", description = "Evaluations without improvement before stopping; 0 = never (default: ${DEFAULT-VALUE}).")
+    int patience = DEFAULTS.patience();
 
-    @Option(names = "--seed", defaultValue = "1337", description = "Seed of initialization, batches and augmentation (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed of initialization, batches and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
 
     @Option(names = "--tag-dropout", description = "Chance to leave out each optional tag (default: ${DEFAULT-VALUE}).")
-    double tagDropout = TrainConfig.defaults().tagDropout();
+    double tagDropout = DEFAULTS.tagDropout();
 
     @Option(names = "--velocity-jitter", description = "Shift velocities of a sequence one level at random.")
     boolean velocityJitter;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--device", description = "cpu or cuda (default: ${DEFAULT-VALUE}).")
+    String device = DEFAULTS.device();
 
     @Option(names = "--threads", description = "CPU threads (default: the number of cores).")
     Integer threads;
@@ -108,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         if (recipe != null) applyRecipe();
         TrainConfig d = init != null ? TrainConfig.fineTuneDefaults() : TrainConfig.defaults();
         double peak = lr != null ? lr : d.learningRate();
-        TrainConfig config = new TrainConfig(preset, batch, accumulate, peak, peak / 10, d.warmupSteps(),
+        TrainConfig config = new TrainConfig(preset, batch, accumulate, peak, peak * d.minLearningRate() / d.learningRate(), d.warmupSteps(),
                 maxSteps != null ? maxSteps : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
                 evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
                 velocityJitter, freezeLayers, device, t, sourceWeights);

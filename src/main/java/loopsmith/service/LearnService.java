@@ -82,7 +82,7 @@ public final class LearnService {
         TrainConfig d = TrainConfig.defaults();
         boolean fineTune = o.base().isPresent();
         double lr = d.learningRate();
-        return new TrainConfig(o.preset(), 8, 1, lr, lr / 10, fineTune ? 20 : 50, 1_000_000, o.minutes(), d.weightDecay(),
+        return new TrainConfig(o.preset(), 8, 1, lr, d.minLearningRate(), fineTune ? 20 : 50, 1_000_000, o.minutes(), d.weightDecay(),
                 d.gradClip(), 25, 4, 0, o.seed(), d.tagDropout(), d.transposeSemitones(), d.tempoJitterBins(), false, 0, "cpu",
                 o.threads(), java.util.Map.of());
     }

@@ -40,7 +40,7 @@ public record Recipe(String name, Path file, int starterPerGenre, long starterSe
         return new Recipe(or(y.name(), file.getFileName().toString()), file, or(starter.perGenre(), 0), or(starter.seed(), 1L),
                 y.corpora() == null ? List.of() : List.copyOf(y.corpora()), weights, or(ingest.bars(), 8),
                 or(train.preset(), d.preset()), or(train.batch(), d.batchSize()), or(train.accumulate(), d.accumulation()),
-                or(train.maxSteps(), d.maxSteps()), or(train.evalEvery(), d.evalEvery()), or(train.maxMinutes(), 0.0),
+                or(train.maxSteps(), d.maxSteps()), or(train.evalEvery(), d.evalEvery()), or(train.maxMinutes(), d.maxMinutes()),
                 or(train.seed(), d.seed()), Optional.ofNullable(train.init()).map(i -> home.resolve(i).normalize()),
                 train.lr() == null ? OptionalDouble.empty() : OptionalDouble.of(train.lr()), or(train.tagDropout(), d.tagDropout()));
     }

@@ -32,6 +32,12 @@ public record TrainConfig(String preset, int batchSize, int accumulation, double
                           int evalEvery, int evalBatches, int patience, long seed, double tagDropout,
                           int transposeSemitones, int tempoJitterBins, boolean velocityJitter, int freezeLayers,
                           String device, int threads, java.util.Map<String, Double> sourceWeights) {
+    /** Steps and peak learning rate of a run from scratch, and of a fine-tune (named: the CLI's help quotes them). */
+    public static final int MAX_STEPS = 5000;
+    public static final int FINE_TUNE_MAX_STEPS = 1000;
+    public static final double LEARNING_RATE = 6e-4;
+    public static final double FINE_TUNE_LEARNING_RATE = 2e-4;
+
     public TrainConfig {
         sourceWeights = sourceWeights == null ? java.util.Map.of() : java.util.Map.copyOf(sourceWeights);
         for (var w : sourceWeights.entrySet())
@@ -49,7 +55,7 @@ public record TrainConfig(String preset, int batchSize, int accumulation, double
     public static TrainConfig defaults() {
         // 8 sequences × 2 micro-batches: the effective batch of 16, with half the activation memory (attention
         // scores at 512 tokens dominate it), which keeps the small preset under 4 GiB resident.
-        return new TrainConfig("small", 8, 2, 6e-4, 6e-5, 100, 5000, 0, 0.1, 1.0, 200, 8, 5, 1337, 0.15, 5, 2, false,
+        return new TrainConfig("small", 8, 2, LEARNING_RATE, LEARNING_RATE / 10, 100, MAX_STEPS, 0, 0.1, 1.0, 200, 8, 5, 1337, 0.15, 5, 2, false,
                 0, "cpu", Math.max(1, Runtime.getRuntime().availableProcessors()), java.util.Map.of());
     }
 
@@ -59,7 +65,8 @@ public record TrainConfig(String preset, int batchSize, int accumulation, double
      */
     public static TrainConfig fineTuneDefaults() {
         TrainConfig d = defaults();
-        return new TrainConfig(d.preset, d.batchSize, d.accumulation, 2e-4, 2e-5, 20, 1000, d.maxMinutes, d.weightDecay,
+        return new TrainConfig(d.preset, d.batchSize, d.accumulation, FINE_TUNE_LEARNING_RATE, FINE_TUNE_LEARNING_RATE / 10, 20,
+                FINE_TUNE_MAX_STEPS, d.maxMinutes, d.weightDecay,
                 d.gradClip, d.evalEvery, d.evalBatches, d.patience, d.seed, d.tagDropout, d.transposeSemitones,
                 d.tempoJitterBins, d.velocityJitter, d.freezeLayers, d.device, d.threads, d.sourceWeights);
     }
