@@ -19,7 +19,7 @@ import java.util.Optional;
  *   <li>kick placement: a kick on the downbeat, or on every beat for the floor and the dembow;</li>
  *   <li>ride placement, for {@link Rhythm#SWING}: on the beats, skips after 2 and 4, counting only as far as the high
  *       band rings between hits ({@link #ringing}): reggae's dry hats and side-stick ghosts read at double fall on a
- *       ride's beats and skips, but they do not ring;</li>
+ *       ride's beats and skips, but they do not ring; and under a swung ride, the hi-hat's foot on 2 and 4;</li>
  *   <li>beat level, for {@link Rhythm#OTHER} (no pattern to go by): off-beat eighths as strong as the beats say the
  *       tempo is half what it should be, and beats weaker than another sixteenth phase say the phase is wrong;</li>
  *   <li>hat rate: hats, rides and shakers run at up to four a beat (sixteenths) in nearly every groove; eight a beat
@@ -43,6 +43,10 @@ final class BarReader {
     static final double ACCENT_WEIGHT = 2;
     static final double FILL_WEIGHT = 1;
     static final double RIDE_WEIGHT = 3;
+    /** Weight of the hi-hat's foot on 2 and 4 under a swing ride. */
+    static final double HAT_FOOT_WEIGHT = 1.5;
+    /** A ride is swung where its skips after 2 and 4 outweigh any before 1 and 3 three to one (placement 0.5). */
+    static final double SWUNG_PLACEMENT = 0.5;
     /** A ride pattern counts for {@link Rhythm#SWING} above this cosine; straight eighth or sixteenth hats reach ~0.55. */
     static final double RIDE_FIT = 0.65;
     /** Weight of the skip notes' placement beside the ride's fit, in cosine units. */
@@ -235,7 +239,17 @@ final class BarReader {
             double skip = Math.max(high[6] + high[14], high[7] + high[15]) / 2;
             double beats = mean(high, BEATS);
             double skipped = beats > 0 ? Math.min(1, skip / (SKIP_MIN * beats)) : 0;
-            score += RIDE_WEIGHT * ringing * Math.min(1, max(high) / PRESENT) * skipped * (cosine(high, ride) - RIDE_FIT + SKIP_SHARE * placement);
+            double rideFit = cosine(high, ride);
+            score += RIDE_WEIGHT * ringing * Math.min(1, max(high) / PRESENT) * skipped * (rideFit - RIDE_FIT + SKIP_SHARE * placement);
+            // Under a swing ride (its skips after 2 and 4, not before 1 and 3) the hi-hat's foot closes on 2 and 4: the
+            // jazz drummer's backbeat, a hat's chick that sounds in the mids, on both. Read at half tempo it falls on
+            // every beat, read at double on one beat a bar. Straight eighth hats accented on the beats fit a ride too,
+            // and a clap and a kick on 2 and 4 would pass for the chick.
+            double[] mid = folded[2];
+            double twoFour = 2 * Math.min(mid[4], mid[12]);
+            double oneThree = mid[0] + mid[8];
+            if (rideFit > RIDE_FIT && placement > SWUNG_PLACEMENT && twoFour + oneThree > 0)
+                score += HAT_FOOT_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * (twoFour - oneThree) / (twoFour + oneThree);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
             // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more
             // a ride than another groove.

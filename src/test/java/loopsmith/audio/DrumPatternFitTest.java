@@ -53,6 +53,35 @@ class DrumPatternFitTest {
         assertTrue(BarReader.patternScore(bar(new int[] {8}, new int[] {8}, 0.5), Rhythm.ONE_DROP) > kickOnThree);
     }
 
+    /** A ride on the beats with its skips at {@code skips}, a hat's chick (mids, softer highs) at {@code chicks}. */
+    private static double[][] ride(int[] skips, int[] chicks) {
+        double[][] folded = new double[4][StepStrengths.STEPS_PER_BAR];
+        for (int b : new int[] {0, 4, 8, 12}) folded[3][b] = 1;
+        for (int s : skips) folded[3][s] = 0.7;
+        for (int c : chicks) {
+            folded[2][c] = 0.3;
+            folded[3][c] = Math.max(folded[3][c], 0.3);
+        }
+        for (double[] band : new double[][] {folded[2], folded[3]})
+            for (int p = 0; p < band.length; p++) folded[0][p] = Math.max(folded[0][p], band[p]);
+        return folded;
+    }
+
+    @Test
+    void theHatsFootOnTwoAndFourCountsForASwingRide() {
+        int[] swung = {7, 15};
+        double onTwoAndFour = BarReader.patternScore(ride(swung, new int[] {4, 12}), Rhythm.SWING);
+        double onOneAndThree = BarReader.patternScore(ride(swung, new int[] {0, 8}), Rhythm.SWING);
+        double onFourAlone = BarReader.patternScore(ride(swung, new int[] {12}), Rhythm.SWING);
+        assertTrue(onTwoAndFour - onOneAndThree > BarReader.HAT_FOOT_WEIGHT, onTwoAndFour + " well over " + onOneAndThree);
+        assertTrue(onFourAlone < onTwoAndFour, "a chick on one beat of a bar is a groove read at double: " + onFourAlone);
+        // Skips before 1 and 3 as well as after 2 and 4: straight eighths, for which a chick says nothing.
+        int[] straight = {3, 7, 11, 15};
+        double straightTwoFour = BarReader.patternScore(ride(straight, new int[] {4, 12}), Rhythm.SWING);
+        double straightOneThree = BarReader.patternScore(ride(straight, new int[] {0, 8}), Rhythm.SWING);
+        assertTrue(Math.abs(straightTwoFour - straightOneThree) < 1e-9, straightTwoFour + " = " + straightOneThree);
+    }
+
     @Test
     void coveredCountsTheStepsThatHoldAKick() {
         double[] kick = new double[StepStrengths.STEPS_PER_BAR];
