@@ -244,12 +244,13 @@ final class BarReader {
             // Under a swing ride (its skips after 2 and 4, not before 1 and 3) the hi-hat's foot closes on 2 and 4: the
             // jazz drummer's backbeat, a hat's chick that sounds in the mids, on both. Read at half tempo it falls on
             // every beat, read at double on one beat a bar. Straight eighth hats accented on the beats fit a ride too,
-            // and a clap and a kick on 2 and 4 would pass for the chick.
+            // and a clap and a kick on 2 and 4 would pass for the chick. Only a bonus: in a full mix the piano's
+            // comping on 1 sounds in the same mids.
             double[] mid = folded[2];
             double twoFour = 2 * Math.min(mid[4], mid[12]);
             double oneThree = mid[0] + mid[8];
             if (rideFit > RIDE_FIT && placement > SWUNG_PLACEMENT && twoFour + oneThree > 0)
-                score += HAT_FOOT_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * (twoFour - oneThree) / (twoFour + oneThree);
+                score += HAT_FOOT_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * Math.max(0, twoFour - oneThree) / (twoFour + oneThree);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
             // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more
             // a ride than another groove.
