@@ -240,7 +240,8 @@ final class BarReader {
             double beats = mean(high, BEATS);
             double skipped = beats > 0 ? Math.min(1, skip / (SKIP_MIN * beats)) : 0;
             double rideFit = cosine(high, ride);
-            score += RIDE_WEIGHT * ringing * Math.min(1, max(high) / PRESENT) * skipped * (rideFit - RIDE_FIT + SKIP_SHARE * placement);
+            double rideSounds = Math.min(1, max(high) / PRESENT) * skipped;
+            score += RIDE_WEIGHT * ringing * rideSounds * (rideFit - RIDE_FIT + SKIP_SHARE * placement);
             // Under a swing ride (its skips after 2 and 4, not before 1 and 3) the hi-hat's foot closes on 2 and 4: the
             // jazz drummer's backbeat, a hat's chick that sounds in the mids, on both. Read at half tempo it falls on
             // every beat, read at double on one beat a bar. Straight eighth hats accented on the beats fit a ride too,
@@ -250,7 +251,7 @@ final class BarReader {
             double twoFour = 2 * Math.min(mid[4], mid[12]);
             double oneThree = mid[0] + mid[8];
             if (rideFit > RIDE_FIT && placement > SWUNG_PLACEMENT && twoFour + oneThree > 0)
-                score += HAT_FOOT_WEIGHT * Math.min(1, max(high) / PRESENT) * skipped * Math.max(0, twoFour - oneThree) / (twoFour + oneThree);
+                score += HAT_FOOT_WEIGHT * rideSounds * Math.max(0, twoFour - oneThree) / (twoFour + oneThree);
             // Off-beat open hats or a ride on the "and"s (techno) fit a ride on the beats an eighth early; the kick
             // under them puts the beat back. Only a kick leaning to the "and"s counts: kicks on the beats are no more
             // a ride than another groove.

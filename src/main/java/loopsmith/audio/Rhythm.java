@@ -32,7 +32,12 @@ public enum Rhythm {
      * Kick on 1, one snare a bar on 3 and no kick under it: trap, dubstep, drill, counted at the hats' tempo. A slow
      * groove with a kick on every beat read at double tempo has its kick on 3 as loud as on 1.
      */
-    HALF_TIME(new int[] {0}, new int[] {8}, new double[0], new int[] {8}, 125, 160),
+    HALF_TIME(new int[] {0}, new int[] {8}, 125, 160) {
+        @Override
+        int[] kickRests() {
+            return new int[] {8};
+        }
+    },
     /**
      * Reggae's one-drop: kick and rim together on 3, nothing on 1 (the "drop"), the hats in eighths. Counted at the
      * hats' pulse, 60–95; read double, the drop would come every other bar.
@@ -47,27 +52,25 @@ public enum Rhythm {
      * The jazz ride: on every beat, with the swung skip note after 2 and 4 (spang-a-lang) and nothing on the straight
      * "and" of 1 and 3; kick and snare are free (feathering, comping). Counted at the ride's quarter notes.
      */
-    SWING(new int[] {}, new int[] {}, ride(), new int[0], 80, 240),
+    SWING(new int[] {}, new int[] {}, ride(), 80, 240),
     /** No pattern to go by (a sparse or unusual beat): a general preference for moderate tempos. */
     OTHER(new int[] {0}, new int[] {}, 50, 220);
 
     private final int[] kickSteps;
     private final int[] snareSteps;
     private final double[] rideWeights;
-    private final int[] kickRests;
     /** The range it is counted in, BPM (inclusive). */
     public final double minBpm;
     public final double maxBpm;
 
     Rhythm(int[] kickSteps, int[] snareSteps, double minBpm, double maxBpm) {
-        this(kickSteps, snareSteps, new double[0], new int[0], minBpm, maxBpm);
+        this(kickSteps, snareSteps, new double[0], minBpm, maxBpm);
     }
 
-    Rhythm(int[] kickSteps, int[] snareSteps, double[] rideWeights, int[] kickRests, double minBpm, double maxBpm) {
+    Rhythm(int[] kickSteps, int[] snareSteps, double[] rideWeights, double minBpm, double maxBpm) {
         this.kickSteps = kickSteps;
         this.snareSteps = snareSteps;
         this.rideWeights = rideWeights;
-        this.kickRests = kickRests;
         this.minBpm = minBpm;
         this.maxBpm = maxBpm;
     }
@@ -94,7 +97,7 @@ public enum Rhythm {
 
     /** Steps where the convention keeps the kick out. */
     int[] kickRests() {
-        return kickRests.clone();
+        return new int[0];
     }
 
     int[] kickSteps() {
