@@ -3,8 +3,10 @@ package loopsmith.audio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import loopsmith.music.GeneralMidi;
 import loopsmith.music.Note;
 import loopsmith.music.Piece;
@@ -75,6 +77,23 @@ public final class Signals {
     static Piece drumPiece(Track drums, double bpm, int bars, int ppq) {
         return Piece.of(ppq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(drums), (long) bars * 4 * ppq);
     }
+
+    /**
+     * A drum loop of {@code bars} 4/4 bars at 480 ticks a quarter from {pitch, tick, velocity} hits (those past the end
+     * left out), as the tempo bench's MIDI holds them: a ride or crash is held a beat (a renderer that honours note-off
+     * would choke a cymbal held a 32nd), every other hit a 32nd.
+     */
+    static Piece hitLoop(int[][] hits, double bpm, int bars) {
+        int tpq = 480;
+        long end = bars * 4L * tpq;
+        List<Note> notes = new ArrayList<>();
+        for (int[] h : hits) if (h[1] < end) notes.add(new Note(h[0], h[2], h[1], CYMBALS.contains(h[0]) ? tpq : tpq / 8));
+        notes.sort(Comparator.comparingLong(Note::startTick));
+        return Piece.of(tpq, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), end);
+    }
+
+    /** GM crash, ride, Chinese, splash and ride-bell pitches. */
+    private static final Set<Integer> CYMBALS = Set.of(49, 51, 52, 53, 55, 57, 59);
 
     /**
      * The piece's first track rendered to mono at {@link #RATE} through the GM SoundFont the project finds, as the tempo

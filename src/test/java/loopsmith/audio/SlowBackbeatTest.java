@@ -89,11 +89,7 @@ class SlowBackbeatTest {
 
     /** {pitch, tick at 480 a quarter, velocity} hits, the first {@code bars} bars, rendered through the GM SoundFont. */
     private static Tempo renderedTempo(int[][] hits, double bpm, int bars) {
-        long end = bars * 4L * 480;
-        List<Note> notes = new ArrayList<>();
-        for (int[] n : hits) if (n[1] < end) notes.add(new Note(n[0], n[2], n[1], 60));
-        Piece clip = Piece.of(480, bpm, TimeSignature.FOUR_FOUR, Optional.empty(), List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), end);
-        return Analyzer.analyze(Path.of("loop.wav"), Signals.renderGm(clip)).tempo();
+        return Analyzer.analyze(Path.of("loop.wav"), Signals.renderGm(Signals.hitLoop(hits, bpm, bars))).tempo();
     }
 
     /** Each 4/4 drum part of the genre's first {@code loops} starter loops, 4 bars at the next of the tempos, misread. */

@@ -3,16 +3,7 @@ package loopsmith.audio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import loopsmith.NativeTest;
-import loopsmith.music.Note;
-import loopsmith.music.Piece;
-import loopsmith.music.Role;
-import loopsmith.music.TimeSignature;
-import loopsmith.music.Track;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 @NativeTest
 class SwingHatFootTest {
-    private static final int TPQ = 480;
-
     /** Seed 1, loop 053: 4 bars at 134 BPM, as {pitch, tick at 480 a quarter, velocity}; read at 67 as a backbeat. */
     private static final int[][] AT_134 = {
             {51, 316, 74}, {51, 490, 68}, {44, 957, 54}, {36, 960, 39}, {51, 961, 77}, {51, 1279, 69}, {36, 1430, 45},
@@ -44,13 +33,7 @@ class SwingHatFootTest {
     };
 
     private static Tempo tempo(int[][] hits, double bpm, int bars) {
-        List<Note> notes = new ArrayList<>();
-        // A cymbal is held a beat, as the starter's are: a renderer that honours note-off would choke a ride held a 32nd.
-        for (int[] h : hits) notes.add(new Note(h[0], h[2], h[1], h[0] == 51 ? TPQ : TPQ / 8));
-        notes.sort(Comparator.comparingLong(Note::startTick));
-        Piece loop = Piece.of(TPQ, bpm, TimeSignature.FOUR_FOUR, Optional.empty(),
-                List.of(new Track("Drums", Role.DRUMS, 0, true, notes)), bars * 4L * TPQ);
-        return Analyzer.analyze(Path.of("jazz.wav"), Signals.renderGm(loop)).tempo();
+        return Analyzer.analyze(Path.of("jazz.wav"), Signals.renderGm(Signals.hitLoop(hits, bpm, bars))).tempo();
     }
 
     @Test
