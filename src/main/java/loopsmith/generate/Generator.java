@@ -44,6 +44,7 @@ public final class Generator {
     private final LanguageModel model;
     private final Vocabulary vocabulary;
     private final int[] events; // min-p's events: see TokenChooser.events
+    private final int[] chordEvents; // the same in chord and pad parts: see TokenChooser.chordEvents
     private final Grammar grammar;
     private final RemiEncoder encoder;
 
@@ -59,6 +60,7 @@ public final class Generator {
         this.grammar = new Grammar(vocabulary);
         this.encoder = new RemiEncoder(vocabulary);
         this.events = TokenChooser.events(vocabulary);
+        this.chordEvents = TokenChooser.chordEvents(vocabulary);
     }
 
     public Vocabulary vocabulary() {
@@ -365,7 +367,8 @@ public final class Generator {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, events);
+                boolean harmony = spec.role() == loopsmith.music.Role.CHORDS || spec.role() == loopsmith.music.Role.PAD;
+                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, harmony ? chordEvents : events);
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);

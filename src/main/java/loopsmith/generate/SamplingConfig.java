@@ -14,7 +14,9 @@ package loopsmith.generate;
  * @param minP        min-p sampling: drop tokens less likely than minP × the most likely one's probability (after
  *                    temperature); 0 = off. Unlike top-p it cuts the tail harder when the model is sure and keeps
  *                    choices open when it is not. A drum hit is judged by its key's summed probability over its
- *                    velocity levels, then its level against the key's likeliest (see {@link TokenChooser#events})
+ *                    velocity levels, then its level against the key's likeliest (see {@link TokenChooser#events}); in a
+ *                    chord or pad part another note is judged by all pitches together, then its pitch against the
+ *                    likeliest pitch (see {@link TokenChooser#chordEvents})
  * @param harmony     a logit bonus for bass notes on the chord part's tones sounding at their position (half of it for
  *                    melody notes); 0 = off. The model writes chords before bass and melody in each bar, so the tones
  *                    are known when those notes are drawn (see {@link Harmony})

@@ -85,6 +85,23 @@ public final class TokenChooser {
         return groups;
     }
 
+    /**
+     * The events for a chord or pad part: as {@link #events}, and every pitch one event, "another note". After a
+     * chord's first notes the model weighs that note against moving on (a duration, the next position), and a voicing's
+     * added tone, a seventh or a ninth, is spread over the few pitches that would do: each under the cut, so chords came
+     * out as bare triads and a song's colour tones were never drawn. Which pitch is then judged against the likeliest
+     * pitch. In a bass or melody line a second note at one step is rare and the note is a single choice, so they keep
+     * the plain events (grouping theirs too lowered the share of their notes on the chord's tones; README, "Prompts").
+     */
+    public static int[] chordEvents(Vocabulary vocabulary) {
+        int[] groups = events(vocabulary);
+        for (int i = 0; i < groups.length; i++) if (vocabulary.token(i) instanceof Token.Pitch) groups[i] = ANY_PITCH;
+        return groups;
+    }
+
+    /** The event id of every pitch in {@link #chordEvents}: after the drum keys (0-127). */
+    private static final int ANY_PITCH = 128;
+
     /** Min-p token by token: p is relative to the likeliest token's probability, so the cut is a plain threshold. */
     private static boolean[] perToken(double[] p, float[] bias, double floor) {
         boolean[] kept = new boolean[p.length];

@@ -105,4 +105,38 @@ class TokenChooserTest {
         assertEquals(-1, events[v.id(new Token.Position(6))]);
         assertEquals(-1, events[v.id(Token.FILL)]);
     }
+
+    @Test
+    void chordEventsMakeEveryPitchOneEventAndKeepTheKitPieces() {
+        Vocabulary v = Vocabulary.of(TokenizerConfig.defaults());
+        int[] events = TokenChooser.chordEvents(v);
+        int pitch = events[v.id(new Token.Pitch(60))];
+        assertEquals(pitch, events[v.id(new Token.Pitch(71))]);
+        assertTrue(pitch >= 0);
+        assertNotEquals(pitch, events[v.id(new Token.DrumHit(60, 16))], "no pitch shares a drum key's event");
+        assertEquals(events[v.id(new Token.DrumHit(38, 16))], events[v.id(new Token.DrumHit(38, 127))]);
+        assertEquals(-1, events[v.id(new Token.Position(6))]);
+        assertEquals(-1, events[v.id(new Token.Duration(6))]);
+        assertEquals(-1, TokenChooser.events(v)[v.id(new Token.Pitch(60))], "other parts judge each pitch alone");
+    }
+
+    @Test
+    void aChordsAddedToneSpreadOverPitchesIsKeptWithChordEvents() {
+        Vocabulary v = Vocabulary.of(TokenizerConfig.defaults());
+        float[] logits = new float[v.size()];
+        java.util.Arrays.fill(logits, -50);
+        int next = v.id(new Token.Position(12));
+        logits[next] = 0; // moving on: weight 1
+        int[] sevenths = {v.id(new Token.Pitch(70)), v.id(new Token.Pitch(71)), v.id(new Token.Pitch(74))};
+        for (int id : sevenths) logits[id] = (float) Math.log(0.08); // another note: 0.24 together, each under 0.1
+        int[] plain = counts(logits, TokenChooser.events(v), 5_000);
+        int[] chord = counts(logits, TokenChooser.chordEvents(v), 5_000);
+        int plainNotes = 0, chordNotes = 0;
+        for (int id : sevenths) {
+            plainNotes += plain[id];
+            chordNotes += chord[id];
+        }
+        assertEquals(0, plainNotes, "each pitch alone is under min-p");
+        assertEquals(0.24 / 1.24, chordNotes / 5_000.0, 0.03);
+    }
 }
