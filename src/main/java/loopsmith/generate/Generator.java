@@ -367,8 +367,8 @@ public final class Generator {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                boolean harmony = spec.role() == loopsmith.music.Role.CHORDS || spec.role() == loopsmith.music.Role.PAD;
-                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, harmony ? chordEvents : events);
+                boolean chordPart = spec.role() == loopsmith.music.Role.CHORDS || spec.role() == loopsmith.music.Role.PAD;
+                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, chordPart ? chordEvents : events);
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);

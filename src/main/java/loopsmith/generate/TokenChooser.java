@@ -12,6 +12,9 @@ import loopsmith.tokens.Vocabulary;
  * decoding loop, so the figure it sets beside the peer's is for the step users get.
  */
 public final class TokenChooser {
+    /** The event id of every pitch in {@link #chordEvents}: after the drum keys (0-127). */
+    private static final int ANY_PITCH = 128;
+
     private TokenChooser() {}
 
     /** The chosen id, or -1 when every token is forbidden. */
@@ -98,9 +101,6 @@ public final class TokenChooser {
         for (int i = 0; i < groups.length; i++) if (vocabulary.token(i) instanceof Token.Pitch) groups[i] = ANY_PITCH;
         return groups;
     }
-
-    /** The event id of every pitch in {@link #chordEvents}: after the drum keys (0-127). */
-    private static final int ANY_PITCH = 128;
 
     /** Min-p token by token: p is relative to the likeliest token's probability, so the cut is a plain threshold. */
     private static boolean[] perToken(double[] p, float[] bias, double floor) {
