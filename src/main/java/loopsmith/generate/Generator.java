@@ -362,13 +362,13 @@ public final class Generator {
         /** Samples one part's notes until the model ends the part (with {@code end}, which the engine then writes). */
         void samplePart(TrackSpec spec, Token end) {
             int inPart = 0;
+            int[] partEvents = spec.role().playsChords() ? chordEvents : events;
             while (true) {
                 // A server job that is cancelled or past its deadline interrupts its thread: stop at the next token.
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                boolean chordPart = spec.role() == loopsmith.music.Role.CHORDS || spec.role() == loopsmith.music.Role.PAD;
-                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, chordPart ? chordEvents : events);
+                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, partEvents);
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);

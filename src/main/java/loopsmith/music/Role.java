@@ -7,6 +7,11 @@ import java.util.Optional;
 public enum Role {
     DRUMS, BASS, CHORDS, MELODY, PAD, FX, OTHER;
 
+    /** Chords and pads: parts whose notes sound together as chords (one note at a time is a line's). */
+    public boolean playsChords() {
+        return this == CHORDS || this == PAD;
+    }
+
     /** {@code "drums"}, {@code "bass"}, ... */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -67,7 +67,7 @@ public final class RemiEncoder {
         for (int i = 0; i < ordered.size(); i++) {
             Track t = ordered.get(i);
             List<Note> notes = new ArrayList<>(t.notes().size());
-            boolean chordal = t.role() == Role.CHORDS || t.role() == Role.PAD;
+            boolean chordal = t.role().playsChords();
             long chordStep = -CHORD_SPREAD_STEPS - 1; // no chord yet (onsets are at step 0 or later)
             for (Note n : t.notes()) { // in onset order (Track keeps its notes sorted), so a chord's first note comes first
                 if (t.isDrum() && !GeneralMidi.isDrumPitch(n.pitch())) continue;
