@@ -44,7 +44,7 @@ final class Batches {
         if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
         if (!config.sourceWeights().isEmpty()) {
             java.util.Map<String, List<IndexRow>> groups = new java.util.TreeMap<>();
-            for (IndexRow e : train) groups.computeIfAbsent(sourceOf(e), k -> new ArrayList<>()).add(e);
+            for (IndexRow e : train) groups.computeIfAbsent(groupOf(e, config.sourceWeights()), k -> new ArrayList<>()).add(e);
             List<Double> weights = new ArrayList<>();
             for (var g : groups.entrySet()) {
                 double w = config.sourceWeights().getOrDefault(g.getKey(), 1.0);
@@ -66,6 +66,17 @@ final class Batches {
         String path = e.source().replace('\\', '/');
         int slash = path.indexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * The group a segment is drawn in: its source, or its source and style ("groove/fill") where the weights name
+     * that. A Groove fill is one or two bars, a twentieth of an eight-bar beat's tokens, so drawn with the beats it
+     * is a sliver of what the model reads; a weight of its own lets a recipe say how much of the fills it hears.
+     */
+    static String groupOf(IndexRow e, java.util.Map<String, Double> weights) {
+        String source = sourceOf(e);
+        String styled = e.style() == null ? null : source + "/" + e.style();
+        return styled != null && weights.containsKey(styled) ? styled : source;
     }
 
     /** Each source's share of the training draws, by name; empty when segments are drawn uniformly. */

@@ -24,7 +24,8 @@ package loopsmith.train;
  * @param threads           CPU threads for the engine
  * @param sourceWeights     how often each source is drawn, by the first folder of a segment's file ("groove",
  *                          "pop909", "starter"): a source of weight 2 gives twice the sequences of one of weight 1,
- *                          however many segments each has, so no one source swamps the others. Empty: every
+ *                          however many segments each has, so no one source swamps the others; "source/style" ("groove/fill")
+ *                          draws that style's segments of the source as a source of their own. Empty: every
  *                          segment equally likely; a source the map leaves out has weight 1
  */
 public record TrainConfig(String preset, int batchSize, int accumulation, double learningRate, double minLearningRate,

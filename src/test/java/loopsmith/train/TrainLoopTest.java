@@ -69,6 +69,21 @@ class TrainLoopTest {
         for (int i = 0; i < 200; i++) assertEquals("groove", Batches.sourceOf(g.draw(rnd)));
     }
 
+    @Test
+    void aSourcesStyleCanBeWeightedApartFromTheRestOfIt() {
+        DatasetReader d = DatasetReader.open(dataset);
+        long fills = d.entries(loopsmith.dataset.DatasetFormat.TRAIN).stream().filter(e -> "fill".equals(e.style())).count();
+        assertTrue(fills > 0, "the Groove session holds fills");
+        TrainConfig weighted = tiny(10).withSourceWeights(java.util.Map.of("groove", 1.0, "groove/fill", 1.0, "popk", 2.0));
+        Batches b = new Batches(d, new Augmenter(d.vocabulary(), weighted), 256, weighted);
+        assertEquals(0.25, b.sourceShares().get("groove/fill"), 1e-9);
+        assertEquals(0.25, b.sourceShares().get("groove"), 1e-9);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int drawnFills = 0;
+        for (int i = 0; i < 4000; i++) if ("fill".equals(b.draw(rnd).style())) drawnFills++;
+        assertEquals(0.25, drawnFills / 4000.0, 0.03);
+    }
+
     private static TrainConfig tiny(int steps) {
         return TrainConfig.tiny().withMaxSteps(steps);
     }
