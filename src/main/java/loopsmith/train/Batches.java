@@ -70,8 +70,9 @@ final class Batches {
 
     /**
      * The group a segment is drawn in: its source, or its source and style ("groove/fill") where the weights name
-     * that. A Groove fill is one or two bars, a twentieth of an eight-bar beat's tokens, so drawn with the beats it
-     * is a sliver of what the model reads; a weight of its own lets a recipe say how much of the fills it hears.
+     * that. A Groove fill is one or two bars against a beat segment's eight, and a tenth of Groove's segments, so
+     * drawn with the beats it is a sliver of what the model reads; a weight of its own lets a recipe say how much of
+     * the fills it hears.
      */
     static String groupOf(IndexRow e, java.util.Map<String, Double> weights) {
         String source = sourceOf(e);
