@@ -157,6 +157,9 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             if (bar != null) bar.close();
         }
+        TrainLoop.sourceWeightsProblem(dataset, r.weights()).ifPresent(problem -> {
+            throw new LoopsmithException(r.file(), "recipe " + r.name() + ": " + problem);
+        });
     }
 
     /** Progress bar with step, loss and tokens/s; sample MIDI files after each epoch. */
@@ -181,6 +184,12 @@ final class TrainCommand implements Callable<Integer> {
                     .setSpeedUnit(ChronoUnit.MINUTES).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
             bar.stepTo(firstStep - 1L);
+        }
+
+        @Override
+        public void drawing(java.util.List<loopsmith.train.SourceDraw> sources) {
+            System.err.println("drawing " + sources.stream().map(d -> String.format(Locale.ROOT, "%s %.1f%% (%,d segments)",
+                    d.source(), 100 * d.share(), d.segments())).collect(java.util.stream.Collectors.joining(", ")));
         }
 
         @Override

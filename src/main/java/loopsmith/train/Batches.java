@@ -2,9 +2,11 @@ package loopsmith.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.IndexRow;
+import loopsmith.music.LoopsmithException;
 
 /**
  * Training and validation batches from a dataset. A training batch depends only on the seed, the step and the
@@ -53,6 +55,7 @@ final class Batches {
                 bySource.add(g.getValue());
                 weights.add(w);
             }
+            weightsProblem(train, config.sourceWeights()).ifPresent(problem -> { throw new LoopsmithException(null, problem); });
             if (bySource.isEmpty()) throw new IllegalArgumentException("every source of the dataset has weight 0");
             cumulative = new double[weights.size()];
             double sum = 0;
@@ -78,6 +81,31 @@ final class Batches {
         String source = sourceOf(e);
         String styled = e.style() == null ? null : source + "/" + e.style();
         return styled != null && weights.containsKey(styled) ? styled : source;
+    }
+
+    /**
+     * Why these weights cannot be drawn by: a key that names no source and no source/style of the training segments.
+     * A misspelled key ("groove/fills", "pop-909") would otherwise leave what it meant drawn at weight 1, unnoticed.
+     */
+    static Optional<String> weightsProblem(List<IndexRow> train, java.util.Map<String, Double> weights) {
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>(), styled = new java.util.TreeSet<>();
+        for (IndexRow e : train) {
+            sources.add(sourceOf(e));
+            if (e.style() != null) styled.add(sourceOf(e) + "/" + e.style());
+        }
+        List<String> unmatched = weights.keySet().stream().filter(k -> !sources.contains(k) && !styled.contains(k)).sorted().toList();
+        if (unmatched.isEmpty()) return Optional.empty();
+        return Optional.of((unmatched.size() == 1 ? "weight " : "weights ") + String.join(", ", unmatched) + " name"
+                + (unmatched.size() == 1 ? "s" : "") + " nothing in the training data: its sources are " + String.join(", ", sources)
+                + (styled.isEmpty() ? "" : " (a source's style is weighted as source/style, e.g. " + styled.first() + ")"));
+    }
+
+    /** Each weighted source's share of the training draws and its segments; empty when segments are drawn uniformly. */
+    List<SourceDraw> draws() {
+        List<SourceDraw> out = new ArrayList<>();
+        for (int i = 0; i < sourceNames.size(); i++)
+            out.add(new SourceDraw(sourceNames.get(i), cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]), bySource.get(i).size()));
+        return out;
     }
 
     /** Each source's share of the training draws, by name; empty when segments are drawn uniformly. */

@@ -26,7 +26,8 @@ package loopsmith.train;
  *                          "pop909", "starter"): a source of weight 2 gives twice the sequences of one of weight 1,
  *                          however many segments each has, so no one source swamps the others; "source/style" ("groove/fill")
  *                          draws that style's segments of the source as a source of their own. Empty: every
- *                          segment equally likely; a source the map leaves out has weight 1
+ *                          segment equally likely; a source the map leaves out has weight 1, and a
+ *                          key that names no source or source/style of the data is refused when the run starts
  */
 public record TrainConfig(String preset, int batchSize, int accumulation, double learningRate, double minLearningRate,
                           int warmupSteps, int maxSteps, double maxMinutes, double weightDecay, double gradClip,

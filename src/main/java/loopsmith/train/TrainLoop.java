@@ -52,6 +52,9 @@ public final class TrainLoop {
     public interface Listener {
         default void started(int firstStep, int maxSteps, long parameters, int trainSegments) { }
 
+        /** Where a run with source weights draws its segments from; not called when they are drawn uniformly. */
+        default void drawing(List<SourceDraw> sources) { }
+
         default void stepped(int step, double loss, double lr, double tokensPerSecond) { }
 
         default void evaluated(int step, double validationLoss, boolean best) { }
@@ -72,6 +75,14 @@ public final class TrainLoop {
     }
 
     private TrainLoop() {}
+
+    /**
+     * Why {@code weights} cannot be drawn by on this dataset (a key naming no source or source/style of its training
+     * segments), or empty: for a caller that knows where the weights came from, to say so before a run starts.
+     */
+    public static Optional<String> sourceWeightsProblem(Path datasetDir, Map<String, Double> weights) {
+        return Batches.weightsProblem(DatasetReader.open(datasetDir).entries(loopsmith.dataset.DatasetFormat.TRAIN), weights);
+    }
 
     /**
      * Where a run picks up: the model, and for a resume the optimizer tensors and saved state.
@@ -198,6 +209,7 @@ public final class TrainLoop {
         if (orphans > 0) listener.warned("removed " + orphans + " temp file(s) a killed run left in " + runDir);
 
         listener.started(step + 1, config.maxSteps(), model.config().parameterCount(), batches.trainSegments());
+        if (!batches.draws().isEmpty()) listener.drawing(batches.draws());
         long t0 = System.nanoTime();
         double lastLoss = Double.NaN;
         String stop = "max steps";

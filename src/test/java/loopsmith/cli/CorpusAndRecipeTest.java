@@ -1,6 +1,7 @@
 package loopsmith.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,20 @@ class CorpusAndRecipeTest {
         assertTrue(Files.isRegularFile(run.resolve("dataset/dataset.json")));
         assertTrue(Files.isRegularFile(run.resolve("checkpoints/best.ckpt")));
         assertTrue(r.out().contains("stopped at step 3"), r.out());
+
+        // Weights name the library's sources (here the starter genres); the run says how it draws them, and a weight
+        // that names nothing is refused before training, naming the recipe.
+        Files.writeString(recipe, Files.readString(recipe) + "weights: {house: 3}\n");
+        Cli weighted = Cli.run("train", "--recipe", recipe.toString(), "--out", dir.resolve("weighted").toString(), "--no-samples",
+                "--batch", "2", "--accumulate", "1");
+        assertEquals(0, weighted.exitCode(), weighted.err());
+        assertTrue(weighted.err().matches("(?s).*drawing [^\n]*house \\d+\\.\\d% \\(\\d+ segments\\).*"), weighted.err());
+        Files.writeString(recipe, Files.readString(recipe).replace("house: 3", "hous: 3"));
+        Cli misspelled = Cli.run("train", "--recipe", recipe.toString(), "--out", dir.resolve("misspelled").toString(), "--no-samples");
+        assertEquals(2, misspelled.exitCode());
+        assertTrue(misspelled.err().contains("error: " + recipe + ": recipe tiny: weight hous names nothing in the training data"),
+                misspelled.err());
+        assertFalse(Files.exists(dir.resolve("misspelled/checkpoints/best.ckpt")));
 
         // A recipe that fine-tunes names the model it starts from and its own peak learning rate.
         Path fineTune = dir.resolve("tiny-ft.yaml");

@@ -84,6 +84,30 @@ class TrainLoopTest {
         assertEquals(0.25, drawnFills / 4000.0, 0.03);
     }
 
+    @Test
+    void eachWeightedSourcesShareAndSegmentsAreReported() {
+        DatasetReader d = DatasetReader.open(dataset);
+        TrainConfig weighted = tiny(10).withSourceWeights(java.util.Map.of("groove", 1.0, "groove/fill", 1.0, "popk", 2.0));
+        Batches b = new Batches(d, new Augmenter(d.vocabulary(), weighted), 256, weighted);
+        List<SourceDraw> draws = b.draws();
+        assertEquals(List.of("groove", "groove/fill", "popk"), draws.stream().map(SourceDraw::source).toList());
+        assertEquals(1.0, draws.stream().mapToDouble(SourceDraw::share).sum(), 1e-9);
+        assertEquals(d.entries(loopsmith.dataset.DatasetFormat.TRAIN).size(), draws.stream().mapToInt(SourceDraw::segments).sum());
+        long fills = d.entries(loopsmith.dataset.DatasetFormat.TRAIN).stream().filter(e -> "fill".equals(e.style())).count();
+        assertEquals(fills, draws.get(1).segments());
+    }
+
+    @Test
+    void aWeightThatNamesNoSourceIsRefusedNamingIt() {
+        DatasetReader d = DatasetReader.open(dataset);
+        TrainConfig misspelled = tiny(10).withSourceWeights(java.util.Map.of("groove", 1.0, "groove/fills", 1.0));
+        LoopsmithException e = assertThrows(LoopsmithException.class,
+                () -> new Batches(d, new Augmenter(d.vocabulary(), misspelled), 256, misspelled));
+        assertTrue(e.getMessage().startsWith("weight groove/fills names nothing"), e.getMessage());
+        assertTrue(e.getMessage().contains("groove, popk"), e.getMessage());
+        assertEquals(Optional.empty(), TrainLoop.sourceWeightsProblem(dataset, Map.of("groove", 1.0, "groove/fill", 0.5, "popk", 2.0)));
+    }
+
     private static TrainConfig tiny(int steps) {
         return TrainConfig.tiny().withMaxSteps(steps);
     }
