@@ -111,7 +111,7 @@ final class Batches {
     /** Each source's share of the training draws, by name; empty when segments are drawn uniformly. */
     java.util.Map<String, Double> sourceShares() {
         java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < cumulative.length; i++) out.put(sourceNames.get(i), cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
+        for (SourceDraw d : draws()) out.put(d.source(), d.share());
         return out;
     }
 
