@@ -45,6 +45,7 @@ final class Batches {
         this.config = config;
         if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
         if (!config.sourceWeights().isEmpty()) {
+            weightsProblem(train, config.sourceWeights()).ifPresent(problem -> { throw new LoopsmithException(null, problem); });
             java.util.Map<String, List<IndexRow>> groups = new java.util.TreeMap<>();
             for (IndexRow e : train) groups.computeIfAbsent(groupOf(e, config.sourceWeights()), k -> new ArrayList<>()).add(e);
             List<Double> weights = new ArrayList<>();
@@ -55,7 +56,6 @@ final class Batches {
                 bySource.add(g.getValue());
                 weights.add(w);
             }
-            weightsProblem(train, config.sourceWeights()).ifPresent(problem -> { throw new LoopsmithException(null, problem); });
             if (bySource.isEmpty()) throw new IllegalArgumentException("every source of the dataset has weight 0");
             cumulative = new double[weights.size()];
             double sum = 0;
@@ -78,9 +78,13 @@ final class Batches {
      * the fills it hears.
      */
     static String groupOf(IndexRow e, java.util.Map<String, Double> weights) {
-        String source = sourceOf(e);
-        String styled = e.style() == null ? null : source + "/" + e.style();
-        return styled != null && weights.containsKey(styled) ? styled : source;
+        String styled = styledOf(e);
+        return styled != null && weights.containsKey(styled) ? styled : sourceOf(e);
+    }
+
+    /** A segment's source and style as a weight names them ("groove/fill"), or null for a segment without a style. */
+    private static String styledOf(IndexRow e) {
+        return e.style() == null ? null : sourceOf(e) + "/" + e.style();
     }
 
     /**
@@ -91,7 +95,7 @@ final class Batches {
         java.util.SortedSet<String> sources = new java.util.TreeSet<>(), styled = new java.util.TreeSet<>();
         for (IndexRow e : train) {
             sources.add(sourceOf(e));
-            if (e.style() != null) styled.add(sourceOf(e) + "/" + e.style());
+            if (e.style() != null) styled.add(styledOf(e));
         }
         List<String> unmatched = weights.keySet().stream().filter(k -> !sources.contains(k) && !styled.contains(k)).sorted().toList();
         if (unmatched.isEmpty()) return Optional.empty();

@@ -209,7 +209,8 @@ public final class TrainLoop {
         if (orphans > 0) listener.warned("removed " + orphans + " temp file(s) a killed run left in " + runDir);
 
         listener.started(step + 1, config.maxSteps(), model.config().parameterCount(), batches.trainSegments());
-        if (!batches.draws().isEmpty()) listener.drawing(batches.draws());
+        List<SourceDraw> draws = batches.draws();
+        if (!draws.isEmpty()) listener.drawing(draws);
         long t0 = System.nanoTime();
         double lastLoss = Double.NaN;
         String stop = "max steps";
