@@ -104,6 +104,9 @@ final class TrainCommand implements Callable<Integer> {
     /** Set by a recipe's {@code weights}. */
     private java.util.Map<String, Double> sourceWeights = java.util.Map.of();
 
+    /** The recipe read, if any: a weight naming nothing in its data is reported against its file. */
+    private Recipe recipeRead;
+
     @Override
     public Integer call() {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -118,7 +121,13 @@ final class TrainCommand implements Callable<Integer> {
                 evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
                 velocityJitter, freezeLayers, device, t, sourceWeights);
         boolean bar = ProgressBars.wanted(false);
-        TrainResult r = TrainLoop.run(dataset, out, config, resume, Optional.ofNullable(init), new Listener(bar, !noSamples, seed));
+        TrainResult r;
+        try {
+            r = TrainLoop.run(dataset, out, config, resume, Optional.ofNullable(init), new Listener(bar, !noSamples, seed));
+        } catch (TrainLoop.SourceWeightsException e) {
+            if (recipeRead == null) throw e;
+            throw new LoopsmithException(recipeRead.file(), "recipe " + recipeRead.name() + ": " + e.reason());
+        }
         System.out.printf(Locale.ROOT, "%s: stopped at step %d (%s); last train loss %.4f, best validation loss %.4f at step %d; "
                         + "%.0f tokens/s, %.1f min%n", out, r.lastStep(), r.stopReason(), r.lastTrainLoss(), r.bestValidationLoss(),
                 r.bestStep(), r.tokensPerSecond(), r.seconds() / 60);
@@ -157,9 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             if (bar != null) bar.close();
         }
-        TrainLoop.sourceWeightsProblem(dataset, r.weights()).ifPresent(problem -> {
-            throw new LoopsmithException(r.file(), "recipe " + r.name() + ": " + problem);
-        });
+        recipeRead = r;
     }
 
     /** Progress bar with step, loss and tokens/s; sample MIDI files after each epoch. */

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import loopsmith.dataset.DatasetReader;
 import loopsmith.dataset.IndexRow;
-import loopsmith.music.LoopsmithException;
 
 /**
  * Training and validation batches from a dataset. A training batch depends only on the seed, the step and the
@@ -45,7 +44,7 @@ final class Batches {
         this.config = config;
         if (train.isEmpty()) throw new IllegalArgumentException("the dataset has no training segments");
         if (!config.sourceWeights().isEmpty()) {
-            weightsProblem(train, config.sourceWeights()).ifPresent(problem -> { throw new LoopsmithException(null, problem); });
+            weightsProblem(train, config.sourceWeights()).ifPresent(problem -> { throw new TrainLoop.SourceWeightsException(problem); });
             java.util.Map<String, List<IndexRow>> groups = new java.util.TreeMap<>();
             for (IndexRow e : train) groups.computeIfAbsent(groupOf(e, config.sourceWeights()), k -> new ArrayList<>()).add(e);
             List<Double> weights = new ArrayList<>();

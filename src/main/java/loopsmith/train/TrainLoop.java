@@ -77,11 +77,13 @@ public final class TrainLoop {
     private TrainLoop() {}
 
     /**
-     * Why {@code weights} cannot be drawn by on this dataset (a key naming no source or source/style of its training
-     * segments), or empty: for a caller that knows where the weights came from, to say so before a run starts.
+     * A source weight that names no source or source/style of the dataset's training segments. Thrown before the run
+     * writes anything, for a caller that knows where the weights came from (a recipe) to say so.
      */
-    public static Optional<String> sourceWeightsProblem(Path datasetDir, Map<String, Double> weights) {
-        return Batches.weightsProblem(DatasetReader.open(datasetDir).entries(loopsmith.dataset.DatasetFormat.TRAIN), weights);
+    public static final class SourceWeightsException extends LoopsmithException {
+        SourceWeightsException(String problem) {
+            super(null, problem);
+        }
     }
 
     /**
@@ -174,6 +176,8 @@ public final class TrainLoop {
     private static TrainResult train(DatasetReader dataset, Path runDir, TrainConfig config, Start start, Gpt model,
                                      NDManager batchManager, Listener listener) throws IOException {
         Vocabulary vocabulary = start.vocabulary();
+        // Before anything is written: a weight naming nothing stops the run here, leaving the run folder as it was.
+        Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
         Files.createDirectories(runDir.resolve(ModelFile.RUN_CHECKPOINTS));
         Files.createDirectories(runDir.resolve(SAMPLES));
         TypedJson.PRETTY.writeValue(runDir.resolve(CONFIG).toFile(), config);
@@ -183,7 +187,6 @@ public final class TrainLoop {
         List<String> seenTags = seenTags(headers, start.inheritedTags());
         List<loopsmith.model.PlayedInstrument> played = headers.played();
         AdamW optimizer = new AdamW(model, config.weightDecay(), config.freezeLayers());
-        Batches batches = new Batches(dataset, new Augmenter(vocabulary, config), model.config().contextTokens(), config);
         List<Batches.Batch> validation = batches.validation();
         LrSchedule schedule = new LrSchedule(config.learningRate(), config.minLearningRate(), config.warmupSteps(), config.maxSteps());
         int stepsPerEpoch = Math.max(1, (int) Math.ceil((double) batches.trainSegments() / config.effectiveBatch()));

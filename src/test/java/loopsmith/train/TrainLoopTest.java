@@ -105,7 +105,7 @@ class TrainLoopTest {
                 () -> new Batches(d, new Augmenter(d.vocabulary(), misspelled), 256, misspelled));
         assertTrue(e.getMessage().startsWith("weight groove/fills names nothing"), e.getMessage());
         assertTrue(e.getMessage().contains("groove, popk"), e.getMessage());
-        assertEquals(Optional.empty(), TrainLoop.sourceWeightsProblem(dataset, Map.of("groove", 1.0, "groove/fill", 0.5, "popk", 2.0)));
+        assertEquals(Optional.empty(), Batches.weightsProblem(d.entries(loopsmith.dataset.DatasetFormat.TRAIN), Map.of("groove", 1.0, "groove/fill", 0.5, "popk", 2.0)));
     }
 
     private static TrainConfig tiny(int steps) {
