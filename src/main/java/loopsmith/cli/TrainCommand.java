@@ -101,10 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-samples", description = "Do not write sample MIDI files after each epoch.")
     boolean noSamples;
 
-    /** Set by a recipe's {@code weights}. */
-    private java.util.Map<String, Double> sourceWeights = java.util.Map.of();
-
-    /** The recipe read, if any: a weight naming nothing in its data is reported against its file. */
+    /** The recipe read, if any: its source weights, and the file a weight naming nothing in its data is reported against. */
     private Recipe recipeRead;
 
     @Override
@@ -119,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = new TrainConfig(preset, batch, accumulate, peak, peak * d.minLearningRate() / d.learningRate(), d.warmupSteps(),
                 maxSteps != null ? maxSteps : d.maxSteps(), maxMinutes, d.weightDecay(), d.gradClip(),
                 evalEvery, d.evalBatches(), patience, seed, tagDropout, d.transposeSemitones(), d.tempoJitterBins(),
-                velocityJitter, freezeLayers, device, t, sourceWeights);
+                velocityJitter, freezeLayers, device, t, recipeRead == null ? java.util.Map.of() : recipeRead.weights());
         boolean bar = ProgressBars.wanted(false);
         TrainResult r;
         try {
@@ -154,7 +151,6 @@ final class TrainCommand implements Callable<Integer> {
                 throw new LoopsmithException(r.file(), "recipe " + r.name() + " fine-tunes from " + init + ", which is not there: "
                         + "train that run first (its recipe names it), or give --init");
         }
-        sourceWeights = r.weights();
         System.err.printf(Locale.ROOT, "recipe %s (%s): starter corpus %d per genre, corpora %s, weights %s, %d-bar segments; %s preset, "
                 + "batch %d × %d, %d steps%n", r.name(), r.file(), r.starterPerGenre(), r.corpora(), r.weights(), r.bars(), preset, batch, accumulate, maxSteps);
         boolean show = ProgressBars.wanted(false);
