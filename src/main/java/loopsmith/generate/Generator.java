@@ -115,7 +115,7 @@ public final class Generator {
     private Result one(GenerationRequest r) {
         List<PartPlan> plan = plan(r);
         int bars = plan.isEmpty() ? 0 : plan.get(0).bars().size();
-        Session s = new Session(r, bars);
+        Session s = new Session(r, bars, plan.size());
         try (s) {
             s.forceAll(header(r));
             swing(s, r, plan);
@@ -126,15 +126,20 @@ public final class Generator {
                 for (int part = 0; part < plan.size(); part++) {
                     s.force(new Token.TrackRef(part));
                     List<Token> cell = plan.get(part).bars().get(bar);
-                    if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan));
-                    else s.forceAll(cell);
+                    if (cell != FILL) s.density.startBar(part); // a fill's bar begins when it is written, after the bars
+                    if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan), part);
+                    else {
+                        s.forceAll(cell);
+                        for (Token t : cell) if (t instanceof Token.Pitch || t instanceof Token.DrumHit) s.density.note(part);
+                    }
                     s.endCell(bar, part, cell == FILL);
                 }
             }
             while (s.state.pendingFills() > 0) {
                 s.force(Token.FILL_START);
                 int part = s.state.currentPart();
-                s.samplePart(plan.get(part).spec(), Token.FILL_END);
+                s.density.startBar(part);
+                s.samplePart(plan.get(part).spec(), Token.FILL_END, part);
                 s.endFill();
                 s.force(Token.FILL_END);
             }
@@ -298,9 +303,11 @@ public final class Generator {
         int forced;
         int slides;
         int closedEarly;
+        final DensityBudget density;
 
-        Session(GenerationRequest request, int bars) {
+        Session(GenerationRequest request, int bars, int parts) {
             this.request = request;
+            this.density = new DensityBudget(parts);
             this.state = grammar.start(bars);
             this.rnd = new SplittableRandom(request.seed());
             this.guided = request.sampling().guidance() != 1.0 && request.tags().genre().isPresent();
@@ -331,6 +338,8 @@ public final class Generator {
         void declare(PartPlan p, GenerationRequest r) {
             if (p.declaration().isPresent()) {
                 forceAll(p.declaration().get());
+                p.declaration().get().stream().filter(t -> t instanceof Token.Density).findFirst()
+                        .ifPresent(d -> density.declare(partRoles.size() - 1, p.spec().role(), p.spec().drums(), ((Token.Density) d).level()));
                 return;
             }
             TrackSpec spec = p.spec();
@@ -338,6 +347,7 @@ public final class Generator {
             force(spec.drums() ? Token.Instrument.DRUMS : new Token.Instrument(spec.program(), false));
             if (r.controls().density().isPresent()) force(new Token.Density(r.controls().density().get().ordinal()));
             else sampleOne(t -> t instanceof Token.Density, true);
+            density.declare(partRoles.size() - 1, spec.role(), spec.drums(), ((Token.Density) tokens.get(tokens.size() - 1)).level());
             if (!spec.drums()) sampleOne(t -> t instanceof Token.Polyphony, true);
         }
 
@@ -359,8 +369,11 @@ public final class Generator {
             sampled++;
         }
 
-        /** Samples one part's notes until the model ends the part (with {@code end}, which the engine then writes). */
-        void samplePart(TrackSpec spec, Token end) {
+        /**
+         * Samples a bar (or a fill) of part {@code part} until the model ends it (with {@code end}, which the engine
+         * then writes), holding the part to its density.
+         */
+        void samplePart(TrackSpec spec, Token end, int part) {
             int inPart = 0;
             int[] partEvents = spec.role().playsChords() ? chordEvents : events;
             while (true) {
@@ -373,11 +386,13 @@ public final class Generator {
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);
                 sampled++;
+                if (t instanceof Token.Position && state.allows(end) && density.spent(part)) t = end;
                 if (t.equals(end)) {
                     if (overBudget) closedEarly++;
                     return;
                 }
                 accept(t);
+                if (t instanceof Token.Pitch || t instanceof Token.DrumHit) density.note(part);
                 inPart++;
             }
         }

@@ -30,6 +30,12 @@ public final class Controls {
         };
     }
 
+    /** Notes per bar a part of density {@code level} plays fewer of: infinite for the busiest level. */
+    public static double notesPerBarBelow(Role role, boolean drums, int level) {
+        if (level < 0 || level >= LEVELS) throw new IllegalArgumentException("density level 0.." + (LEVELS - 1) + ": " + level);
+        return level == LEVELS - 1 ? Double.POSITIVE_INFINITY : densityThresholds(role, drums)[level];
+    }
+
     /** Density level 0..2 of a part {@code bars} bars long. */
     public static int density(Track track, long bars) {
         double perBar = bars <= 0 ? 0 : (double) track.notes().size() / bars;

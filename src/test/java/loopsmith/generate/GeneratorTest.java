@@ -233,6 +233,75 @@ class GeneratorTest {
                 "--quantize 4 puts every onset on a sixteenth");
     }
 
+    /**
+     * A part is held to the density it declares: each of its onsets starts while it has played fewer notes than its
+     * level allows per bar over the bars so far. A model of random logits, which knows nothing of density, plays far
+     * busier when asked for busy parts, so the rule is what holds the sparse ones.
+     */
+    @Test
+    void aPartStartsNoOnsetPastItsDensity() {
+        List<TrackSpec> parts = List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS), TrackSpec.of(Role.MELODY));
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 4096, 17), V);
+        for (Density d : List.of(Density.SPARSE, Density.MEDIUM)) {
+            GenerationRequest req = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR,
+                    Key.parse("Am"), 4, parts, SamplingConfig.defaults(), 5)
+                    .withControls(new GenerationRequest.Controls(Optional.of(d), java.util.OptionalDouble.of(0), 0, Optional.empty()));
+            for (long seed = 5; seed < 9; seed++) {
+                Generator.Result r = g.generate(req.withSeed(seed)).get(0);
+                long barTicks = r.piece().initialTimeSignature().ticksPerBar(r.piece().ticksPerQuarter());
+                for (Track t : r.piece().tracks()) {
+                    double ceiling = loopsmith.tokens.Controls.notesPerBarBelow(t.role(), t.isDrum(), d.ordinal());
+                    List<Note> notes = t.notes().stream().sorted(java.util.Comparator.comparingLong(Note::startTick)).toList();
+                    for (int i = 0; i < notes.size(); i++) {
+                        if (i > 0 && notes.get(i).startTick() == notes.get(i - 1).startTick()) continue;
+                        long bar = notes.get(i).startTick() / barTicks;
+                        assertTrue(i < ceiling * (bar + 1), t.role() + " asked " + d + " starts an onset in bar " + (bar + 1)
+                                + " after " + i + " notes, ceiling " + ceiling + " a bar");
+                    }
+                }
+            }
+        }
+        GenerationRequest busy = GenerationRequest.fresh(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR,
+                Key.parse("Am"), 4, parts, SamplingConfig.defaults(), 5)
+                .withControls(new GenerationRequest.Controls(Optional.of(Density.BUSY), java.util.OptionalDouble.of(0), 0, Optional.empty()));
+        Generator.Result r = g.generate(busy).get(0);
+        Track melody = r.piece().tracks().get(2);
+        double sparse = loopsmith.tokens.Controls.notesPerBarBelow(Role.MELODY, false, Density.SPARSE.ordinal());
+        assertTrue(melody.notes().size() > 2 * sparse * 4, "unheld, random logits play busy: " + melody.notes().size() + " melody notes in 4 bars");
+    }
+
+    /**
+     * Bars drawn again in a seed's part keep it at the density measured on the seed: counting its kept bars, every onset
+     * of a new bar starts while the part has fewer notes than its level allows over the bars so far.
+     */
+    @Test
+    void barsDrawnAgainKeepASeedsPartAtItsDensity() {
+        int ppq = 480;
+        long bar = 4L * ppq;
+        List<Note> bass = new ArrayList<>();
+        for (int b = 0; b < 4; b++) for (int beat : new int[] {0, 2}) bass.add(new Note(45, 90, b * bar + beat * ppq, ppq));
+        Track track = new Track("bass", Role.BASS, 33, false, bass);
+        Piece seed = new Piece(ppq, List.of(new loopsmith.music.TempoChange(0, 120)),
+                List.of(new loopsmith.music.TimeSignatureChange(0, TimeSignature.FOUR_FOUR)), Key.parse("Am"), List.of(track), 4 * bar);
+        assertEquals(0, loopsmith.tokens.Controls.density(track, 4), "two notes a bar is sparse");
+        double ceiling = loopsmith.tokens.Controls.notesPerBarBelow(Role.BASS, false, 0);
+        Generator g = new Generator(new RandomLogitsModel(V.size(), 1024, 23), V);
+        for (long s = 1; s <= 6; s++) {
+            Piece varied = g.generate(seeded(seed, GenerationRequest.Mode.VARY, List.of(TrackSpec.of(Role.BASS)), 4, 1, 3)
+                    .withSeed(s)).get(0).piece();
+            long barTicks = varied.initialTimeSignature().ticksPerBar(varied.ticksPerQuarter());
+            List<Note> notes = varied.tracks().get(0).notes();
+            long kept = notes.stream().filter(n -> n.startTick() < barTicks).count();
+            List<Long> onsets = notes.stream().filter(n -> n.startTick() >= barTicks).map(Note::startTick).distinct().sorted().toList();
+            for (long onset : onsets) {
+                long before = notes.stream().filter(n -> n.startTick() >= barTicks && n.startTick() < onset).count();
+                long barsSoFar = 1 + (onset / barTicks); // the kept bar, then the bars drawn again up to this one
+                assertTrue(kept + before < ceiling * barsSoFar, "seed " + s + ": an onset at tick " + onset + " after "
+                        + (kept + before) + " notes, ceiling " + ceiling + " a bar");
+            }
+        }
+    }
+
     /** A feel asked for is the FEEL tag of the header, after the mood and before the tempo, as the model was trained. */
     @Test
     void aFeelIsWrittenIntoTheHeader() {
