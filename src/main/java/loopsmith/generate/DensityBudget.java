@@ -5,7 +5,7 @@ import loopsmith.music.Role;
 import loopsmith.tokens.Controls;
 
 /**
- * Holds each new part to the density its declaration names. A model samples its notes one at a time and drifts
+ * Holds each part to the density its declaration names. A model samples its notes one at a time and drifts
  * busier than the density it declared (reading its own notes, it plays on where the music it learned from would rest),
  * so "sparse" came out in the medium range. Here a part's notes are counted over the bars written so far, and once a
  * part has played as many notes as its level allows per bar on average, a new onset it starts ends its bar instead:
