@@ -3,6 +3,7 @@ package loopsmith.generate;
 import java.util.Arrays;
 import loopsmith.music.Role;
 import loopsmith.tokens.Controls;
+import loopsmith.tokens.Token;
 
 /**
  * Holds each part to the density its declaration names. A model samples its notes one at a time and drifts
@@ -35,9 +36,9 @@ final class DensityBudget {
         bars[part]++;
     }
 
-    /** {@code part} plays a note (a pitch or a drum hit), kept or written. */
-    void note(int part) {
-        notes[part]++;
+    /** {@code part} plays {@code t}, kept or written; a pitch or a drum hit is a note. */
+    void played(int part, Token t) {
+        if (t instanceof Token.Pitch || t instanceof Token.DrumHit) notes[part]++;
     }
 
     /** Whether {@code part} has played all the notes its level allows in the bars started so far. */

@@ -130,7 +130,7 @@ public final class Generator {
                     if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan), part);
                     else {
                         s.forceAll(cell);
-                        for (Token t : cell) if (t instanceof Token.Pitch || t instanceof Token.DrumHit) s.density.note(part);
+                        for (Token t : cell) s.density.played(part, t);
                     }
                     s.endCell(bar, part, cell == FILL);
                 }
@@ -392,7 +392,7 @@ public final class Generator {
                     return;
                 }
                 accept(t);
-                if (t instanceof Token.Pitch || t instanceof Token.DrumHit) density.note(part);
+                density.played(part, t);
                 inPart++;
             }
         }
