@@ -336,19 +336,19 @@ public final class Generator {
 
         /** A part's declaration: role and instrument as planned, its controls measured (seed), asked for, or the model's. */
         void declare(PartPlan p, GenerationRequest r) {
+            int start = tokens.size();
+            TrackSpec spec = p.spec();
             if (p.declaration().isPresent()) {
                 forceAll(p.declaration().get());
-                p.declaration().get().stream().filter(t -> t instanceof Token.Density).findFirst()
-                        .ifPresent(d -> density.declare(partRoles.size() - 1, p.spec().role(), p.spec().drums(), ((Token.Density) d).level()));
-                return;
+            } else {
+                force(new Token.RoleTag(spec.role()));
+                force(spec.drums() ? Token.Instrument.DRUMS : new Token.Instrument(spec.program(), false));
+                if (r.controls().density().isPresent()) force(new Token.Density(r.controls().density().get().ordinal()));
+                else sampleOne(t -> t instanceof Token.Density, true);
+                if (!spec.drums()) sampleOne(t -> t instanceof Token.Polyphony, true);
             }
-            TrackSpec spec = p.spec();
-            force(new Token.RoleTag(spec.role()));
-            force(spec.drums() ? Token.Instrument.DRUMS : new Token.Instrument(spec.program(), false));
-            if (r.controls().density().isPresent()) force(new Token.Density(r.controls().density().get().ordinal()));
-            else sampleOne(t -> t instanceof Token.Density, true);
-            density.declare(partRoles.size() - 1, spec.role(), spec.drums(), ((Token.Density) tokens.get(tokens.size() - 1)).level());
-            if (!spec.drums()) sampleOne(t -> t instanceof Token.Polyphony, true);
+            for (Token t : tokens.subList(start, tokens.size()))
+                if (t instanceof Token.Density d) density.declare(partRoles.size() - 1, spec.role(), spec.drums(), d.level());
         }
 
         /** Draws one token among those {@code which} accepts (and the grammar allows); none drawn when {@code required} is false and the model prefers another allowed kind. */
