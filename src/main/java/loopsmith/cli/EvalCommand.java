@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n", footer = {
             "  ./loopsmith eval --reference ../shared/corpus --n 48 --out eval-report",
             "  ./loopsmith eval --model runs/funk --reference my-library --train ds --n 200 --seed 7 --out eval-funk --json",
-            "  ./loopsmith eval --reference ../shared/corpus --generated eval-report/generated --out eval-again"})
+            "  ./loopsmith eval --reference ../shared/corpus --generated eval-report/generated --out eval-again",
+            "  ./loopsmith eval --reference ../shared/corpus/pop909 --held-out runs/default/dataset --bars 4 --n 100 --out eval-pop909"})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", description = "A model file or training run (default: the bundled model).") Path model;
 
@@ -26,6 +27,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--train", description = "The model's training set, a dataset folder or MIDI folder, for the "
             + "memorization check (default: the reference folder).") Path train;
+
+    @Option(names = "--held-out", paramLabel = "DATASET", description = "Judge only the reference folder's files this dataset "
+            + "held out; the folder's files it trained on give the real-data ceiling, its train split the memorization check "
+            + "(the reference folder: the library the dataset ingested, or a folder in it, as a recipe links each corpus).")
+    Path heldOut;
 
     @Option(names = "--generated", description = "Judge this folder of generated MIDI instead of generating.") Path generated;
 
@@ -96,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
                 !noIdiomGuard, ask == null ? EvalConfig.ASK_GENRE : ask.stream().filter(w -> !isInstrument(w)).map(EvalCommand::tagKind)
                         .collect(java.util.stream.Collectors.toSet()),
-                matchLength, ask != null && ask.stream().anyMatch(EvalCommand::isInstrument));
+                matchLength, ask != null && ask.stream().anyMatch(EvalCommand::isInstrument), Optional.ofNullable(heldOut));
         EvalMetrics metrics = Evaluation.run(config, ProgressBars.eval(ProgressBars.wanted(json)));
         if (json) {
             System.out.println(Json.of(metrics));

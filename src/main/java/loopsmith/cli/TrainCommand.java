@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n", footer = {
             "  ./loopsmith train --dataset datasets/mine --out runs/mine",
             "  ./loopsmith train --recipe default --out runs/default          rebuild the bundled model (recipes/default.yaml)",
+            "  ./loopsmith train --recipe default --out runs/default --data-only   its dataset alone, for eval --held-out",
             "  ./loopsmith train --dataset datasets/mine --out runs/mine --resume",
             "  ./loopsmith train --dataset datasets/mine --out runs/mine-ft --init models/default.ckpt --freeze-layers 2",
             "  ./loopsmith train --dataset datasets/corpus --out runs/corpus --max-minutes 30"})
@@ -41,6 +42,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recipe", paramLabel = "NAME|FILE", description = "Data and settings from recipes/NAME.yaml (or a YAML file): "
             + "writes the starter corpus and the dataset into RUN, then trains. Options given here override the recipe's.")
     String recipe;
+
+    @Option(names = "--data-only", description = "With --recipe: write the recipe's data (starter corpus, dataset) into RUN and stop, "
+            + "to measure a model on the files the dataset held out (eval --held-out RUN/dataset).")
+    boolean dataOnly;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -110,7 +115,12 @@ final class TrainCommand implements Callable<Integer> {
         EngineSetup.configure(t);
         if ((dataset == null) == (recipe == null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --dataset or --recipe");
+        if (dataOnly && recipe == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--data-only needs --recipe");
         if (recipe != null) applyRecipe();
+        if (dataOnly) {
+            System.out.println(dataset);
+            return 0;
+        }
         TrainConfig d = init != null ? TrainConfig.fineTuneDefaults() : TrainConfig.defaults();
         double peak = lr != null ? lr : d.learningRate();
         TrainConfig config = new TrainConfig(preset, batch, accumulate, peak, peak * d.minLearningRate() / d.learningRate(), d.warmupSteps(),
@@ -145,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--seed")) seed = r.seed();
         if (!parsed.hasMatchedOption("--tag-dropout")) tagDropout = r.tagDropout();
         if (lr == null && r.learningRate().isPresent()) lr = r.learningRate().getAsDouble();
-        if (init == null && !resume && r.init().isPresent()) {
+        if (init == null && !resume && !dataOnly && r.init().isPresent()) {
             init = r.init().get();
             if (!Files.exists(init))
                 throw new LoopsmithException(r.file(), "recipe " + r.name() + " fine-tunes from " + init + ", which is not there: "

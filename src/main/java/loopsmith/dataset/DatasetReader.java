@@ -51,6 +51,13 @@ public final class DatasetReader {
         return entries.stream().filter(e -> e.split().equals(split)).toList();
     }
 
+    /** The source files (paths relative to the ingested library, "a/b.mid") with segments in {@code split}. */
+    public java.util.Set<String> sourceFiles(String split) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (IndexRow e : entries(split)) out.add(e.source().replace('\\', '/'));
+        return out;
+    }
+
     /** The token ids of one segment, read from its memory-mapped shard. */
     public synchronized int[] tokens(IndexRow e) {
         ShortBuffer shard = shards.computeIfAbsent(e.shard(), this::map);

@@ -40,11 +40,14 @@ import java.util.Optional;
  *                       usual one ({@link loopsmith.generate.GenreInstruments}): a POP909 song's bass and melody are
  *                       piano there, and the model learned POP909 on piano but the starter's pop on a pick bass and a
  *                       lead synth, so the instrument steers which of the two it plays
+ * @param heldOut        a dataset whose split picks the files: the reference folder's files it held out are judged,
+ *                       the folder's files it trained on give the ceiling (unless {@code train} is a MIDI folder), and
+ *                       its train split is the memorization index (unless {@code train} is given)
  */
 public record EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,
                          int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                          int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles, boolean keepIdiom,
-                         Set<Token.TagKind> asked, boolean matchLength, boolean askInstruments) {
+                         Set<Token.TagKind> asked, boolean matchLength, boolean askInstruments, Optional<Path> heldOut) {
     /** Every tag of the reference file. */
     public static final Set<Token.TagKind> ASK_ALL = Set.copyOf(EnumSet.allOf(Token.TagKind.class));
     /** The genre alone: what eval asked before it could ask more, so figures measured with it stay comparable. */
@@ -63,6 +66,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
         generated = generated == null ? Optional.empty() : generated;
         roles = roles == null ? List.of() : List.copyOf(roles);
         asked = asked == null ? ASK_GENRE : Set.copyOf(asked);
+        heldOut = heldOut == null ? Optional.empty() : heldOut;
     }
 
     /** As generate makes ideas: the drum idiom kept. */
@@ -70,7 +74,7 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                       int referenceLimit, long seed, Path out, int reproducibilityChecks, int pianoRolls, int folds,
                       int neighbours, loopsmith.generate.SamplingConfig sampling, List<Role> roles) {
         this(model, reference, train, generated, pieces, bars, referenceLimit, seed, out, reproducibilityChecks, pianoRolls,
-                folds, neighbours, sampling, roles, true, ASK_GENRE, false, false);
+                folds, neighbours, sampling, roles, true, ASK_GENRE, false, false, Optional.empty());
     }
 
     public EvalConfig(Path model, Path reference, Optional<Path> train, Optional<Path> generated, int pieces, int bars,

@@ -28,6 +28,8 @@ import loopsmith.music.LoopsmithException;
  * @param modelVocabularyGenres the genres the model's vocabulary knows; absent when pieces were read from a folder
  * @param infillContinuity     absent when pieces were read from a folder
  * @param model                the model file; null when pieces were read from a folder
+ * @param heldOutBy            the dataset whose held-out files of the reference folder were judged ({@code eval
+ *                             --held-out}); absent when the whole folder was
  * @param pieces               pieces judged
  * @param bars                 bars asked of each piece, and of each reference window
  * @param seed                 seed of piece 0; piece i used seed + i
@@ -45,7 +47,7 @@ import loopsmith.music.LoopsmithException;
 public record EvalMetrics(String format, int version, String source,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> modelVocabularyGenres,
                           @JsonInclude(JsonInclude.Include.NON_NULL) InfillContinuityMetrics infillContinuity,
-                          String model, String reference, int pieces, int bars, long seed, Sampling sampling,
+                          String model, String reference, @JsonInclude(JsonInclude.Include.NON_NULL) String heldOutBy, int pieces, int bars, long seed, Sampling sampling,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> askedTags,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean matchLength,
                           int referenceFiles, int referenceSkipped, ValidityMetrics validity, Map<String, FeatureMeans> features,

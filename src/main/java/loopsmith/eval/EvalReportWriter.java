@@ -41,7 +41,8 @@ final class EvalReportWriter {
         }
         StringBuilder md = new StringBuilder("# Evaluation\n\n");
         md.append("Source: ").append(metrics.source()).append("  \nReference: `").append(config.reference()).append("` (")
-                .append(metrics.referenceFiles()).append(" files, ").append(metrics.referenceSkipped()).append(" skipped)  \n")
+                .append(metrics.referenceFiles()).append(" files, ").append(metrics.referenceSkipped()).append(" skipped")
+                .append(config.heldOut().map(d -> "; the files `" + d + "` held out").orElse("")).append(")  \n")
                 .append("Pieces: ").append(metrics.pieces()).append(" × ").append(Boolean.TRUE.equals(metrics.matchLength()) ? "up to " : "")
                 .append(config.bars()).append(" bars").append(Boolean.TRUE.equals(metrics.matchLength()) ? " (each as long as its reference window)" : "")
                 .append(", seed ")

@@ -70,7 +70,9 @@ public final class Evaluation {
 
     public static EvalMetrics run(EvalConfig config, Progress progress) {
         long t0 = System.nanoTime();
-        ReferenceSet.Read ref = ReferenceSet.read(config.reference(), config.bars(), config.referenceLimit(), config.seed());
+        Optional<HeldOutSplit> split = config.heldOut().map(d -> HeldOutSplit.of(d, config.reference()));
+        ReferenceSet.Read ref = ReferenceSet.read(config.reference(), config.bars(), config.referenceLimit(), config.seed(),
+                split.<java.util.function.Predicate<String>>map(s -> s::isHeldOut).orElse(f -> true));
         List<ReferenceSet.Item> labelled = ref.items().stream().filter(i -> i.genre().isPresent()).toList();
         if (labelled.size() < 2) throw new LoopsmithException(config.reference(), "fewer than 2 files with a genre label; the genre judge needs labelled references");
         List<double[]> refX = labelled.stream().map(i -> vector(i.features())).toList();
@@ -106,7 +108,7 @@ public final class Evaluation {
         Map<String, EvalMetrics.FeatureMeans> means = featureMeans(generatedFeatures, referenceFeatures);
         DistributionMetrics match = distributionMatch(generatedFeatures, referenceFeatures)
                 .withInterval(OverlapInterval.meanOverlap(generatedFeatures, referenceFeatures, config.seed()));
-        Optional<List<PieceFeatures>> training = ceilingWindows(config, ref.items());
+        Optional<List<PieceFeatures>> training = ceilingWindows(config, ref.items(), split);
         if (training.isPresent()) match = match.withCeiling(StyleMatch.meanOverlap(training.get(), referenceFeatures),
                 OverlapInterval.ofCeiling(generatedFeatures, referenceFeatures, training.get(), config.seed()));
         ConditioningMetrics conditioning = conditioning(samples, ref.items(), judge, cv.genres());
@@ -118,7 +120,8 @@ public final class Evaluation {
         SwingMetrics swing = swing(sets);
         MemorizationMetrics memorization = memorization(config, ref.items(), pieces);
         EvalMetrics metrics = new EvalMetrics(EvalMetrics.FORMAT, EvalMetrics.VERSION, source, knownGenres, infill,
-                config.generated().isPresent() ? null : config.model().toString(), config.reference().toString(), samples.size(),
+                config.generated().isPresent() ? null : config.model().toString(), config.reference().toString(),
+                config.heldOut().map(Path::toString).orElse(null), samples.size(),
                 config.bars(), config.seed(), EvalMetrics.Sampling.of(config.sampling()),
                 config.generated().isPresent() ? null : askedNames(config),
                 config.generated().isPresent() ? null : config.matchLength(),
@@ -131,12 +134,19 @@ public final class Evaluation {
 
     /**
      * With {@code --train} a folder of MIDI files: its windows' features, whose overlap with the reference's is the
-     * ceiling (a dataset has no MIDI to read them from).
+     * ceiling (a dataset has no MIDI to read them from); else, with {@code --held-out}, the windows of the reference
+     * folder's files that dataset trained on: the same source, the other side of the split.
      */
-    private static Optional<List<PieceFeatures>> ceilingWindows(EvalConfig config, List<ReferenceSet.Item> reference) {
-        if (config.train().isEmpty() || Files.isRegularFile(config.train().get().resolve(loopsmith.dataset.DatasetFormat.MANIFEST)))
-            return Optional.empty();
-        ReferenceSet.Read training = ReferenceSet.read(config.train().get(), config.bars(), Math.max(200, reference.size()), config.seed());
+    private static Optional<List<PieceFeatures>> ceilingWindows(EvalConfig config, List<ReferenceSet.Item> reference,
+                                                                Optional<HeldOutSplit> split) {
+        int limit = Math.max(200, reference.size());
+        boolean trainIsMidi = config.train().isPresent()
+                && !Files.isRegularFile(config.train().get().resolve(loopsmith.dataset.DatasetFormat.MANIFEST));
+        ReferenceSet.Read training;
+        if (trainIsMidi) training = ReferenceSet.read(config.train().get(), config.bars(), limit, config.seed());
+        else if (split.isPresent() && !split.get().training().isEmpty())
+            training = ReferenceSet.read(config.reference(), config.bars(), limit, config.seed(), split.get()::isTraining);
+        else return Optional.empty();
         return Optional.of(training.items().stream().map(ReferenceSet.Item::features).toList());
     }
 
@@ -501,8 +511,9 @@ public final class Evaluation {
     private static MemorizationMetrics memorization(EvalConfig config, List<ReferenceSet.Item> ref, List<Piece> pieces) {
         Memorization index = new Memorization();
         String source;
-        if (config.train().isPresent()) {
-            source = TrainingSet.addTo(index, config.train().get());
+        Optional<Path> train = config.train().or(config::heldOut);
+        if (train.isPresent()) {
+            source = TrainingSet.addTo(index, train.get());
         } else {
             for (ReferenceSet.Item i : ref) index.addTraining(i.whole(), i.file());
             source = "reference folder (no --train given)";

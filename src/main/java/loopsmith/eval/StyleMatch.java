@@ -59,7 +59,7 @@ public record StyleMatch(double overlap, double ceiling, List<PieceFeatures> gen
     public static StyleMatch measure(Path model, Path library, List<ReferenceSet.Item> heldOut, List<ReferenceSet.Item> training,
                                      int pieces, int bars, long seed, SamplingConfig sampling, Evaluation.Progress progress) {
         EvalConfig config = new EvalConfig(model, library, Optional.empty(), Optional.empty(), pieces, bars, 0, seed,
-                library, 0, 0, 2, GenreClassifier.DEFAULT_K, sampling, List.of(), true, EvalConfig.ASK_GENRE, false, true);
+                library, 0, 0, 2, GenreClassifier.DEFAULT_K, sampling, List.of(), true, EvalConfig.ASK_GENRE, false, true, Optional.empty());
         Evaluation.Generation g = Evaluation.generate(config, heldOut, progress);
         List<PieceFeatures> gen = g.samples().stream().flatMap(s -> s.piece().stream()).map(PieceFeatures::of).toList();
         List<PieceFeatures> held = heldOut.stream().map(ReferenceSet.Item::features).toList();

@@ -2,13 +2,11 @@ package loopsmith.service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import loopsmith.dataset.DatasetFormat;
 import loopsmith.dataset.DatasetReader;
-import loopsmith.dataset.IndexRow;
 import loopsmith.dataset.Ingest;
 import loopsmith.dataset.IngestConfig;
 import loopsmith.dataset.IngestReport;
@@ -94,8 +92,8 @@ public final class LearnService {
         Path run = o.work().resolve("run");
         IngestReport ingest = Ingest.run(o.library(), dataset, IngestConfig.withWindow(8), progress.ingest());
         DatasetReader data = DatasetReader.open(dataset);
-        Set<String> heldOutFiles = sources(data, DatasetFormat.VALIDATION);
-        Set<String> trainingFiles = sources(data, DatasetFormat.TRAIN);
+        Set<String> heldOutFiles = data.sourceFiles(DatasetFormat.VALIDATION);
+        Set<String> trainingFiles = data.sourceFiles(DatasetFormat.TRAIN);
         if (heldOutFiles.isEmpty() || trainingFiles.isEmpty())
             throw new LoopsmithException(o.library(), "too few usable files to hold some out (" + trainingFiles.size() + " training, "
                     + heldOutFiles.size() + " held out); a library of 20 or more MIDI files is needed");
@@ -113,12 +111,5 @@ public final class LearnService {
         Optional<StyleMatch> baseMatch = o.base().filter(b -> o.measureBase()).map(b -> StyleMatch.measure(b, o.library(), heldOut, trainingItems, o.pieces(),
                 o.bars(), o.seed(), sampling, progress.evaluation("base model")));
         return new Result(o.out(), ingest, training, match, baseMatch);
-    }
-
-    /** The library files (paths relative to it) with segments in a split. */
-    private static Set<String> sources(DatasetReader data, String split) {
-        Set<String> out = new HashSet<>();
-        for (IndexRow e : data.entries(split)) out.add(e.source().replace('\\', '/'));
-        return out;
     }
 }

@@ -105,6 +105,14 @@ class CorpusAndRecipeTest {
         Cli missing = Cli.run("train", "--recipe", fineTune.toString(), "--out", dir.resolve("ft2").toString(), "--no-samples");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("fine-tunes from") && missing.err().contains("missing.ckpt"), missing.err());
+
+        // The data step alone needs no model to start from: it is what eval --held-out reads the split from.
+        Path dataRun = dir.resolve("data-only");
+        Cli data = Cli.run("train", "--recipe", fineTune.toString(), "--out", dataRun.toString(), "--data-only");
+        assertEquals(0, data.exitCode(), data.err());
+        assertEquals(dataRun.resolve("dataset").toString(), data.out().strip());
+        assertTrue(Files.isRegularFile(dataRun.resolve("dataset").resolve(loopsmith.dataset.DatasetFormat.MANIFEST)));
+        assertFalse(Files.exists(dataRun.resolve("checkpoints")), "nothing trained");
     }
 
     @Test

@@ -164,6 +164,39 @@ class EvalCommandTest {
         assertTrue(bad.err().contains("colour") && bad.err().contains("instrument"), bad.err());
     }
 
+    /**
+     * A model card's figures, reproduced from the dataset itself: ingest the folder, then judge one of its sources on
+     * the files ingest held out, against the files of that source it trained on.
+     */
+    @Test
+    void heldOutJudgesTheFilesADatasetHeldOutAgainstTheOnesItTrainedOn() throws Exception {
+        Path dataset = dir.resolve("held-out-dataset");
+        Cli ingest = Cli.run("ingest", reference.toString(), "--out", dataset.toString(), "--bars", "4", "--validation", "0.4");
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        loopsmith.dataset.DatasetReader data = loopsmith.dataset.DatasetReader.open(dataset);
+        long heldOutGroove = data.sourceFiles(loopsmith.dataset.DatasetFormat.VALIDATION).stream().filter(f -> f.startsWith("groove/")).count();
+        long trainedGroove = data.sourceFiles(loopsmith.dataset.DatasetFormat.TRAIN).stream().filter(f -> f.startsWith("groove/")).count();
+        assertTrue(heldOutGroove >= 2 && trainedGroove >= 1, "the split holds Groove files on both sides: " + heldOutGroove + " / " + trainedGroove);
+
+        Path report = dir.resolve("held-out-report");
+        Cli r = Cli.run("eval", "--reference", reference.resolve("groove").toString(), "--held-out", dataset.toString(),
+                "--n", "4", "--bars", "2", "--seed", "1", "--out", report.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = JSON.readTree(report.resolve("metrics.json").toFile());
+        assertEquals(heldOutGroove, m.path("reference_files").asLong(), "only the held-out Groove files are judged");
+        assertEquals(dataset.toString(), m.path("held_out_by").asText());
+        assertTrue(m.path("distribution_match").path("ceiling").isNumber(), "the trained-on files give the ceiling: " + m.path("distribution_match"));
+        assertTrue(m.path("memorization").path("training_set").asText().contains("dataset"), m.path("memorization").toString());
+        assertTrue(Files.readString(report.resolve("index.md")).contains("held out"));
+
+        Path loops = dir.resolve("loops-never-ingested");
+        StarterCorpus.write(loops, new StarterConfig(1, 4, List.of("house", "trap")), n -> { });
+        Cli elsewhere = Cli.run("eval", "--reference", loops.toString(), "--held-out", dataset.toString(),
+                "--n", "1", "--out", dir.resolve("z").toString());
+        assertEquals(2, elsewhere.exitCode());
+        assertTrue(elsewhere.err().contains("held out none"), elsewhere.err());
+    }
+
     @Test
     void aMissingReferenceFolderIsAUsageError() {
         Cli r = Cli.run("eval", "--reference", dir.resolve("nowhere").toString(), "--n", "1", "--out", dir.resolve("x").toString());
