@@ -520,11 +520,12 @@ public final class MidiReader {
             Piece piece = new Piece(ticksPerQuarter, tempos, timeSignatures, Optional.ofNullable(key), tracks, endTick);
             BarGrid grid = piece.barGrid();
             if (endOfTracks > endTick) {
-                // End-of-Track sets the loop length (trailing silence counts), but many writers put it a tick or two
-                // past the last bar line; such a sliver is not a bar of its own.
+                // End-of-Track sets the loop length: a clip's trailing silence counts, in whole bars. A DAW writes it on
+                // the loop's last bar line, or a tick or two past it; a recording that stopped part-way into the bar
+                // after its last note (the Groove fills stop most of a beat into it) has no silent bar, only a player
+                // who stopped, and read as one it made every such one-bar fill two bars, the second empty.
                 long barLine = grid.barStartTick(grid.barAt(endOfTracks));
-                boolean sliver = endOfTracks - barLine <= ticksPerQuarter / 8 && barLine >= endTick;
-                piece = piece.withEndTick(sliver ? barLine : endOfTracks);
+                piece = piece.withEndTick(Math.max(endTick, barLine));
             }
             long bars = grid.barsCovering(piece.endTick());
             if (bars > MAX_SUPPORTED_BARS) warn("length of " + bars + " bars is beyond the supported " + MAX_SUPPORTED_BARS + " bars");

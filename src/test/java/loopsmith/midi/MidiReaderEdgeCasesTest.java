@@ -60,6 +60,22 @@ class MidiReaderEdgeCasesTest {
         assertTrue(r.warnings().get(0).contains("never released"));
     }
 
+    /** Trailing silence up to End-of-Track counts in whole bars: a loop's silent last bar stays, a stopped recording's tail does not. */
+    @Test
+    void endOfTrackAddsTrailingSilenceInWholeBarsOnly() {
+        // Notes in bar 1 (4/4 at 480 ticks a quarter: a bar is 1920 ticks).
+        java.util.function.LongFunction<Long> barsWithEndAt = eot -> {
+            byte[] b = Smf.header(0, 1, 480).track(Smf.events().on(0, 9, 38, 100).off(240, 9, 38).on(1320, 9, 36, 90).off(120, 9, 36)
+                    .end(eot - 1680)).bytes();
+            Piece p = read(b).piece();
+            return p.barGrid().barsCovering(p.endTick());
+        };
+        assertEquals(4L, barsWithEndAt.apply(4 * 1920L), "a 4-bar loop whose last three bars are silent");
+        assertEquals(2L, barsWithEndAt.apply(2 * 1920L + 2), "End-of-Track a sliver past a bar line");
+        assertEquals(1L, barsWithEndAt.apply(1920L + 360), "a recording stopped three quarters of a beat into the next bar");
+        assertEquals(2L, barsWithEndAt.apply(2 * 1920L + 1000), "whole silent bars before a partial one still count");
+    }
+
     @Test
     void missingEndOfTrackStillReadsTheTrack() {
         byte[] b = Smf.header(0, 1, 480).track(Smf.events().on(0, 0, 60, 100).off(480, 0, 60)).bytes();
