@@ -40,7 +40,7 @@ class CheckpointTest {
         assertEquals(76, c.tensors().size());
         assertEquals(1357 * 256, c.tensors().get("wte").length);
         assertTrue(c.state().path("vocabulary").isObject(), "the vocabulary travels in the header");
-        assertEquals(1000, c.state().path("train").path("step").asInt());
+        assertEquals(1700, c.state().path("train").path("step").asInt());
     }
 
     /**
