@@ -31,8 +31,11 @@ public record HeldOutSplit(Path dataset, Set<String> heldOut, Set<String> traini
         Path name = referenceFolder.toAbsolutePath().normalize().getFileName();
         String prefix = name == null ? "" : name + "/";
         // Read whichever way names more of the folder's files: as the library itself, or as a source inside it.
-        String asRead = present(referenceFolder, strip(validation, prefix)) > present(referenceFolder, validation) ? prefix : "";
-        HeldOutSplit split = new HeldOutSplit(dataset, in(referenceFolder, strip(validation, asRead)), in(referenceFolder, strip(train, asRead)));
+        Set<String> asLibrary = in(referenceFolder, validation);
+        Set<String> asSource = in(referenceFolder, strip(validation, prefix));
+        boolean source = asSource.size() > asLibrary.size();
+        HeldOutSplit split = new HeldOutSplit(dataset, source ? asSource : asLibrary,
+                in(referenceFolder, strip(train, source ? prefix : "")));
         if (split.heldOut().isEmpty())
             throw new LoopsmithException(dataset, "--held-out: the dataset held out none of " + referenceFolder + "'s files (it names its files "
                     + "relative to the library it ingested; give that library or one of the folders in it)");
@@ -47,10 +50,6 @@ public record HeldOutSplit(Path dataset, Set<String> heldOut, Set<String> traini
     /** Whether {@code relative} was trained on. */
     public boolean isTraining(String relative) {
         return training.contains(relative.replace('\\', '/'));
-    }
-
-    private static long present(Path folder, Set<String> files) {
-        return in(folder, files).size();
     }
 
     private static Set<String> in(Path folder, Set<String> files) {
