@@ -20,7 +20,7 @@ import loopsmith.music.LoopsmithException;
  * @param heldOut  the reference folder's files (paths relative to it) the dataset held out
  * @param training the reference folder's files the dataset trained on
  */
-public record HeldOutSplit(Path dataset, Set<String> heldOut, Set<String> training) {
+public record HeldOutSplit(Set<String> heldOut, Set<String> training) {
 
     public static HeldOutSplit of(Path dataset, Path referenceFolder) {
         if (!Files.isRegularFile(dataset.resolve(DatasetFormat.MANIFEST)))
@@ -34,7 +34,7 @@ public record HeldOutSplit(Path dataset, Set<String> heldOut, Set<String> traini
         Set<String> asLibrary = in(referenceFolder, validation);
         Set<String> asSource = in(referenceFolder, strip(validation, prefix));
         boolean source = asSource.size() > asLibrary.size();
-        HeldOutSplit split = new HeldOutSplit(dataset, source ? asSource : asLibrary,
+        HeldOutSplit split = new HeldOutSplit(source ? asSource : asLibrary,
                 in(referenceFolder, strip(train, source ? prefix : "")));
         if (split.heldOut().isEmpty())
             throw new LoopsmithException(dataset, "--held-out: the dataset held out none of " + referenceFolder + "'s files (it names its files "
