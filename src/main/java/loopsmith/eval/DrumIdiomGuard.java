@@ -44,6 +44,8 @@ public final class DrumIdiomGuard {
     public static final int MOST_DRUM_PARTS = CANDIDATES + GUIDED_CANDIDATES;
     /** Rewrites of one bar tried at most when the closest drum part is repaired bar by bar. */
     public static final int REPAIR_TRIES = 16;
+    /** The style tag of a fill ({@code TokenizerConfig.DEFAULT_STYLES}); the Groove corpus tags its fills with it. */
+    static final String FILL = "fill";
     /**
      * Seeds one idea's guard may use: every drum part and bar rewrite it could write. Ideas of adjacent seeds (the
      * variations of one request) draw from ranges this far apart, so no two of them share a candidate's drums.
@@ -72,7 +74,7 @@ public final class DrumIdiomGuard {
 
     public static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
         List<TrackSpec> drums = request.tracks().stream().filter(t -> t.role() == Role.DRUMS).toList();
-        boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty()
+        boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty() && !isFill(request.tags())
                 && DrumIdioms.required(genre.get()).map(sets -> !sets.isEmpty()).orElse(false);
         if (!judged) return new Kept(made, Optional.empty(), 1, made.seed());
         Optional<Boolean> own = holds(made, genre.get());
@@ -120,6 +122,14 @@ public final class DrumIdiomGuard {
         Generator.Result kept = new Generator.Result(inRequestOrder(piece, request.tracks()), rest.tokens(), made.seed(),
                 rest.sampledTokens(), rest.forcedTokens(), rest.windowSlides(), rest.barsClosedEarly(), found.get().swing());
         return new Kept(kept, Optional.of(true), written, found.get().seed(), rewritten);
+    }
+
+    /**
+     * A fill is asked to leave the beat: a drummer's fill runs over the toms, rests, or plays the snare on every
+     * sixteenth, and holding it to the genre's backbeat would turn it back into the beat it breaks.
+     */
+    static boolean isFill(Tags tags) {
+        return tags.style().filter(FILL::equals).isPresent();
     }
 
     /**

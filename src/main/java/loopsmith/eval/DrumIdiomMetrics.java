@@ -24,7 +24,7 @@ public record DrumIdiomMetrics(String method, Map<String, List<String>> required
     /**
      * One set of pieces.
      *
-     * @param drumPartsNotJudged drum parts of a genre the idiom table does not name
+     * @param drumPartsNotJudged drum parts of a genre the idiom table does not name, and fills (played to leave the beat)
      * @param byGenre            genres in alphabetical order
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -475,15 +475,15 @@ public final class Evaluation {
     private static MusicalMeasures.Sets musicalSets(List<Sample> samples, List<ReferenceSet.Item> ref) {
         List<MusicalMeasures.Item> gen = new ArrayList<>();
         for (Sample s : samples)
-            s.piece().ifPresent(p -> gen.add(new MusicalMeasures.Item(s.request().genre(), p, s.request().key().or(p::key), SwingMeasure.of(p))));
+            s.piece().ifPresent(p -> gen.add(new MusicalMeasures.Item(s.request().genre(), DrumIdiomGuard.isFill(s.request().tags()), p, s.request().key().or(p::key), SwingMeasure.of(p))));
         List<MusicalMeasures.Item> reference = ref.stream()
-                .map(i -> new MusicalMeasures.Item(i.genre(), i.window(), i.key(), i.swingAsPlayed())).toList();
+                .map(i -> new MusicalMeasures.Item(i.genre(), DrumIdiomGuard.isFill(i.tags()), i.window(), i.key(), i.swingAsPlayed())).toList();
         return new MusicalMeasures.Sets(gen, reference);
     }
 
     private static DrumIdiomMetrics drumIdioms(MusicalMeasures.Sets sets) {
         return new DrumIdiomMetrics("per bar on the meter's pulse grid, onsets within ±1/32 note; a part holds an idiom in >= "
-                + DrumIdioms.BAR_SHARE + " of its bars (hat rolls: anywhere); it passes its genre with all idioms of one accepted set",
+                + DrumIdioms.BAR_SHARE + " of its bars (hat rolls: anywhere); it passes its genre with all idioms of one accepted set; fills are not judged",
                 MusicalMeasures.idiomTable(), MusicalMeasures.drumIdioms(sets.generated()), MusicalMeasures.drumIdioms(sets.reference()));
     }
 

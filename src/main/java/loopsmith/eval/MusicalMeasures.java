@@ -19,15 +19,21 @@ import loopsmith.music.Track;
  * figure beside each generated one says what the data itself scores.
  */
 final class MusicalMeasures {
-    /** One piece to measure: its genre label, the piece, its key (from the label or request), its swing as played. */
-    record Item(Optional<String> genre, Piece piece, Optional<Key> key, SwingMeasure swing) { }
+    /**
+     * One piece to measure: its genre label, whether it is a fill (its label or request says so), the piece, its key
+     * (from the label or request), its swing as played.
+     */
+    record Item(Optional<String> genre, boolean fill, Piece piece, Optional<Key> key, SwingMeasure swing) { }
 
     /** The two sets every measure runs on. */
     record Sets(List<Item> generated, List<Item> reference) { }
 
     private MusicalMeasures() {}
 
-    /** Drum parts judged and passed per genre of the idiom table, with Wilson intervals. */
+    /**
+     * Drum parts judged and passed per genre of the idiom table, with Wilson intervals. A fill is not judged: it is
+     * played to leave the genre's beat for a bar ({@link DrumIdiomGuard} leaves it be too).
+     */
     static DrumIdiomMetrics.Side drumIdioms(List<Item> items) {
         Proportion overall = new Proportion(0, 0);
         Map<String, Proportion> byGenre = new TreeMap<>();
@@ -37,7 +43,7 @@ final class MusicalMeasures {
             Optional<DrumIdioms.PartVerdict> v = DrumIdioms.judge(it.piece());
             if (v.isEmpty()) continue;
             Optional<Boolean> pass = v.get().passes(it.genre().get());
-            if (pass.isEmpty()) {
+            if (pass.isEmpty() || it.fill()) {
                 notInTable++;
                 continue;
             }

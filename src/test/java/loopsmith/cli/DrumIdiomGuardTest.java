@@ -88,6 +88,26 @@ class DrumIdiomGuardTest {
         assertTrue(g.path("warnings").toString().contains("holds the house drum idiom"), g.toString());
     }
 
+    @Test
+    void aFillIsWrittenAsTheModelWantsItNotHeldToTheBeatItBreaks() throws Exception {
+        Vocabulary v = Vocabulary.defaults();
+        Gpt.Config c = Gpt.Config.tiny(v.size());
+        Path model = dir.resolve("tiny.ckpt");
+        try (Gpt g = Gpt.create(c, 5, Device.cpu())) {
+            Checkpoint.save(model, c, ModelFile.stateWithVocabulary(v), Checkpoint.weightsOf(g), Checkpoint.shapesOf(g));
+        }
+        // The same untrained model that writes every drum part it may for a house beat (above) keeps its fill as drawn.
+        Path out = dir.resolve("fill");
+        Cli r = Cli.run("generate", "house fill", "--roles", "drums", "--bars", "1", "--seed", "4", "--model", model.toString(), "--no-audio",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode request = JSON.readTree(folder(out).resolve("loopsmith.json").toFile()).path("request");
+        assertEquals("fill", request.path("style").asText(), request.toString());
+        JsonNode g = generation(folder(out));
+        assertTrue(g.path("drum_idiom").isMissingNode() || g.path("drum_idiom").isNull(), "a fill is not judged: " + g);
+        assertFalse(g.path("warnings").toString().contains("drum idiom"), g.toString());
+    }
+
     private static JsonNode generation(Path folder) throws Exception {
         return JSON.readTree(folder.resolve("loopsmith.json").toFile()).path("generation");
     }

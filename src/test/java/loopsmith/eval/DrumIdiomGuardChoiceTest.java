@@ -53,4 +53,24 @@ class DrumIdiomGuardChoiceTest {
         List<Generator.Result> batch = List.of(result(drums(4, BARE_BACKBEAT), 5), result(drums(4, BARE_BACKBEAT), 6));
         assertEquals(5, DrumIdiomGuard.closestHolding(batch, "rock", drums(4, OWN)).orElseThrow().seed());
     }
+
+    @Test
+    void aFillIsNeitherHeldToTheBeatNorJudgedOnIt() {
+        assertTrue(DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", "fill", null)));
+        assertTrue(!DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", "beat", null)));
+        assertTrue(!DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", null, null)));
+        // A tom run down the kit through the bar: no backbeat. As a beat it fails rock; as a fill it is not judged.
+        int[][] roll = new int[16][];
+        for (int i = 0; i < 16; i++) roll[i] = new int[] {i, 50 - 2 * (i / 4)};
+        Piece fill = drums(1, roll);
+        SwingMeasure swing = SwingMeasure.of(fill);
+        DrumIdiomMetrics.Side asBeat = MusicalMeasures.drumIdioms(List.of(new MusicalMeasures.Item(Optional.of("rock"), false, fill, Optional.empty(), swing)));
+        assertEquals(0, asBeat.overall().passed());
+        assertEquals(1, asBeat.overall().judged());
+        DrumIdiomMetrics.Side asFill = MusicalMeasures.drumIdioms(List.of(new MusicalMeasures.Item(Optional.of("rock"), true, fill, Optional.empty(), swing),
+                new MusicalMeasures.Item(Optional.of("rock"), false, drums(1, DrumIdiomsTest.ROCK), Optional.empty(), swing)));
+        assertEquals(1, asFill.overall().judged(), "the beat beside it is");
+        assertEquals(1, asFill.overall().passed());
+        assertEquals(1, asFill.drumPartsNotJudged());
+    }
 }
