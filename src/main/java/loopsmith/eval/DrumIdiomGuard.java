@@ -44,8 +44,6 @@ public final class DrumIdiomGuard {
     public static final int MOST_DRUM_PARTS = CANDIDATES + GUIDED_CANDIDATES;
     /** Rewrites of one bar tried at most when the closest drum part is repaired bar by bar. */
     public static final int REPAIR_TRIES = 16;
-    /** The style tag of a fill ({@code TokenizerConfig.DEFAULT_STYLES}); the Groove corpus tags its fills with it. */
-    static final String FILL = "fill";
     /**
      * Seeds one idea's guard may use: every drum part and bar rewrite it could write. Ideas of adjacent seeds (the
      * variations of one request) draw from ranges this far apart, so no two of them share a candidate's drums.
@@ -74,7 +72,7 @@ public final class DrumIdiomGuard {
 
     public static Kept keep(Generator generator, GenerationRequest request, Generator.Result made, Optional<String> genre) {
         List<TrackSpec> drums = request.tracks().stream().filter(t -> t.role() == Role.DRUMS).toList();
-        boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty() && !isFill(request.tags())
+        boolean judged = genre.isPresent() && request.mode() == GenerationRequest.Mode.NEW && !drums.isEmpty() && !request.asksFill()
                 && DrumIdioms.required(genre.get()).map(sets -> !sets.isEmpty()).orElse(false);
         if (!judged) return new Kept(made, Optional.empty(), 1, made.seed());
         Optional<Boolean> own = holds(made, genre.get());
@@ -129,7 +127,7 @@ public final class DrumIdiomGuard {
      * sixteenth, and holding it to the genre's backbeat would turn it back into the beat it breaks.
      */
     static boolean isFill(Tags tags) {
-        return tags.style().filter(FILL::equals).isPresent();
+        return tags.style().filter(GenerationRequest.FILL_STYLE::equals).isPresent();
     }
 
     /**

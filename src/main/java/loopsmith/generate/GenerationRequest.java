@@ -28,6 +28,8 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
                                 Controls controls) {
     public static final int MAX_BARS = 32;
     public static final int MAX_VARIATIONS = 16;
+    /** The style tag of a drum fill ({@code TokenizerConfig.DEFAULT_STYLES}); the Groove corpus tags its fills with it. */
+    public static final String FILL_STYLE = "fill";
 
     /**
      * NEW from tags; CONTINUE adds bars after a seed; ACCOMPANY adds parts to it; VARY rewrites bars FROM-TO of chosen
@@ -98,5 +100,10 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
     public GenerationRequest withControls(Controls newControls) {
         return new GenerationRequest(tags, bpm, timeSignature, key, bars, tracks, keyConstraint, sampling, seed,
                 variations, seedMidi, mode, varyFromBar, varyToBar, newControls);
+    }
+
+    /** Whether a fill is asked for: a drummer's break from the beat, which generation and the idiom guard treat apart. */
+    public boolean asksFill() {
+        return tags.style().filter(FILL_STYLE::equals).isPresent();
     }
 }

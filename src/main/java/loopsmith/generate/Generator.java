@@ -40,6 +40,12 @@ public final class Generator {
     private static final int MAX_TOKENS_PER_PART = 128;
     /** Share of the context a slid window starts with, leaving the rest for the bars still to come. */
     private static final double SLIDE_FILL = 0.6;
+    /**
+     * A fill is drawn with this share of the asked min-p floor. A drummer's fill is made of the rarer choices, a tom,
+     * a crash, a beat left empty before the landing, which the floor set for beats cuts; lowered for every request,
+     * the floor loosened the beats as much as it freed the fills (README, "Prompts").
+     */
+    static final double FILL_MIN_P_SHARE = 0.5;
 
     private final LanguageModel model;
     private final Vocabulary vocabulary;
@@ -108,6 +114,12 @@ public final class Generator {
      * to keep, or {@link #SAMPLE} / {@link #FILL} for bars the model writes in place or after the bars.
      */
     private record PartPlan(TrackSpec spec, Optional<List<Token>> declaration, List<List<Token>> bars, int outputIndex) { }
+
+    /** How {@code request}'s tokens are drawn: as it asks, a fill with {@link #FILL_MIN_P_SHARE} of its min-p floor. */
+    static SamplingConfig sampling(GenerationRequest request) {
+        SamplingConfig asked = request.sampling();
+        return request.asksFill() ? asked.withMinP(asked.minP() * FILL_MIN_P_SHARE) : asked;
+    }
 
     private static final List<Token> SAMPLE = List.of();
     private static final List<Token> FILL = List.of(Token.FILL);
@@ -284,6 +296,8 @@ public final class Generator {
         final List<Token> tokens = new ArrayList<>();
         final Grammar.State state;
         final GenerationRequest request;
+        /** The request's sampling, with a fill's min-p floor ({@link #FILL_MIN_P_SHARE}). */
+        final SamplingConfig sampling;
         final SplittableRandom rnd;
         LanguageModel.Session cache = model.newSession();
         final List<Integer> unfed = new ArrayList<>(); // ids accepted but not yet fed to the model
@@ -309,6 +323,7 @@ public final class Generator {
             this.request = request;
             this.density = new DensityBudget(parts);
             this.state = grammar.start(bars);
+            this.sampling = sampling(request);
             this.rnd = new SplittableRandom(request.seed());
             this.guided = request.sampling().guidance() != 1.0 && request.tags().genre().isPresent();
             this.unconditional = guided ? model.newSession() : null;
@@ -358,7 +373,7 @@ public final class Generator {
                 Token t = vocabulary.token(i);
                 if (!state.allows(t) || !which.test(t)) bias[i] = Float.NEGATIVE_INFINITY;
             }
-            int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, events);
+            int id = TokenChooser.choose(logits(), bias, sampling, rnd, events);
             if (id < 0) {
                 if (required) throw new EngineException("no control token allowed");
                 return;
@@ -381,7 +396,7 @@ public final class Generator {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                int id = TokenChooser.choose(logits(), bias, request.sampling(), rnd, partEvents);
+                int id = TokenChooser.choose(logits(), bias, sampling, rnd, partEvents);
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);
