@@ -123,14 +123,6 @@ public final class DrumIdiomGuard {
     }
 
     /**
-     * A fill is asked to leave the beat: a drummer's fill runs over the toms, rests, or plays the snare on every
-     * sixteenth, and holding it to the genre's backbeat would turn it back into the beat it breaks.
-     */
-    static boolean isFill(Tags tags) {
-        return tags.style().filter(GenerationRequest.FILL_STYLE::equals).isPresent();
-    }
-
-    /**
      * Of the parts that hold the idiom, the one whose kit use comes closest to the idea's own drums: the idiom is what
      * needed changing, not how busy the part is or what it plays on. A drummer's part of ride, toms and ghost notes that
      * misses the backbeat would otherwise give way to the first holding part, however bare; the whole batch is written

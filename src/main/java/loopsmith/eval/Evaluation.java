@@ -475,9 +475,9 @@ public final class Evaluation {
     private static MusicalMeasures.Sets musicalSets(List<Sample> samples, List<ReferenceSet.Item> ref) {
         List<MusicalMeasures.Item> gen = new ArrayList<>();
         for (Sample s : samples)
-            s.piece().ifPresent(p -> gen.add(new MusicalMeasures.Item(s.request().genre(), DrumIdiomGuard.isFill(s.request().tags()), p, s.request().key().or(p::key), SwingMeasure.of(p))));
+            s.piece().ifPresent(p -> gen.add(new MusicalMeasures.Item(s.request().genre(), GenerationRequest.isFill(s.request().tags()), p, s.request().key().or(p::key), SwingMeasure.of(p))));
         List<MusicalMeasures.Item> reference = ref.stream()
-                .map(i -> new MusicalMeasures.Item(i.genre(), DrumIdiomGuard.isFill(i.tags()), i.window(), i.key(), i.swingAsPlayed())).toList();
+                .map(i -> new MusicalMeasures.Item(i.genre(), GenerationRequest.isFill(i.tags()), i.window(), i.key(), i.swingAsPlayed())).toList();
         return new MusicalMeasures.Sets(gen, reference);
     }
 

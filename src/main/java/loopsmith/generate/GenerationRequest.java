@@ -104,6 +104,14 @@ public record GenerationRequest(Tags tags, double bpm, TimeSignature timeSignatu
 
     /** Whether a fill is asked for: a drummer's break from the beat, which generation and the idiom guard treat apart. */
     public boolean asksFill() {
+        return isFill(tags);
+    }
+
+    /**
+     * Whether {@code tags} name a fill. A fill is played to leave the beat (it runs over the toms, rests, or plays the
+     * snare on every sixteenth), so it is neither held to nor judged by the genre's drum idiom.
+     */
+    public static boolean isFill(Tags tags) {
         return tags.style().filter(FILL_STYLE::equals).isPresent();
     }
 }

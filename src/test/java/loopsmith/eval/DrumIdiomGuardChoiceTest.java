@@ -56,9 +56,9 @@ class DrumIdiomGuardChoiceTest {
 
     @Test
     void aFillIsNeitherHeldToTheBeatNorJudgedOnIt() {
-        assertTrue(DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", "fill", null)));
-        assertTrue(!DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", "beat", null)));
-        assertTrue(!DrumIdiomGuard.isFill(loopsmith.tokens.Tags.of("rock", null, null)));
+        assertTrue(loopsmith.generate.GenerationRequest.isFill(loopsmith.tokens.Tags.of("rock", "fill", null)));
+        assertTrue(!loopsmith.generate.GenerationRequest.isFill(loopsmith.tokens.Tags.of("rock", "beat", null)));
+        assertTrue(!loopsmith.generate.GenerationRequest.isFill(loopsmith.tokens.Tags.of("rock", null, null)));
         // A tom run down the kit through the bar: no backbeat. As a beat it fails rock; as a fill it is not judged.
         int[][] roll = new int[16][];
         for (int i = 0; i < 16; i++) roll[i] = new int[] {i, 50 - 2 * (i / 4)};
