@@ -118,13 +118,15 @@ class RunStateTest {
         assertTrue(s.bestValidationLoss() > 0 && s.seconds() > 0);
         assertTrue(s.seenTags().containsAll(java.util.List.of("GENRE=funk", "FEEL=human", "FEEL=tight")), s.seenTags().toString());
         assertTrue(s.warmupEndMinutes() > 0, "a time-shaped run records when its warm-up ended");
-        // Recorded since the 2026-12-05 run. Every starter genre's data played each role on the genre's usual program,
-        // so generate still asks the usual sounds; POP909's piano is one more pop program beside them.
+        // Recorded since the 2026-12-05 run. Every starter genre's data played each role on the genre's usual program in
+        // a good share of its parts, so generate asks the usual sounds; but pop is POP909's piano, beside which the
+        // starter's pick bass and square lead are a stray few parts, so pop is asked on piano.
         java.util.List<loopsmith.model.PlayedInstrument> played = ModelFile.load(Path.of("models/default.ckpt")).playedInstruments().orElseThrow();
-        assertTrue(played.stream().anyMatch(p -> "pop".equals(p.genre()) && p.program() == 0), "POP909's piano");
         for (String genre : loopsmith.starter.StarterCorpus.GENRES) {
             var usual = loopsmith.generate.GenreInstruments.forGenre(java.util.Optional.of(genre));
-            assertEquals(usual, usual.heardIn(java.util.Optional.of(genre), played), genre);
+            var heard = usual.heardIn(java.util.Optional.of(genre), played);
+            if (genre.equals("pop")) assertEquals(new loopsmith.generate.GenreInstruments(0, 0, 0, usual.pad()), heard, genre);
+            else assertEquals(usual, heard, genre);
         }
     }
 
