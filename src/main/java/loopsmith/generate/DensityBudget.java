@@ -41,6 +41,11 @@ final class DensityBudget {
         if (t instanceof Token.Pitch || t instanceof Token.DrumHit) notes[part]++;
     }
 
+    /** Whether {@code part} has played no note yet, kept or written. */
+    boolean silent(int part) {
+        return notes[part] == 0;
+    }
+
     /** Whether {@code part} has played all the notes its level allows in the bars started so far. */
     boolean spent(int part) {
         return notes[part] >= ceiling[part] * bars[part];

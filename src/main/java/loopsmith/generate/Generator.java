@@ -139,7 +139,7 @@ public final class Generator {
                     s.force(new Token.TrackRef(part));
                     List<Token> cell = plan.get(part).bars().get(bar);
                     if (cell != FILL) s.density.startBar(part); // a fill's bar begins when it is written, after the bars
-                    if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan), part);
+                    if (cell == SAMPLE) s.samplePart(plan.get(part).spec(), nextAfter(part, plan.size(), bar, bars, plan), part, bar == bars - 1);
                     else {
                         s.forceAll(cell);
                         for (Token t : cell) s.density.played(part, t);
@@ -151,7 +151,7 @@ public final class Generator {
                 s.force(Token.FILL_START);
                 int part = s.state.currentPart();
                 s.density.startBar(part);
-                s.samplePart(plan.get(part).spec(), Token.FILL_END, part);
+                s.samplePart(plan.get(part).spec(), Token.FILL_END, part, false);
                 s.endFill();
                 s.force(Token.FILL_END);
             }
@@ -386,9 +386,11 @@ public final class Generator {
 
         /**
          * Samples a bar (or a fill) of part {@code part} until the model ends it (with {@code end}, which the engine
-         * then writes), holding the part to its density.
+         * then writes), holding the part to its density. In the part's {@code lastBar}, a part that has not played yet
+         * may not end before it plays: a part that was asked for sounds. (The songs it learned from rest their melody
+         * for bars at a time, so over a short idea the model can leave an asked part silent.)
          */
-        void samplePart(TrackSpec spec, Token end, int part) {
+        void samplePart(TrackSpec spec, Token end, int part, boolean lastBar) {
             int inPart = 0;
             int[] partEvents = spec.role().playsChords() ? chordEvents : events;
             while (true) {
@@ -396,7 +398,15 @@ public final class Generator {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
+                int endId = vocabulary.id(end);
+                float endBias = bias[endId];
+                boolean mustSound = lastBar && !overBudget && density.silent(part);
+                if (mustSound) bias[endId] = Float.NEGATIVE_INFINITY;
                 int id = TokenChooser.choose(logits(), bias, sampling, rnd, partEvents);
+                if (id < 0 && mustSound) { // the grammar leaves only the end here: end it
+                    bias[endId] = endBias;
+                    id = TokenChooser.choose(logits(), bias, sampling, rnd, partEvents);
+                }
                 if (id < 0) throw new EngineException("no token allowed inside a part (phase " + state.phase()
                         + ", part " + state.currentPart() + ", waiting for " + end + ", after " + tokens.subList(Math.max(0, tokens.size() - 12), tokens.size()) + ")");
                 Token t = vocabulary.token(id);

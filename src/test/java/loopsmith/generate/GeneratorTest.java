@@ -271,6 +271,46 @@ class GeneratorTest {
     }
 
     /**
+     * A part that was asked for sounds: a model that would end every bar of every part at once (as one that learned
+     * songs whose melody rests for bars can over a short idea) leaves the early bars empty as it wants, but in its last
+     * bar a part that has not played yet plays before it ends.
+     */
+    @Test
+    void anAskedPartThatHasNotPlayedPlaysInItsLastBar() {
+        RandomLogitsModel random = new RandomLogitsModel(V.size(), 4096, 23);
+        LanguageModel resting = new LanguageModel() {
+            @Override public int vocabSize() { return random.vocabSize(); }
+            @Override public int contextTokens() { return random.contextTokens(); }
+            @Override public Session newSession() {
+                Session inner = random.newSession();
+                return new Session() {
+                    @Override public int length() { return inner.length(); }
+                    @Override public float[] feed(int[] ids) {
+                        float[] logits = inner.feed(ids);
+                        for (int i = 0; i < logits.length; i++)
+                            if (V.token(i) instanceof Token.Special || V.token(i) instanceof Token.TrackRef) logits[i] += 40;
+                        return logits;
+                    }
+                    @Override public void close() { inner.close(); }
+                };
+            }
+        };
+        List<TrackSpec> parts = List.of(TrackSpec.of(Role.DRUMS), TrackSpec.of(Role.BASS), TrackSpec.of(Role.CHORDS), TrackSpec.of(Role.MELODY));
+        GenerationRequest req = GenerationRequest.fresh(Tags.of("pop", null, null), 90, TimeSignature.FOUR_FOUR,
+                Key.parse("C"), 4, parts, SamplingConfig.defaults(), 3);
+        for (long seed = 3; seed < 6; seed++) {
+            Generator.Result r = new Generator(resting, V).generate(req.withSeed(seed)).get(0);
+            long barTicks = r.piece().initialTimeSignature().ticksPerBar(r.piece().ticksPerQuarter());
+            assertEquals(parts.size(), r.piece().tracks().size());
+            for (Track t : r.piece().tracks()) {
+                assertFalse(t.notes().isEmpty(), t.role() + " was asked for and sounds");
+                assertTrue(t.notes().stream().allMatch(n -> n.startTick() >= 3 * barTicks),
+                        t.role() + ": the bars before the last rest, as the model wanted");
+            }
+        }
+    }
+
+    /**
      * Bars drawn again in a seed's part keep it at the density measured on the seed: counting its kept bars, every onset
      * of a new bar starts while the part has fewer notes than its level allows over the bars so far.
      */
