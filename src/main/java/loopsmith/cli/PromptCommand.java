@@ -48,7 +48,7 @@ final class PromptCommand implements Runnable {
         boolean json;
 
         @Option(names = "--model", paramLabel = "MODEL", description = "The model generate would use (default: models/default.ckpt): a "
-                + "model learned from a library plays a part on the library's instrument where the genre's usual one was never played.")
+                + "model plays a part on the instrument its data played it on most where that data rarely or never played the genre's usual one.")
         java.nio.file.Path model;
 
         @Override
@@ -90,7 +90,7 @@ final class PromptCommand implements Runnable {
             row(out, "played on", parts.stream().map(p -> p.role().label() + ": " + instrument(p) + switch (p.from()) {
                 case PROMPT -> "";
                 case GENRE -> " (the genre's usual)";
-                case LIBRARY -> " (what the model's library played)";
+                case LIBRARY -> " (what the model's data played it on)";
             }).collect(Collectors.joining(", ")), false);
             row(out, "density", tags.density().map(Density::label).orElse("-"), false);
             row(out, "feel", tags.feel().orElse("-"), false);

@@ -74,6 +74,21 @@ class PromptCommandTest {
         assertTrue(r.out().contains("played on") && r.out().contains("(the genre's usual)"), r.out());
     }
 
+    /** The bundled model's pop is POP909's piano, beside which the starter's pick bass and square lead are a stray few. */
+    @Test
+    void popIsPlayedOnThePianoTheBundledModelHeardItOn() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "pop bass, chords and melody").out());
+        for (JsonNode p : j.get("parts")) {
+            assertEquals(0, p.get("program").asInt(), p.toString());
+            assertEquals(p.get("role").asText().equals("chords") ? "genre" : "library", p.get("from").asText(), p.toString());
+        }
+        Run r = run("explain", "pop bass and melody");
+        assertTrue(r.out().contains("(what the model's data played it on)"), r.out());
+        Run asked = run("explain", "--json", "pop with slap bass");
+        JsonNode bass = new ObjectMapper().readTree(asked.out()).get("parts").get(0);
+        assertEquals("prompt", bass.get("from").asText(), "an instrument named in the prompt wins: " + bass);
+    }
+
     @Test
     void wordsGivenSeparatelyAreOnePrompt() throws Exception {
         JsonNode j = new ObjectMapper().readTree(run("explain", "--json", "lofi", "92.5", "bpm", "sparse").out());
