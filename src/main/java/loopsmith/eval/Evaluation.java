@@ -222,7 +222,7 @@ public final class Evaluation {
      */
     static Map<Role, Integer> heard(Optional<String> genre, List<Role> roles, List<loopsmith.model.PlayedInstrument> played) {
         loopsmith.generate.GenreInstruments usual = loopsmith.generate.GenreInstruments.forGenre(genre);
-        loopsmith.generate.GenreInstruments heard = usual.heardIn(genre, played);
+        loopsmith.generate.GenreInstruments heard = usual.heardIn(genre, played, roles.contains(Role.DRUMS));
         Map<Role, Integer> out = new java.util.EnumMap<>(Role.class);
         for (Role r : roles)
             if (r != Role.DRUMS && heard.track(r).program() != usual.track(r).program()) out.put(r, heard.track(r).program());

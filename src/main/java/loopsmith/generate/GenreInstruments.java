@@ -131,25 +131,28 @@ public record GenreInstruments(int bass, int chords, int melody, int pad) {
 
     /**
      * These instruments as a model that recorded what its training data played ({@link PlayedInstrument}) should be
-     * asked for them in {@code genre}: where that data played a role in the genre but on this table's program in
-     * under {@link #RARELY_HEARD} of its parts, the program it played that role on most (a library of folk tunes on
-     * piano is asked for piano, not a fiddle; the bundled model, whose pop is POP909's piano but for the starter's
-     * few pick-bass and square-lead loops, is asked for piano); elsewhere this table's. An instrument token the model
-     * rarely heard in a genre steers it to those few parts, not to the genre it learned. Only the genre's own rows
-     * count (rows without a genre where none is named), so a library's sounds do not follow the model into genres the
-     * library never played.
+     * asked for them in {@code genre}: where that data played a role in the genre but never on this table's program,
+     * the program it played that role on most (a library of folk tunes on piano is asked for piano, not a fiddle);
+     * where it played it on this table's program in under {@link #RARELY_HEARD} of its parts, the same, but only for a
+     * line-up without drums ({@code withDrums} false); elsewhere this table's. An instrument token the model rarely
+     * heard in a genre steers it to those few parts, not to the genre it learned; but the rows count parts per genre,
+     * not per line-up, and a genre's rare sound can be its drummed one: the bundled model's pop is POP909's piano songs,
+     * which have no drums, beside the starter's pop loops, which have drums and play pick bass and square lead. Asked
+     * for drums beside the piano, a line-up it never heard, its drums lost the genre's idiom, so a line-up with drums
+     * keeps the table's sounds there. Only the genre's own rows count (rows without a genre where none is named), so a
+     * library's sounds do not follow the model into genres the library never played.
      */
-    public GenreInstruments heardIn(Optional<String> genre, List<PlayedInstrument> played) {
-        return of(heard(Role.BASS, bass, genre, played), heard(Role.CHORDS, chords, genre, played),
-                heard(Role.MELODY, melody, genre, played), heard(Role.PAD, pad, genre, played));
+    public GenreInstruments heardIn(Optional<String> genre, List<PlayedInstrument> played, boolean withDrums) {
+        return of(heard(Role.BASS, bass, genre, played, withDrums), heard(Role.CHORDS, chords, genre, played, withDrums),
+                heard(Role.MELODY, melody, genre, played, withDrums), heard(Role.PAD, pad, genre, played, withDrums));
     }
 
-    private static int heard(Role role, int usual, Optional<String> genre, List<PlayedInstrument> played) {
+    private static int heard(Role role, int usual, Optional<String> genre, List<PlayedInstrument> played, boolean withDrums) {
         List<PlayedInstrument> rows = played.stream()
                 .filter(p -> p.role().equals(role.label()) && Optional.ofNullable(p.genre()).equals(genre)).toList();
         long all = rows.stream().mapToLong(PlayedInstrument::parts).sum();
         long onUsual = rows.stream().filter(p -> p.program() == usual).mapToLong(PlayedInstrument::parts).sum();
-        if (rows.isEmpty() || onUsual >= RARELY_HEARD * all) return usual;
+        if (rows.isEmpty() || onUsual >= RARELY_HEARD * all || (onUsual > 0 && withDrums)) return usual;
         return rows.stream().max(java.util.Comparator.comparingInt(PlayedInstrument::parts)
                 .thenComparing(PlayedInstrument::program, java.util.Comparator.reverseOrder())).orElseThrow().program();
     }

@@ -237,7 +237,10 @@ public final class GenerateService {
                 .or(prompt::timeSignature).orElse(TimeSignature.FOUR_FOUR);
         int bars = o.bars().or(() -> clip.map(c -> Math.min(GenerationRequest.MAX_BARS, c.tempo().bars()))).orElse(prompt.bars().orElse(8));
         List<Role> roles = o.roles().orElse(clip.isPresent() ? rolesBeside(prompt.roles()) : prompt.roles());
-        List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre), model.playedInstruments().orElse(List.of()));
+        // Drums in the idea, asked for or in a seed (an audio clip is the groove the parts go beside).
+        boolean withDrums = roles.contains(Role.DRUMS) || clip.isPresent()
+                || seedPiece.map(p -> p.tracks().stream().anyMatch(loopsmith.music.Track::isDrum)).orElse(false);
+        List<TrackSpec> tracks = tracks(roles, prompt, Optional.ofNullable(genre), model.playedInstruments().orElse(List.of()), withDrums);
         GenerationRequest.Mode mode = o.mode();
         Optional<Piece> requestSeed = seedPiece;
         if (clip.isPresent() && seedPiece.isEmpty() && mode == GenerationRequest.Mode.NEW) {
@@ -380,7 +383,7 @@ public final class GenerateService {
 
     private void warmUpGeneration(Loaded ready) {
         GenerationRequest r = new GenerationRequest(Tags.of("house", null, null), 124, TimeSignature.FOUR_FOUR, Optional.empty(), 2,
-                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house"), List.of()),
+                tracks(List.of(Role.DRUMS, Role.BASS, Role.CHORDS, Role.MELODY), TextPrompt.parse(""), Optional.of("house"), List.of(), true),
                 KeyConstraint.SOFT, SamplingConfig.defaults(), 1, 1, Optional.empty(), GenerationRequest.Mode.NEW, -1, -1);
         Generator.Result result = new Generator(new JavaLanguageModel(ready.java(), Math.min(2, cores), cores),
                 ready.model().vocabulary()).generate(r).get(0);
@@ -470,7 +473,7 @@ public final class GenerateService {
         Optional<String> canonical = prompt.genre().map(g -> Synonyms.genre(g).orElse(g));
         GenreInstruments usual = GenreInstruments.forGenre(canonical);
         List<Part> out = new ArrayList<>();
-        for (TrackSpec t : tracks(prompt.roles(), prompt, prompt.genre(), played)) {
+        for (TrackSpec t : tracks(prompt.roles(), prompt, prompt.genre(), played, prompt.roles().contains(Role.DRUMS))) {
             InstrumentFrom from = t.role() != Role.DRUMS && prompt.instruments().containsKey(t.role()) ? InstrumentFrom.PROMPT
                     : t.program() == usual.track(t.role()).program() ? InstrumentFrom.GENRE : InstrumentFrom.LIBRARY;
             out.add(new Part(t.role(), t.program(), from));
@@ -481,13 +484,13 @@ public final class GenerateService {
     /**
      * One part per role: the instrument the prompt named, else the one producers of the genre use ("--genre dnb" is
      * spelled out through {@link Synonyms} first, so it finds the drum-and-bass table too), unless the model's training
-     * data played that role in the genre but never on it: then the sound it played it on (a model learned from a
-     * library answers in the library's sounds; {@link GenreInstruments#heardIn}).
+     * data played that role in the genre never or rarely on it: then the sound it played it on most (a model learned
+     * from a library answers in the library's sounds; {@link GenreInstruments#heardIn}).
      */
     private static List<TrackSpec> tracks(List<Role> roles, PromptTags prompt, Optional<String> genre,
-                                          List<loopsmith.model.PlayedInstrument> played) {
+                                          List<loopsmith.model.PlayedInstrument> played, boolean withDrums) {
         Optional<String> canonical = genre.map(g -> Synonyms.genre(g).orElse(g));
-        GenreInstruments usual = GenreInstruments.forGenre(canonical).heardIn(canonical, played);
+        GenreInstruments usual = GenreInstruments.forGenre(canonical).heardIn(canonical, played, withDrums);
         List<TrackSpec> out = new ArrayList<>();
         for (Role r : roles) {
             Integer program = prompt.instruments().get(r);
