@@ -393,12 +393,12 @@ public final class Generator {
         void samplePart(TrackSpec spec, Token end, int part, boolean lastBar) {
             int inPart = 0;
             int[] partEvents = spec.role().playsChords() ? chordEvents : events;
+            int endId = vocabulary.id(end);
             while (true) {
                 // A server job that is cancelled or past its deadline interrupts its thread: stop at the next token.
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("generation interrupted");
                 boolean overBudget = inPart >= MAX_TOKENS_PER_PART;
                 float[] bias = bias(spec, end, overBudget);
-                int endId = vocabulary.id(end);
                 float endBias = bias[endId];
                 boolean mustSound = lastBar && !overBudget && density.silent(part);
                 if (mustSound) bias[endId] = Float.NEGATIVE_INFINITY;
