@@ -57,11 +57,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Classifier-free guidance on the genre (default: generate's, ${DEFAULT-VALUE}).")
     double guidance = SamplingConfig.defaults().guidance();
 
-    @Option(names = "--min-p", description = "Min-p sampling threshold (default: generate's, ${DEFAULT-VALUE}).")
-    double minP = SamplingConfig.defaults().minP();
+    @Option(names = "--min-p", description = "Min-p sampling threshold (default: generate's: the model's; a model made by learn: 0, the bundled one: " + SamplingConfig.DEFAULT_MIN_P + ").")
+    Double minP;
 
-    @Option(names = "--harmony", description = "Bonus for bass and melody notes on the chord part's tones; 0 = off (default: generate's, ${DEFAULT-VALUE}).")
-    double harmony = SamplingConfig.defaults().harmony();
+    @Option(names = "--harmony", description = "Bonus for bass and melody notes on the chord part's tones; 0 = off (default: generate's, " + SamplingConfig.DEFAULT_HARMONY + ").")
+    Double harmony;
 
     @Option(names = "--roles", split = ",", description = "Parts every generated piece gets, e.g. drums,bass,chords,melody (default: each reference file's own).")
     List<String> roles;
@@ -97,7 +97,8 @@ final class EvalCommand implements Callable<Integer> {
         EvalConfig d = EvalConfig.defaults(modelPath, reference, out);
         EvalConfig config = new EvalConfig(modelPath, reference, Optional.ofNullable(train), Optional.ofNullable(generated), pieces,
                 bars, limit, seed, out, d.reproducibilityChecks(), d.pianoRolls(), d.folds(), d.neighbours(),
-                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance, minP, harmony),
+                new SamplingConfig(temperature, d.sampling().topK(), topP, d.sampling().maxTokens(), guidance,
+                        minP != null ? minP : d.sampling().minP(), harmony != null ? harmony : d.sampling().harmony()),
                 roles == null ? List.of() : roles.stream().map(r -> loopsmith.music.Role.parse(r).orElseThrow(() ->
                         new loopsmith.music.LoopsmithException(null, "--roles: unknown role '" + r + "' (drums, bass, chords, melody, pad)"))).toList(),
                 !noIdiomGuard, ask == null ? EvalConfig.ASK_GENRE : ask.stream().filter(w -> !isInstrument(w)).map(EvalCommand::tagKind)

@@ -65,8 +65,8 @@ final class GenerateCommand implements Callable<Integer> {
     double topP = SamplingConfig.defaults().topP();
     @Option(names = "--guidance", description = "Classifier-free guidance on the genre: above 1 steers harder toward it, at twice the cost; 1 = off (default: ${DEFAULT-VALUE}).")
     double guidance = SamplingConfig.defaults().guidance();
-    @Option(names = "--min-p", description = "Min-p sampling: drop tokens less likely than this share of the likeliest (a drum hit: its kit piece, all velocities together); 0 = off (default: ${DEFAULT-VALUE}).")
-    double minP = SamplingConfig.defaults().minP();
+    @Option(names = "--min-p", description = "Min-p sampling: drop tokens less likely than this share of the likeliest (a drum hit: its kit piece, all velocities together); 0 = off (default: the model's; a model made by learn: 0, the bundled one: " + SamplingConfig.DEFAULT_MIN_P + ").")
+    Double minP;
 
     @Option(names = "--seed", description = "Same seed, same result; without it one is chosen and reported.") Long seed;
 

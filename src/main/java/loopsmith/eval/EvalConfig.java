@@ -84,9 +84,14 @@ public record EvalConfig(Path model, Path reference, Optional<Path> train, Optio
                 folds, neighbours, sampling, List.of());
     }
 
-    /** 200 eight-bar pieces (the segment length the bundled model was trained on), two reproducibility checks, 5-NN, 5 folds. */
+    /**
+     * 200 eight-bar pieces (the segment length the bundled model was trained on), two reproducibility checks, 5-NN, 5
+     * folds; sampled as generate samples the model (its own min-p where it asks for one).
+     */
     public static EvalConfig defaults(Path model, Path reference, Path out) {
+        boolean exists = java.nio.file.Files.exists(model);
         return new EvalConfig(model, reference, Optional.empty(), Optional.empty(), 200, 8, 0, 1, out, 2, 3, 5,
-                GenreClassifier.DEFAULT_K, loopsmith.generate.SamplingConfig.defaults());
+                GenreClassifier.DEFAULT_K, loopsmith.generate.SamplingConfig.defaultsFor(
+                        exists ? loopsmith.model.ModelFile.samplingOf(model) : Optional.empty()));
     }
 }

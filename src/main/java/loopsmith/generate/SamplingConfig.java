@@ -29,6 +29,9 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
      */
     public static final double DEFAULT_HARMONY = 1.5;
 
+    /** The default min-p threshold (see {@link #defaults()}); a model may ask for another ({@link #defaultsFor}). */
+    public static final double DEFAULT_MIN_P = 0.1;
+
     public SamplingConfig(double temperature, int topK, double topP, int maxTokens) {
         this(temperature, topK, topP, maxTokens, 1.0, 0, 0);
     }
@@ -54,7 +57,17 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxT
     public static SamplingConfig defaults() {
         // Chosen by eval on two held-out starter sets (README, "Prompts"): min-p 0.1 beat top-p 0.95 on drum idioms,
         // genre adherence and part coherence on both; guidance stays off by default because it doubles the time.
-        return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, 0.1, DEFAULT_HARMONY);
+        return new SamplingConfig(1.0, 0, 1.0, 4096, 1.0, DEFAULT_MIN_P, DEFAULT_HARMONY);
+    }
+
+    /**
+     * Generate's defaults with what a model asks for in their place ({@link loopsmith.model.ModelSampling}: a model
+     * learned from a producer's library asks for no min-p cut).
+     */
+    public static SamplingConfig defaultsFor(java.util.Optional<loopsmith.model.ModelSampling> model) {
+        SamplingConfig d = defaults();
+        return model.map(m -> new SamplingConfig(d.temperature, d.topK, d.topP, d.maxTokens, d.guidance,
+                m.minP() != null ? m.minP() : d.minP, m.harmony() != null ? m.harmony() : d.harmony)).orElse(d);
     }
 
     public SamplingConfig withGuidance(double w) {

@@ -81,18 +81,7 @@ public final class Checkpoint {
 
     public static Contents load(Path file) {
         try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 20))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) throw new LoopsmithException(file, "not a Loopsmith model file");
-            int headerLength = in.readInt();
-            if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) throw new LoopsmithException(file, "damaged model file (header length)");
-            byte[] headerBytes = in.readNBytes(headerLength);
-            if (headerBytes.length < headerLength) throw new java.io.EOFException();
-            CheckpointHeader header = CheckpointHeader.parse(file, headerBytes);
-            // Checked before reading so that a cut-off file is named as such, not after allocating every tensor.
-            long dataBytes = Files.size(file) - MAGIC.length - 4L - headerLength;
-            if (dataBytes < header.dataBytes())
-                throw new LoopsmithException(file, "damaged model file (truncated: its header lists " + header.dataBytes()
-                        + " bytes of tensors, " + dataBytes + " follow it)");
+            CheckpointHeader header = readHeader(file, in);
             Map<String, float[]> tensors = new LinkedHashMap<>();
             byte[] buf = new byte[1 << 16];
             for (CheckpointHeader.Tensor t : header.tensors()) {
@@ -112,6 +101,53 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new LoopsmithException(file, "cannot read model file: " + e.getMessage(), e);
         }
+    }
+
+    /** The header alone (config and state), without reading the tensors. */
+    public static CheckpointHeader header(Path file) {
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+            return readHeader(file, in);
+        } catch (java.io.EOFException e) {
+            throw new LoopsmithException(file, "damaged model file (truncated)", e);
+        } catch (IOException e) {
+            throw new LoopsmithException(file, "cannot read model file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code source} written to {@code target} with its header's state replaced by {@code state}: config, tensor table
+     * and every tensor byte as they were (copied, not parsed and re-encoded).
+     */
+    public static void withState(Path source, Path target, ObjectNode state) {
+        CheckpointHeader old = header(source);
+        CheckpointHeader header = new CheckpointHeader(old.format(), old.config(), state, old.tensors());
+        byte[] headerBytes = header.toBytes();
+        AtomicFiles.write(target, "checkpoint", out -> {
+            try (InputStream raw = Files.newInputStream(source); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 20))) {
+                readHeader(source, in);
+                ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
+                head.put(MAGIC).putInt(headerBytes.length).put(headerBytes);
+                out.write(head.array());
+                long copied = in.transferTo(out);
+                if (copied != old.dataBytes()) throw new IOException(source + ": " + copied + " bytes of tensors, its header lists " + old.dataBytes());
+            }
+        });
+    }
+
+    /** Magic, length and header; checks that the tensors the header lists follow it, so a cut-off file is named as such. */
+    private static CheckpointHeader readHeader(Path file, DataInputStream in) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!java.util.Arrays.equals(magic, MAGIC)) throw new LoopsmithException(file, "not a Loopsmith model file");
+        int headerLength = in.readInt();
+        if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) throw new LoopsmithException(file, "damaged model file (header length)");
+        byte[] headerBytes = in.readNBytes(headerLength);
+        if (headerBytes.length < headerLength) throw new java.io.EOFException();
+        CheckpointHeader header = CheckpointHeader.parse(file, headerBytes);
+        long dataBytes = Files.size(file) - MAGIC.length - 4L - headerLength;
+        if (dataBytes < header.dataBytes())
+            throw new LoopsmithException(file, "damaged model file (truncated: its header lists " + header.dataBytes()
+                    + " bytes of tensors, " + dataBytes + " follow it)");
+        return header;
     }
 
     /** The floats of a model's weights, for saving. */

@@ -28,14 +28,12 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     /** Key of the training state counting the programs each role was played on, per genre ({@link PlayedInstrument}). */
     public static final String PLAYED_INSTRUMENTS = "played_instruments";
 
+    /** Key of the header state saying how the model asks to be sampled ({@link ModelSampling}); absent: generate's defaults. */
+    public static final String SAMPLING = "sampling";
+
     /** A checkpoint file, or a run folder (its best checkpoint, else its last). */
     public static ModelFile load(Path fileOrRun) {
-        Path file = fileOrRun;
-        if (Files.isDirectory(fileOrRun)) {
-            Path best = fileOrRun.resolve(RUN_CHECKPOINTS).resolve(BEST);
-            file = Files.exists(best) ? best : fileOrRun.resolve(RUN_CHECKPOINTS).resolve(LAST);
-        }
-        if (!Files.isRegularFile(file)) throw new LoopsmithException(fileOrRun, "no model found (expected a .ckpt file or a run folder)");
+        Path file = fileOf(fileOrRun);
         Checkpoint.Contents c = Checkpoint.load(file);
         JsonNode vocab = c.state().path("vocabulary");
         if (vocab.isMissingNode()) throw new LoopsmithException(file, "model file carries no vocabulary");
@@ -75,6 +73,46 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
         } catch (IllegalArgumentException e) {
             throw new LoopsmithException(file, "damaged training state in the model file: " + e.getMessage(), e);
         }
+    }
+
+    /** How this model asks to be sampled where a request does not say; empty: generate's defaults. */
+    public java.util.Optional<ModelSampling> sampling() {
+        return sampling(file, contents.state());
+    }
+
+    /** How the model in a file or run folder asks to be sampled, read from its header alone (no weights). */
+    public static java.util.Optional<ModelSampling> samplingOf(Path fileOrRun) {
+        Path file = fileOf(fileOrRun);
+        return sampling(file, Checkpoint.header(file).state());
+    }
+
+    /** {@code source} written to {@code target} asking to be sampled as {@code sampling}; weights and every other state kept. */
+    public static void writeWithSampling(Path source, Path target, ModelSampling sampling) {
+        ObjectNode state = Checkpoint.header(source).state().deepCopy();
+        state.set(SAMPLING, TypedJson.tree(sampling));
+        Checkpoint.withState(source, target, state);
+    }
+
+    private static java.util.Optional<ModelSampling> sampling(Path file, JsonNode state) {
+        JsonNode node = state.path(SAMPLING);
+        if (node.isMissingNode() || node.isNull()) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(TypedJson.READER.treeToValue(node, ModelSampling.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LoopsmithException(file, "damaged sampling entry in the model file: " + TypedJson.reason(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new LoopsmithException(file, "damaged sampling entry in the model file: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path fileOf(Path fileOrRun) {
+        Path file = fileOrRun;
+        if (Files.isDirectory(fileOrRun)) {
+            Path best = fileOrRun.resolve(RUN_CHECKPOINTS).resolve(BEST);
+            file = Files.exists(best) ? best : fileOrRun.resolve(RUN_CHECKPOINTS).resolve(LAST);
+        }
+        if (!Files.isRegularFile(file)) throw new LoopsmithException(fileOrRun, "no model found (expected a .ckpt file or a run folder)");
+        return file;
     }
 
     /** The fields of the training state generation reads: the run state's own record lives in the train layer. */

@@ -98,7 +98,7 @@ public final class GenerateInput {
                 meter, Optional.ofNullable(bars), roles, keyConstraint(), temperature == null ? d.temperature() : temperature, topK == null ? d.topK() : topK,
                 topP == null ? d.topP() : topP, Optional.ofNullable(seed), variations == null ? 1 : variations,
                 Optional.ofNullable(seedMidi), mode, words(varyBars), Optional.ofNullable(model), outDir, export,
-                Optional.ofNullable(audio), controls(), guidance == null ? d.guidance() : guidance, minP == null ? d.minP() : minP,
+                Optional.ofNullable(audio), controls(), guidance == null ? d.guidance() : guidance, Optional.ofNullable(minP),
                 feelFromAudio);
     }
 

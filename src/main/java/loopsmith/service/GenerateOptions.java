@@ -21,7 +21,7 @@ import loopsmith.music.TimeSignature;
  * @param controls     density, swing, quantization and feel; a density or feel left empty comes from the text ("sparse",
  *                     "busy", "live", "tight")
  * @param guidance     classifier-free guidance on the genre (see {@link loopsmith.generate.SamplingConfig}); 1 = off
- * @param minP         min-p sampling threshold; 0 = off
+ * @param minP         min-p sampling threshold, 0 = off; empty: the one the model asks for, else generate's
  * @param feelFromAudio with {@code audio}: the new parts are played in the clip's groove (its per-sixteenth timing and
  *                     accents) instead of the model's feel
  */
@@ -31,11 +31,12 @@ public record GenerateOptions(Optional<String> text, Optional<String> genre, Opt
                               int topK, double topP, Optional<Long> seed, int variations, Optional<Path> seedMidi,
                               GenerationRequest.Mode mode, Optional<String> varyBars, Optional<Path> model, Path outDir,
                               ExportConfig export, Optional<Path> audio, GenerationRequest.Controls controls, double guidance,
-                              double minP, boolean feelFromAudio) {
+                              Optional<Double> minP, boolean feelFromAudio) {
     public GenerateOptions {
         roles = roles == null ? Optional.empty() : roles.map(List::copyOf);
         audio = audio == null ? Optional.empty() : audio;
         controls = controls == null ? GenerationRequest.Controls.MODEL : controls;
+        minP = minP == null ? Optional.empty() : minP;
     }
 
     /** These options written as {@code e} says (a server's SoundFont, for one). */

@@ -261,7 +261,10 @@ public final class GenerateService {
 
         int[] vary = varyRange(o, seedPiece);
         long seed = o.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
-        SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20, o.guidance(), o.minP());
+        // Min-p and the harmony bonus as the model asks (a learned model: no min-p cut), unless the request says.
+        SamplingConfig asDefault = SamplingConfig.defaultsFor(model.sampling());
+        SamplingConfig sampling = new SamplingConfig(o.temperature(), o.topK(), o.topP(), 1 << 20, o.guidance(),
+                o.minP().orElse(asDefault.minP()), asDefault.harmony());
         // The feel as the model hears it: one it never saw was dropped above, with its warning.
         GenerationRequest.Controls controls = new GenerationRequest.Controls(asked.density().or(prompt::density),
                 asked.swingPercent(), asked.quantizeSteps(), tags.feel());

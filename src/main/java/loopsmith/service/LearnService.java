@@ -21,8 +21,9 @@ import loopsmith.train.TrainResult;
 
 /**
  * A producer's style in minutes: ingest their folder, fine-tune a base model on it for a fixed number of minutes (the
- * learning rate decays over exactly those minutes), keep the best checkpoint as the model, and measure how close its
- * pieces come to the library's held-out files against the library's own ceiling, beside the base model's score.
+ * learning rate decays over exactly those minutes), keep the best checkpoint as the model (marked to be sampled without
+ * the min-p cut, {@link loopsmith.model.ModelSampling#LEARNED}), and measure how close its pieces come to the library's
+ * held-out files against the library's own ceiling, beside the base model's score.
  */
 public final class LearnService {
     /**
@@ -101,15 +102,20 @@ public final class LearnService {
         loopsmith.music.Folders.deleteTree(run);
         TrainResult training = TrainLoop.run(dataset, run, config(o), false, o.base(), progress.training());
         Path best = run.resolve(loopsmith.model.ModelFile.RUN_CHECKPOINTS).resolve(loopsmith.model.ModelFile.BEST);
-        loopsmith.music.AtomicFiles.write(o.out(), "model", out -> Files.copy(best, out));
+        // Marked to be sampled without the min-p cut: the model is the library's, and its rare notes are the library's style.
+        loopsmith.model.ModelFile.writeWithSampling(best, o.out(), loopsmith.model.ModelSampling.LEARNED);
 
         List<ReferenceSet.Item> heldOut = ReferenceSet.read(o.library(), o.bars(), 0, o.seed(), heldOutFiles::contains).items();
         List<ReferenceSet.Item> trainingItems = ReferenceSet.read(o.library(), o.bars(), CEILING_WINDOWS, o.seed(), trainingFiles::contains).items();
-        SamplingConfig sampling = SamplingConfig.defaults();
-        StyleMatch match = StyleMatch.measure(o.out(), o.library(), heldOut, trainingItems, o.pieces(), o.bars(), o.seed(), sampling,
-                progress.evaluation("learned model"));
+        // Each model sampled as generate would sample it.
+        StyleMatch match = StyleMatch.measure(o.out(), o.library(), heldOut, trainingItems, o.pieces(), o.bars(), o.seed(),
+                sampling(o.out()), progress.evaluation("learned model"));
         Optional<StyleMatch> baseMatch = o.base().filter(b -> o.measureBase()).map(b -> StyleMatch.measure(b, o.library(), heldOut, trainingItems, o.pieces(),
-                o.bars(), o.seed(), sampling, progress.evaluation("base model")));
+                o.bars(), o.seed(), sampling(b), progress.evaluation("base model")));
         return new Result(o.out(), ingest, training, match, baseMatch);
+    }
+
+    private static SamplingConfig sampling(Path model) {
+        return SamplingConfig.defaultsFor(loopsmith.model.ModelFile.samplingOf(model));
     }
 }

@@ -47,6 +47,9 @@ class LearnCommandTest {
                 "the share of the ceiling lies in its interval: " + m);
         assertTrue(j.has("base_style_match"));
 
+        assertEquals(java.util.Optional.of(loopsmith.model.ModelSampling.LEARNED), loopsmith.model.ModelFile.samplingOf(model),
+                "the learned model asks to be sampled without the min-p cut");
+
         // The library plays its tunes on piano (Nottingham's MIDI): the model remembers it, and a folk idea is asked
         // for piano, not folk's usual fiddle and steel guitar, which the library never played.
         java.util.List<loopsmith.model.PlayedInstrument> played = loopsmith.model.ModelFile.load(model).playedInstruments().orElseThrow();

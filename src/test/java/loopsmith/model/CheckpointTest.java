@@ -156,6 +156,36 @@ class CheckpointTest {
         assertTrue(Files.notExists(file));
     }
 
+    /** A new state goes into the header; the config and every tensor byte after it stay as they were. */
+    @Test
+    void aNewStateIsWrittenBesideTheSameTensors(@TempDir Path dir) throws IOException {
+        ObjectNode state = Checkpoint.header(BUNDLED).state().deepCopy();
+        state.put("note", "written again");
+        Path copy = dir.resolve("copy.ckpt");
+        Checkpoint.withState(BUNDLED, copy, state);
+        assertEquals(state, Checkpoint.header(copy).state());
+        Checkpoint.Contents before = Checkpoint.load(BUNDLED);
+        Checkpoint.Contents after = Checkpoint.load(copy);
+        assertEquals(before.config(), after.config());
+        assertEquals(before.tensors().keySet().stream().toList(), after.tensors().keySet().stream().toList(), "same tensors, same order");
+        for (String name : before.tensors().keySet()) assertArrayEquals(before.tensors().get(name), after.tensors().get(name), name);
+        long headerGrowth = Checkpoint.header(copy).toBytes().length - Checkpoint.header(BUNDLED).toBytes().length;
+        assertEquals(Files.size(BUNDLED) + headerGrowth, Files.size(copy), "only the header changed length");
+    }
+
+    /** A cut-off source is named, and a file already at the target keeps its bytes. */
+    @Test
+    void aTruncatedSourceLeavesTheTargetAsItWas(@TempDir Path dir) throws IOException {
+        Path cut = dir.resolve("cut.ckpt");
+        byte[] whole = Files.readAllBytes(BUNDLED);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 100));
+        Path target = Files.writeString(dir.resolve("mine.ckpt"), "an earlier model");
+        LoopsmithException e = assertThrows(LoopsmithException.class,
+                () -> Checkpoint.withState(cut, target, JsonNodeFactory.instance.objectNode()));
+        assertTrue(e.getMessage().contains("cut.ckpt") && e.getMessage().contains("truncated"), e.getMessage());
+        assertEquals("an earlier model", Files.readString(target));
+    }
+
     /** The header as stored in {@code file}, read the way {@link Checkpoint#load} finds it. */
     static CheckpointHeader headerOf(Path file) throws IOException {
         try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {

@@ -1,6 +1,7 @@
 package loopsmith.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import loopsmith.NativeTest;
 import loopsmith.export.ExportConfig;
+import loopsmith.generate.SamplingConfig;
 import loopsmith.model.Checkpoint;
 import loopsmith.model.Gpt;
 import loopsmith.model.ModelFile;
@@ -57,5 +59,26 @@ class GenerateServiceTest {
         tinyModel(model, 2);
         Files.setLastModifiedTime(model, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         assertNotEquals(first, sha(service.generate(options(model, dir.resolve("out3"))).folders().get(0)), "a new file is read again");
+    }
+
+    /** A learned model asks for no min-p cut: generate samples it so unless the request asks for a threshold. */
+    @Test
+    void aModelsOwnMinPIsTheDefaultAndAnAskedOneWins() throws Exception {
+        Path plain = dir.resolve("plain.ckpt");
+        tinyModel(plain, 1);
+        Path learned = dir.resolve("learned.ckpt");
+        ModelFile.writeWithSampling(plain, learned, loopsmith.model.ModelSampling.LEARNED);
+        GenerateService service = new GenerateService(dir.resolve("home"), Clock.systemUTC(), "test");
+        assertEquals(SamplingConfig.DEFAULT_MIN_P, minP(service.generate(options(plain, dir.resolve("a"))).folders().get(0)));
+        assertEquals(0.0, minP(service.generate(options(learned, dir.resolve("b"))).folders().get(0)));
+        GenerateOptions asked = GenerateInput.into(dir.resolve("c")).text("house").bars(1).roles(List.of("drums", "bass")).seed(3L)
+                .model(learned).minP(0.2).export(ExportConfig.midiOnly()).resolve();
+        assertEquals(0.2, minP(service.generate(asked).folders().get(0)));
+    }
+
+    private static double minP(Path folder) throws Exception {
+        JsonNode recorded = new ObjectMapper().readTree(folder.resolve("loopsmith.json").toFile()).findValue("min_p");
+        assertNotNull(recorded, "the sidecar records the min-p used");
+        return recorded.asDouble();
     }
 }
