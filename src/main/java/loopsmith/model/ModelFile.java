@@ -66,13 +66,7 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     private java.util.Optional<TrainedTags> trained() {
         JsonNode train = contents.state().path(TRAIN_STATE);
         if (!train.isObject()) return java.util.Optional.empty();
-        try {
-            return java.util.Optional.of(TypedJson.READER.treeToValue(train, TrainedTags.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LoopsmithException(file, "damaged training state in the model file: " + TypedJson.reason(e), e);
-        } catch (IllegalArgumentException e) {
-            throw new LoopsmithException(file, "damaged training state in the model file: " + e.getMessage(), e);
-        }
+        return java.util.Optional.of(read(file, train, TrainedTags.class, "training state"));
     }
 
     /** How this model asks to be sampled where a request does not say; empty: generate's defaults. */
@@ -96,12 +90,17 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
     private static java.util.Optional<ModelSampling> sampling(Path file, JsonNode state) {
         JsonNode node = state.path(SAMPLING);
         if (node.isMissingNode() || node.isNull()) return java.util.Optional.empty();
+        return java.util.Optional.of(read(file, node, ModelSampling.class, "sampling entry"));
+    }
+
+    /** A typed record of the header state; a field that does not read is named with the file. */
+    private static <T> T read(Path file, JsonNode node, Class<T> type, String what) {
         try {
-            return java.util.Optional.of(TypedJson.READER.treeToValue(node, ModelSampling.class));
+            return TypedJson.READER.treeToValue(node, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LoopsmithException(file, "damaged sampling entry in the model file: " + TypedJson.reason(e), e);
+            throw new LoopsmithException(file, "damaged " + what + " in the model file: " + TypedJson.reason(e), e);
         } catch (IllegalArgumentException e) {
-            throw new LoopsmithException(file, "damaged sampling entry in the model file: " + e.getMessage(), e);
+            throw new LoopsmithException(file, "damaged " + what + " in the model file: " + e.getMessage(), e);
         }
     }
 
