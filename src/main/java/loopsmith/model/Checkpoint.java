@@ -115,16 +115,14 @@ public final class Checkpoint {
     }
 
     /**
-     * {@code source} written to {@code target} with its header's state replaced by {@code state}: config, tensor table
-     * and every tensor byte as they were (copied, not parsed and re-encoded).
+     * {@code source} written to {@code target} with its header's state changed by {@code change} (given a copy of the
+     * old one): config, tensor table and every tensor byte as they were (copied, not parsed and re-encoded).
      */
-    public static void withState(Path source, Path target, ObjectNode state) {
-        CheckpointHeader old = header(source);
-        CheckpointHeader header = new CheckpointHeader(old.format(), old.config(), state, old.tensors());
-        byte[] headerBytes = header.toBytes();
+    public static void withState(Path source, Path target, java.util.function.UnaryOperator<ObjectNode> change) {
         AtomicFiles.write(target, "checkpoint", out -> {
             try (InputStream raw = Files.newInputStream(source); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 20))) {
-                readHeader(source, in);
+                CheckpointHeader old = readHeader(source, in);
+                byte[] headerBytes = new CheckpointHeader(old.format(), old.config(), change.apply(old.state().deepCopy()), old.tensors()).toBytes();
                 ByteBuffer head = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length);
                 head.put(MAGIC).putInt(headerBytes.length).put(headerBytes);
                 out.write(head.array());

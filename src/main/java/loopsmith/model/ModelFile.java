@@ -82,9 +82,10 @@ public record ModelFile(Path file, Gpt.Config config, Vocabulary vocabulary, Che
 
     /** {@code source} written to {@code target} asking to be sampled as {@code sampling}; weights and every other state kept. */
     public static void writeWithSampling(Path source, Path target, ModelSampling sampling) {
-        ObjectNode state = Checkpoint.header(source).state().deepCopy();
-        state.set(SAMPLING, TypedJson.tree(sampling));
-        Checkpoint.withState(source, target, state);
+        Checkpoint.withState(source, target, state -> {
+            state.set(SAMPLING, TypedJson.tree(sampling));
+            return state;
+        });
     }
 
     private static java.util.Optional<ModelSampling> sampling(Path file, JsonNode state) {

@@ -162,7 +162,7 @@ class CheckpointTest {
         ObjectNode state = Checkpoint.header(BUNDLED).state().deepCopy();
         state.put("note", "written again");
         Path copy = dir.resolve("copy.ckpt");
-        Checkpoint.withState(BUNDLED, copy, state);
+        Checkpoint.withState(BUNDLED, copy, old -> state);
         assertEquals(state, Checkpoint.header(copy).state());
         Checkpoint.Contents before = Checkpoint.load(BUNDLED);
         Checkpoint.Contents after = Checkpoint.load(copy);
@@ -181,7 +181,7 @@ class CheckpointTest {
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 100));
         Path target = Files.writeString(dir.resolve("mine.ckpt"), "an earlier model");
         LoopsmithException e = assertThrows(LoopsmithException.class,
-                () -> Checkpoint.withState(cut, target, JsonNodeFactory.instance.objectNode()));
+                () -> Checkpoint.withState(cut, target, old -> JsonNodeFactory.instance.objectNode()));
         assertTrue(e.getMessage().contains("cut.ckpt") && e.getMessage().contains("truncated"), e.getMessage());
         assertEquals("an earlier model", Files.readString(target));
     }

@@ -49,7 +49,7 @@ class ModelSamplingTest {
         ObjectNode state = Checkpoint.header(CheckpointTest.BUNDLED).state().deepCopy();
         state.putObject(ModelFile.SAMPLING).put("min_p", 2.0);
         Path bad = dir.resolve("bad.ckpt");
-        Checkpoint.withState(CheckpointTest.BUNDLED, bad, state);
+        Checkpoint.withState(CheckpointTest.BUNDLED, bad, old -> state);
         LoopsmithException e = assertThrows(LoopsmithException.class, () -> ModelFile.samplingOf(bad));
         assertTrue(e.getMessage().contains("bad.ckpt") && e.getMessage().contains("min_p"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ModelSampling(null, 11.0));
